@@ -1,0 +1,22 @@
+package nngrade.cli;
+
+/** Every exit code nngrade returns, in one place. */
+public final class ExitCode {
+    /** Done; for check, every asked quantity is correct. */
+    public static final int OK = 0;
+    /** Graded, and something is wrong or missing (check); some inputs were invalid (grade). */
+    public static final int NOT_ALL_CORRECT = 1;
+    /** Could not do the job: a bad problem, an unreadable submission, a usage error. */
+    public static final int BAD_INPUT = 2;
+    /** A bug in nngrade itself. */
+    public static final int INTERNAL_ERROR = 3;
+
+    private ExitCode() {
+    }
+
+    /** The exit-code section shared by every command's --help. */
+    static final String HELP = "%nExit codes:%n"
+            + "  0  done (check: every asked quantity correct)%n"
+            + "  1  graded, something wrong or missing (grade: some inputs invalid)%n"
+            + "  2  could not grade: bad problem, unreadable submission, usage error%n";
+}

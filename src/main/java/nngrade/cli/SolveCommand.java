@@ -1,0 +1,57 @@
+package nngrade.cli;
+
+import nngrade.problem.Problem;
+import nngrade.problem.ProblemLoader;
+import nngrade.report.Answers;
+import nngrade.report.KeyText;
+import nngrade.report.SubmissionWriter;
+import nngrade.solve.AnswerKey;
+import nngrade.solve.Solver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "solve",
+        mixinStandardHelpOptions = true,
+        description = "Print the answer key of a problem: every quantity of the forward pass, the loss, "
+                + "the backward pass and one gradient-descent step.",
+        footer = ExitCode.HELP)
+public final class SolveCommand implements Callable<Integer> {
+
+    enum Format { text, json, csv }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROBLEM", description = "Problem file (JSON or YAML).")
+    Path problem;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (for a teacher, with formulas), json or csv (submission documents "
+                    + "that grade 100%%). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--ask-only", description = "Only the quantities the problem asks for.")
+    boolean askOnly;
+
+    @Override
+    public Integer call() {
+        Problem p = ProblemLoader.load(problem);
+        AnswerKey key = Solver.solve(p);
+        if (askOnly) {
+            key = key.restrictedTo(p.ask());
+        }
+        String text = switch (format) {
+            case text -> KeyText.render(key);
+            case json -> SubmissionWriter.json(Answers.of(key));
+            case csv -> SubmissionWriter.csvLong(Answers.of(key));
+        };
+        spec.commandLine().getOut().print(text);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,92 @@
+package nngrade.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/** Helpers for reading JSON trees field by field with messages a user can act on. */
+public final class Fields {
+    private Fields() {
+    }
+
+    /** The names in {@code node} that are not in {@code known}, each with a suggestion if one is close. */
+    public static List<String> unknown(JsonNode node, Collection<String> known) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** "unknown field "learningrate" (did you mean "learningRate"?); expected one of …". */
+    public static String unknownMessage(String what, String name, Collection<String> known) {
+        String suggestion = closest(name, known);
+        String hint = suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)";
+        return "unknown " + what + " \"" + name + "\"" + hint + "; expected one of " + String.join(", ", known);
+    }
+
+    /** The known name closest to {@code name}: same letters ignoring case, or within edit distance 2. */
+    public static String closest(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String k : known) {
+            int d = k.toLowerCase(Locale.ROOT).equals(lower) ? 0 : distance(lower, k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return bestDistance <= Math.max(1, Math.min(2, name.length() / 3)) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** How a JSON node is named in a message: {@code a string "abc"}, {@code an object}, … */
+    public static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        if (node.isTextual()) {
+            String t = node.asText();
+            return "\"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+        }
+        if (node.isBoolean()) {
+            return node.asText();
+        }
+        if (node.isNumber()) {
+            return node.asText();
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+}

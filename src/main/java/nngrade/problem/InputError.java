@@ -1,0 +1,38 @@
+package nngrade.problem;
+
+/**
+ * One thing wrong with an input file: which file, where in it (a field path such as
+ * {@code given.W1}, or a line), and what was expected.
+ *
+ * @param file  the file as the user named it
+ * @param line  1-based line number, or 0 when the place is a field
+ * @param field JSON path of the field, or null when the place is a line
+ * @param message what is wrong and what was expected
+ */
+public record InputError(String file, int line, String field, String message) {
+
+    public static InputError atField(String file, String field, String message) {
+        return new InputError(file, 0, field, message);
+    }
+
+    public static InputError atLine(String file, int line, String message) {
+        return new InputError(file, line, null, message);
+    }
+
+    public static InputError inFile(String file, String message) {
+        return new InputError(file, 0, null, message);
+    }
+
+    /** The one line a user sees, e.g. {@code problems/hw1.json: given.W1 is 2×3, but …}. */
+    public String oneLine() {
+        StringBuilder sb = new StringBuilder(file);
+        if (line > 0) {
+            sb.append(':').append(line);
+        }
+        sb.append(": ");
+        if (field != null && !message.startsWith(field)) {
+            sb.append(field).append(": ");
+        }
+        return sb.append(message).toString();
+    }
+}

@@ -1,0 +1,85 @@
+package nngrade.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.function.BiConsumer;
+
+/**
+ * Reads a matrix from a JSON value: a number (1×1), a flat list (one row), or a list of
+ * rows. Cells may be numbers or numeric strings. Every bad cell is reported, with its path.
+ */
+public final class MatrixReader {
+    /** Larger matrices are refused before any allocation proportional to the claim. */
+    public static final int MAX_CELLS = 10_000_000;
+
+    private MatrixReader() {
+    }
+
+    /**
+     * The matrix at {@code path}, or null after reporting to {@code errors} (path, message)
+     * every reason it cannot be read.
+     */
+    public static Matrix read(JsonNode node, String path, BiConsumer<String, String> errors) {
+        if (node.isNumber() || node.isTextual()) {
+            Double v = cell(node, path, errors);
+            return v == null ? null : Matrix.scalar(v);
+        }
+        if (!node.isArray()) {
+            errors.accept(path, "expected a number or a list of numbers, found " + Fields.describe(node));
+            return null;
+        }
+        if (node.isEmpty()) {
+            errors.accept(path, "is an empty list; expected numbers");
+            return null;
+        }
+        boolean nested = node.get(0).isArray();
+        int rows = nested ? node.size() : 1;
+        int cols = nested ? node.get(0).size() : node.size();
+        if ((long) rows * cols > MAX_CELLS) {
+            errors.accept(path, "has more than " + MAX_CELLS + " values");
+            return null;
+        }
+        double[] data = new double[rows * cols];
+        boolean ok = true;
+        for (int i = 0; i < rows; i++) {
+            JsonNode row = nested ? node.get(i) : node;
+            String rowPath = nested ? path + "[" + i + "]" : path;
+            if (nested && !row.isArray()) {
+                errors.accept(rowPath, "row " + (i + 1) + " is " + Fields.describe(row)
+                        + ", but row 1 is a list; expected a list of rows");
+                ok = false;
+                continue;
+            }
+            if (row.size() != cols) {
+                errors.accept(path, "is ragged: row " + (i + 1) + " has " + row.size() + " values, but row 1 has " + cols);
+                ok = false;
+                continue;
+            }
+            for (int j = 0; j < cols; j++) {
+                Double v = cell(row.get(j), rowPath + "[" + j + "]", errors);
+                if (v == null) {
+                    ok = false;
+                } else {
+                    data[i * cols + j] = v;
+                }
+            }
+        }
+        return ok ? Matrix.wrap(rows, cols, data) : null;
+    }
+
+    private static Double cell(JsonNode node, String path, BiConsumer<String, String> errors) {
+        Numbers.Parsed p;
+        if (node.isNumber()) {
+            p = Numbers.finite(node.doubleValue(), node.asText());
+        } else if (node.isTextual()) {
+            p = Numbers.parse(node.asText());
+        } else {
+            p = new Numbers.NotANumber("expected a number, found " + Fields.describe(node));
+        }
+        if (p instanceof Numbers.Value v) {
+            return v.value();
+        }
+        errors.accept(path, ((Numbers.NotANumber) p).reason());
+        return null;
+    }
+}

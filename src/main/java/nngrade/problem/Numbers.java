@@ -1,0 +1,102 @@
+package nngrade.problem;
+
+import java.util.regex.Pattern;
+
+/**
+ * Reading and writing numbers the way students and spreadsheets write them: {@code 0.35},
+ * {@code 0,35} (decimal comma), {@code −2} (typographic minus), {@code 1/3}, {@code -2.5e-3}.
+ * Never NaN, infinities, hexadecimal or Java suffixes, which {@link Double#parseDouble} would take.
+ */
+public final class Numbers {
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?(\\d+(,\\d*)?|,\\d+)([eE][+-]?\\d+)?");
+    private static final int MAX_LENGTH = 100;
+
+    private Numbers() {
+    }
+
+    /** The result of reading one cell: a finite value, or why it is not one. */
+    public sealed interface Parsed {
+    }
+
+    public record Value(double value) implements Parsed {
+    }
+
+    public record NotANumber(String reason) implements Parsed {
+    }
+
+    /** Reads {@code text}; the reason of a failure is a phrase such as {@code "abc" is not a number}. */
+    public static Parsed parse(String text) {
+        String t = text.strip().replace('\u2212', '-').replace('\u2013', '-');
+        if (t.isEmpty()) {
+            return new NotANumber("the value is empty");
+        }
+        if (t.length() > MAX_LENGTH) {
+            return new NotANumber("a value of " + t.length() + " characters is not a number");
+        }
+        int slash = t.indexOf('/');
+        if (slash > 0) {
+            Parsed num = parseDecimal(t.substring(0, slash).strip());
+            Parsed den = parseDecimal(t.substring(slash + 1).strip());
+            if (num instanceof Value n && den instanceof Value d) {
+                if (d.value() == 0) {
+                    return new NotANumber(quote(text) + " divides by zero");
+                }
+                return finite(n.value() / d.value(), text);
+            }
+            return new NotANumber(quote(text) + " is not a number");
+        }
+        return parseDecimal(t) instanceof Value v ? v : notANumber(text);
+    }
+
+    private static Parsed parseDecimal(String t) {
+        if (DECIMAL.matcher(t).matches()) {
+            return finite(Double.parseDouble(t), t);
+        }
+        if (DECIMAL_COMMA.matcher(t).matches()) {
+            return finite(Double.parseDouble(t.replace(',', '.')), t);
+        }
+        return new NotANumber(quote(t) + " is not a number");
+    }
+
+    private static Parsed notANumber(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.contains("nan")) {
+            return new NotANumber(quote(text) + " is not a number (NaN is not accepted)");
+        }
+        if (t.contains("inf")) {
+            return new NotANumber(quote(text) + " is not a finite number");
+        }
+        return new NotANumber(quote(text) + " is not a number");
+    }
+
+    /** Checks a value read elsewhere (e.g. by a JSON parser) for finiteness. */
+    public static Parsed finite(double v, String text) {
+        if (Double.isNaN(v)) {
+            return new NotANumber(quote(text) + " is not a number (NaN is not accepted)");
+        }
+        if (Double.isInfinite(v)) {
+            return new NotANumber(text + " is not a finite number (too large for a double)");
+        }
+        return new Value(v);
+    }
+
+    private static String quote(String text) {
+        String t = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "\"" + t + "\"";
+    }
+
+    /**
+     * The shortest decimal that reads back as exactly {@code v} (so a key written and read
+     * again is bit-for-bit the same); −0 is written as 0.
+     */
+    public static String exact(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}

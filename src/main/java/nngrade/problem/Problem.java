@@ -1,0 +1,84 @@
+package nngrade.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated problem: the network, its given values, what students must answer and how it
+ * is graded. Every instance satisfies the spec's shape rules, so the solver never checks them.
+ *
+ * @param source    the file it came from, as the user named it (for messages)
+ * @param weights   W1..WL, in the problem's layout
+ * @param biases    b1..bL, each 1×units
+ * @param ask       the quantities students must answer, in the problem's order
+ * @param tolerance per-quantity tolerances, falling back to a default
+ * @param points    per-quantity points, falling back to a default
+ */
+public record Problem(
+        String source,
+        String id,
+        String title,
+        String statement,
+        Network network,
+        double learningRate,
+        Matrix x,
+        Matrix y,
+        List<Matrix> weights,
+        List<Matrix> biases,
+        List<Quantity> ask,
+        Tolerances tolerance,
+        Points points,
+        boolean partialCredit,
+        double followThrough) {
+
+    public Problem {
+        weights = List.copyOf(weights);
+        biases = List.copyOf(biases);
+        ask = List.copyOf(ask);
+    }
+
+    /** Number of samples m. */
+    public int samples() {
+        return x.rows();
+    }
+
+    /** Wl, 1-based. */
+    public Matrix w(int layer) {
+        return weights.get(layer - 1);
+    }
+
+    /** bl, 1-based. */
+    public Matrix b(int layer) {
+        return biases.get(layer - 1);
+    }
+
+    public int[] shapeOf(Quantity q) {
+        return network.shapeOf(q, samples());
+    }
+
+    /** Tolerances: a default and overrides per quantity. */
+    public record Tolerances(Tolerance byDefault, Map<Quantity, Tolerance> perQuantity) {
+        public Tolerances {
+            perQuantity = Map.copyOf(perQuantity);
+        }
+
+        public Tolerance of(Quantity q) {
+            return perQuantity.getOrDefault(q, byDefault);
+        }
+
+        public Tolerances withDefault(Tolerance newDefault) {
+            return new Tolerances(newDefault, perQuantity);
+        }
+    }
+
+    /** Points: a default and overrides per quantity. */
+    public record Points(double byDefault, Map<Quantity, Double> perQuantity) {
+        public Points {
+            perQuantity = Map.copyOf(perQuantity);
+        }
+
+        public double of(Quantity q) {
+            return perQuantity.getOrDefault(q, byDefault);
+        }
+    }
+}

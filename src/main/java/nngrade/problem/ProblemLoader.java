@@ -1,0 +1,673 @@
+package nngrade.problem;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads a problem file (JSON, or YAML with the same fields) into a validated {@link Problem}.
+ * Everything a teacher can get wrong is reported as an {@link InputError} naming the field.
+ */
+public final class ProblemLoader {
+    /** Problem files are hand-written; anything larger is a mistake. */
+    public static final long MAX_BYTES = 16L << 20;
+
+    private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
+            "given", "ask", "tolerance", "points", "partialCredit", "followThrough");
+    private static final List<String> NETWORK = List.of("inputs", "layers", "loss", "reduction", "weightLayout");
+    private static final List<String> LAYER = List.of("units", "activation");
+    private static final List<String> ACTIVATION = List.of("name", "alpha");
+    private static final List<String> TOLERANCE = List.of("absolute", "relative", "decimals", "sigfigs");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+                    .build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private ProblemLoader() {
+    }
+
+    /** Reads and validates the problem in {@code path}. */
+    public static Problem load(Path path) {
+        String source = path.toString();
+        return parse(source, readText(path, source));
+    }
+
+    /** Reads a text file for loading, refusing files too large, missing, or not UTF-8. */
+    public static String readText(Path path, String source) {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new BadInputException(InputError.inFile(source, "is a folder; expected a problem file"));
+            }
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new BadInputException(InputError.inFile(source,
+                        "is " + (size >> 20) + " MB; a problem file is at most " + (MAX_BYTES >> 20) + " MB"));
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(InputError.inFile(source, "no such file"));
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(InputError.inFile(source, "is not UTF-8 text"));
+        } catch (IOException e) {
+            throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** Parses problem text; YAML unless the file name or the first character says JSON. */
+    public static Problem parse(String source, String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (body.isBlank()) {
+            throw new BadInputException(InputError.inFile(source, "is empty; expected a problem (JSON or YAML)"));
+        }
+        boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml")
+                || (!source.endsWith(".json") && !body.stripLeading().startsWith("{"));
+        JsonNode root;
+        try {
+            root = (yaml ? YAML : JSON).readTree(body);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            String what = yaml ? "invalid YAML: " : "invalid JSON: ";
+            if (loc != null && loc.getLineNr() > 0) {
+                throw new BadInputException(InputError.atLine(source, loc.getLineNr(),
+                        what + msg + " (column " + loc.getColumnNr() + ")"));
+            }
+            throw new BadInputException(InputError.inFile(source, what + msg));
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(InputError.inFile(source,
+                    "expected an object with the fields of a problem, found " + Fields.describe(root)));
+        }
+        return new Reader(source).problem(root);
+    }
+
+    /** One pass over one file, collecting every error it can before giving up. */
+    private static final class Reader {
+        private final String source;
+        private final List<InputError> errors = new ArrayList<>();
+
+        Reader(String source) {
+            this.source = source;
+        }
+
+        private void error(String field, String message) {
+            errors.add(InputError.atField(source, field, message));
+        }
+
+        private void stopIfErrors() {
+            if (!errors.isEmpty()) {
+                throw new BadInputException(errors);
+            }
+        }
+
+        Problem problem(JsonNode root) {
+            for (String name : Fields.unknown(root, TOP)) {
+                error(name, Fields.unknownMessage("field", name, TOP));
+            }
+            String id = text(root, "id", baseName(source));
+            String title = text(root, "title", id);
+            String statement = text(root, "statement", "");
+            Network network = network(root.path("network"));
+            Double learningRate = learningRate(root.get("learningRate"));
+            double followThrough = followThrough(root.get("followThrough"));
+            boolean partialCredit = bool(root, "partialCredit");
+            stopIfErrors();
+
+            Map<String, Matrix> given = given(root.get("given"), network);
+            List<Quantity> ask = ask(root.get("ask"), network.depth());
+            Problem.Tolerances tolerance = tolerances(root.get("tolerance"), network.depth());
+            Problem.Points points = points(root.get("points"), network.depth());
+            stopIfErrors();
+
+            int layers = network.depth();
+            List<Matrix> w = new ArrayList<>();
+            List<Matrix> b = new ArrayList<>();
+            for (int l = 1; l <= layers; l++) {
+                w.add(given.get("W" + l));
+                b.add(given.get("b" + l));
+            }
+            return new Problem(source, id, title, statement, network, learningRate, given.get("x"),
+                    given.get("y"), w, b, ask, tolerance, points, partialCredit, followThrough);
+        }
+
+        private String text(JsonNode root, String field, String fallback) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) {
+                return fallback;
+            }
+            if (!n.isTextual()) {
+                error(field, "expected text, found " + Fields.describe(n));
+                return fallback;
+            }
+            return n.asText();
+        }
+
+        private boolean bool(JsonNode root, String field) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) {
+                return false;
+            }
+            if (!n.isBoolean()) {
+                error(field, "expected true or false, found " + Fields.describe(n));
+                return false;
+            }
+            return n.asBoolean();
+        }
+
+        private Double learningRate(JsonNode n) {
+            if (n == null) {
+                error("learningRate", "is missing; the step W_next = W − η·dW needs the learning rate η");
+                return null;
+            }
+            Double v = number(n, "learningRate");
+            if (v != null && v <= 0) {
+                error("learningRate", "must be positive, found " + Numbers.exact(v));
+            }
+            return v;
+        }
+
+        private double followThrough(JsonNode n) {
+            if (n == null) {
+                return 1.0;
+            }
+            Double v = number(n, "followThrough");
+            if (v != null && (v < 0 || v > 1)) {
+                error("followThrough", "must be between 0 and 1 (the share of points kept), found " + Numbers.exact(v));
+            }
+            return v == null ? 1.0 : v;
+        }
+
+        private Double number(JsonNode n, String field) {
+            Numbers.Parsed p = n.isNumber() ? Numbers.finite(n.doubleValue(), n.asText())
+                    : n.isTextual() ? Numbers.parse(n.asText())
+                    : new Numbers.NotANumber("expected a number, found " + Fields.describe(n));
+            if (p instanceof Numbers.Value v) {
+                return v.value();
+            }
+            error(field, ((Numbers.NotANumber) p).reason());
+            return null;
+        }
+
+        private Integer positiveInt(JsonNode n, String field, String what) {
+            if (n == null) {
+                error(field, "is missing; expected " + what);
+                return null;
+            }
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
+                error(field, "expected " + what + " (a whole number ≥ 1), found " + Fields.describe(n));
+                return null;
+            }
+            return n.asInt();
+        }
+
+        private Network network(JsonNode n) {
+            if (n.isMissingNode()) {
+                error("network", "is missing; expected inputs, layers, loss");
+                return null;
+            }
+            if (!n.isObject()) {
+                error("network", "expected an object with inputs, layers, loss, found " + Fields.describe(n));
+                return null;
+            }
+            for (String name : Fields.unknown(n, NETWORK)) {
+                error("network." + name, Fields.unknownMessage("field", name, NETWORK));
+            }
+            Integer inputs = positiveInt(n.get("inputs"), "network.inputs", "the number of inputs");
+            List<Layer> layers = layers(n.get("layers"));
+            Loss loss = null;
+            JsonNode lossNode = n.get("loss");
+            if (lossNode == null) {
+                error("network.loss", "is missing; expected one of " + Loss.labels());
+            } else {
+                loss = Loss.byLabel(lossNode.asText());
+                if (loss == null || !lossNode.isTextual()) {
+                    error("network.loss", "unknown loss " + Fields.describe(lossNode) + "; expected one of " + Loss.labels());
+                }
+            }
+            Reduction reduction = Reduction.MEAN;
+            JsonNode red = n.get("reduction");
+            if (red != null) {
+                reduction = Reduction.byLabel(red.asText());
+                if (reduction == null || !red.isTextual()) {
+                    error("network.reduction", "unknown reduction " + Fields.describe(red) + "; expected mean or sum");
+                }
+            }
+            WeightLayout layout = WeightLayout.OUT_IN;
+            JsonNode lay = n.get("weightLayout");
+            if (lay != null) {
+                layout = WeightLayout.byLabel(lay.asText());
+                if (layout == null || !lay.isTextual()) {
+                    error("network.weightLayout", "unknown weightLayout " + Fields.describe(lay)
+                            + "; expected out-in (W is units × inputs) or in-out (W is inputs × units)");
+                }
+            }
+            if (inputs == null || layers == null || loss == null || reduction == null || layout == null) {
+                return null;
+            }
+            Network network = new Network(inputs, layers, loss, reduction, layout);
+            Activation out = network.output().activation();
+            if (loss.usesLog() && !(out instanceof Activation.Sigmoid || out instanceof Activation.Softmax)) {
+                error("network.loss", loss.label() + " takes the log of the outputs, so the output layer needs "
+                        + "sigmoid or softmax (probabilities), not " + out.name());
+            }
+            return network;
+        }
+
+        private List<Layer> layers(JsonNode n) {
+            if (n == null) {
+                error("network.layers", "is missing; expected a list of layers such as [{\"units\": 3, \"activation\": \"softmax\"}]");
+                return null;
+            }
+            if (!n.isArray() || n.isEmpty()) {
+                error("network.layers", "expected a non-empty list of layers, found " + Fields.describe(n));
+                return null;
+            }
+            List<Layer> layers = new ArrayList<>();
+            boolean ok = true;
+            for (int i = 0; i < n.size(); i++) {
+                String path = "network.layers[" + i + "]";
+                JsonNode l = n.get(i);
+                if (!l.isObject()) {
+                    error(path, "layer " + (i + 1) + ": expected an object with units and activation, found " + Fields.describe(l));
+                    ok = false;
+                    continue;
+                }
+                for (String name : Fields.unknown(l, LAYER)) {
+                    error(path + "." + name, Fields.unknownMessage("field", name, LAYER));
+                }
+                Integer units = positiveInt(l.get("units"), path + ".units", "the number of units of layer " + (i + 1));
+                Activation act = activation(l.get("activation"), path + ".activation", i + 1);
+                if (units == null || act == null) {
+                    ok = false;
+                    continue;
+                }
+                if (act instanceof Activation.Softmax && units == 1) {
+                    error(path, "layer " + (i + 1) + " is softmax over 1 unit, which always outputs 1; "
+                            + "use sigmoid for a single output, or give it at least 2 units");
+                    ok = false;
+                    continue;
+                }
+                layers.add(new Layer(units, act));
+            }
+            return ok ? layers : null;
+        }
+
+        private Activation activation(JsonNode n, String path, int layer) {
+            if (n == null) {
+                error(path, "is missing; expected one of " + Activation.names());
+                return null;
+            }
+            String name;
+            double alpha = Activation.DEFAULT_LEAKY_SLOPE;
+            if (n.isObject()) {
+                for (String f : Fields.unknown(n, ACTIVATION)) {
+                    error(path + "." + f, Fields.unknownMessage("field", f, ACTIVATION));
+                }
+                name = n.path("name").asText();
+                JsonNode a = n.get("alpha");
+                if (a != null) {
+                    if (!"leaky-relu".equals(name)) {
+                        error(path + ".alpha", "only leaky-relu has a slope alpha, not " + name);
+                        return null;
+                    }
+                    Double v = number(a, path + ".alpha");
+                    if (v == null) {
+                        return null;
+                    }
+                    if (v < 0 || v >= 1) {
+                        error(path + ".alpha", "the leaky-relu slope must be in [0, 1), found " + Numbers.exact(v));
+                        return null;
+                    }
+                    alpha = v;
+                }
+            } else if (n.isTextual()) {
+                name = n.asText();
+            } else {
+                error(path, "expected an activation name, found " + Fields.describe(n));
+                return null;
+            }
+            Activation act = Activation.byName(name, alpha);
+            if (act == null) {
+                String suggestion = Fields.closest(name, List.of("sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"));
+                error(path, "layer " + layer + " has unknown activation \"" + name + "\""
+                        + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)")
+                        + "; expected one of " + Activation.names());
+            }
+            return act;
+        }
+
+        /** x, y, Wl, bl, checked against the network; keys are canonical (W1, not W). */
+        private Map<String, Matrix> given(JsonNode n, Network network) {
+            Map<String, Matrix> out = new HashMap<>();
+            if (n == null) {
+                error("given", "is missing; expected x, y and the weights and biases of every layer");
+                return out;
+            }
+            if (!n.isObject()) {
+                error("given", "expected an object with x, y, W1, b1, …, found " + Fields.describe(n));
+                return out;
+            }
+            int layers = network.depth();
+            Map<String, String> expected = new LinkedHashMap<>(); // canonical name -> accepted name
+            expected.put("x", "x");
+            expected.put("y", "y");
+            for (int l = 1; l <= layers; l++) {
+                expected.put("W" + l, "W" + l);
+                expected.put("b" + l, "b" + l);
+            }
+            List<String> names = new ArrayList<>(expected.keySet());
+            for (var it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String key = e.getKey();
+                String canonical = layers == 1 && (key.equals("W") || key.equals("b")) ? key + "1" : key;
+                if (!expected.containsKey(canonical)) {
+                    String hint = key.matches("[Wb]\\d+")
+                            ? "is not a given of this " + layers + "-layer network (expected " + String.join(", ", names) + ")"
+                            : Fields.unknownMessage("given", key, names);
+                    error("given." + key, hint.startsWith("unknown") ? hint : "given." + key + " " + hint);
+                    continue;
+                }
+                if (out.containsKey(canonical)) {
+                    error("given." + key, "given." + key + " is the same as given." + canonical + "; give it once");
+                    continue;
+                }
+                expected.put(canonical, key);
+                JsonNode value = e.getValue();
+                if (value.isObject() && value.has("random")) {
+                    error("given." + key, "given." + key + " is a random generator; random values need a student "
+                            + "variant, which this version of nngrade cannot make yet; give literal values");
+                    out.put(canonical, null);
+                    continue;
+                }
+                out.put(canonical, MatrixReader.read(value, "given." + key, this::error));
+            }
+            for (String name : names) {
+                if (!out.containsKey(name)) {
+                    error("given." + name, "given." + name + " is missing; " + missingWhat(name, network));
+                }
+            }
+            if (!errors.isEmpty()) {
+                return out;
+            }
+            shapes(out, expected, network);
+            return out;
+        }
+
+        private static String missingWhat(String name, Network network) {
+            if (name.equals("x")) {
+                return "expected the inputs, one row of " + network.inputs() + " values per sample";
+            }
+            if (name.equals("y")) {
+                return "expected the targets, one row of " + network.output().units() + " values per sample";
+            }
+            int l = Integer.parseInt(name.substring(1));
+            if (name.startsWith("W")) {
+                int[] s = network.weightShape(l);
+                return "layer " + l + " needs its weights, a " + s[0] + "×" + s[1] + " matrix ("
+                        + network.weightLayout().shapeWords() + " with weightLayout " + network.weightLayout().label() + ")";
+            }
+            return "layer " + l + " needs its biases, a list of " + network.layer(l).units() + " values";
+        }
+
+        private void shapes(Map<String, Matrix> given, Map<String, String> names, Network network) {
+            Matrix x = given.get("x");
+            Matrix y = given.get("y");
+            String xf = "given." + names.get("x");
+            String yf = "given." + names.get("y");
+            if (x.cols() != network.inputs()) {
+                error(xf, xf + " is " + x.shape() + ", but network.inputs is " + network.inputs()
+                        + ": each row of x is one sample of " + network.inputs() + " inputs");
+            }
+            int k = network.output().units();
+            if (y.rows() != x.rows() || y.cols() != k) {
+                error(yf, yf + " is " + y.shape() + ", but needs " + x.rows() + "×" + k
+                        + " (one row per sample of x, one column per output unit)");
+            }
+            for (int l = 1; l <= network.depth(); l++) {
+                String wf = "given." + names.get("W" + l);
+                Matrix w = given.get("W" + l);
+                int[] s = network.weightShape(l);
+                if (w.rows() != s[0] || w.cols() != s[1]) {
+                    error(wf, wf + " is " + w.shape() + ", but layer " + l + " with weightLayout "
+                            + network.weightLayout().label() + " needs " + s[0] + "×" + s[1]
+                            + " (" + network.weightLayout().shapeWords() + ")");
+                }
+                String bf = "given." + names.get("b" + l);
+                Matrix b = given.get("b" + l);
+                int units = network.layer(l).units();
+                if (b.rows() != 1 || b.cols() != units) {
+                    error(bf, bf + " is " + b.shape() + ", but layer " + l + " has " + units
+                            + " units: write it as a flat list of " + units + " values");
+                }
+            }
+            if (errors.isEmpty()) {
+                targets(y, yf, network);
+            }
+        }
+
+        private void targets(Matrix y, String yf, Network network) {
+            Loss loss = network.loss();
+            for (int i = 0; i < y.rows(); i++) {
+                double sum = 0;
+                for (int j = 0; j < y.cols(); j++) {
+                    double v = y.get(i, j);
+                    if ((loss == Loss.BINARY_CROSS_ENTROPY || loss == Loss.CROSS_ENTROPY) && (v < 0 || v > 1)) {
+                        error(yf, yf + " row " + (i + 1) + ", column " + (j + 1) + " is " + Numbers.exact(v)
+                                + ", but " + loss.label() + " needs targets between 0 and 1");
+                        return;
+                    }
+                    sum += v;
+                }
+                if (loss == Loss.CROSS_ENTROPY && Math.abs(sum - 1) > 1e-9) {
+                    error(yf, yf + " row " + (i + 1) + " sums to " + Numbers.exact(sum) + ", but cross-entropy needs "
+                            + "each row of y to be one-hot or a probability distribution (summing to 1)");
+                    return;
+                }
+            }
+        }
+
+        private List<Quantity> ask(JsonNode n, int layers) {
+            if (n == null) {
+                return Quantity.all(layers);
+            }
+            if (!n.isArray() || n.isEmpty()) {
+                error("ask", "expected a non-empty list of quantity names, found " + Fields.describe(n));
+                return List.of();
+            }
+            List<Quantity> out = new ArrayList<>();
+            for (int i = 0; i < n.size(); i++) {
+                String path = "ask[" + i + "]";
+                JsonNode e = n.get(i);
+                if (!e.isTextual()) {
+                    error(path, "expected a quantity name, found " + Fields.describe(e));
+                    continue;
+                }
+                Quantity q = quantity(e.asText(), path, layers);
+                if (q == null) {
+                    continue;
+                }
+                if (out.contains(q)) {
+                    error(path, "\"" + e.asText() + "\" is asked twice");
+                    continue;
+                }
+                out.add(q);
+            }
+            return out;
+        }
+
+        private Quantity quantity(String name, String path, int layers) {
+            var q = Quantity.parse(name, layers);
+            if (q.isEmpty()) {
+                error(path, "\"" + name + "\" is not a quantity of this " + layers + "-layer network; expected one of "
+                        + Quantity.namesOf(layers));
+                return null;
+            }
+            return q.get();
+        }
+
+        private Problem.Tolerances tolerances(JsonNode n, int layers) {
+            Tolerance byDefault = Tolerance.DEFAULT;
+            Map<Quantity, Tolerance> per = new HashMap<>();
+            if (n == null) {
+                return new Problem.Tolerances(byDefault, per);
+            }
+            if (!n.isObject()) {
+                error("tolerance", "expected an object such as {\"default\": {\"absolute\": 0.01}}, found " + Fields.describe(n));
+                return new Problem.Tolerances(byDefault, per);
+            }
+            for (var it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String path = "tolerance." + e.getKey();
+                Tolerance t = tolerance(e.getValue(), path);
+                if (e.getKey().equals("default")) {
+                    if (t != null) {
+                        byDefault = t;
+                    }
+                } else {
+                    Quantity q = quantity(e.getKey(), path, layers);
+                    if (q != null && t != null) {
+                        per.put(q, t);
+                    }
+                }
+            }
+            return new Problem.Tolerances(byDefault, per);
+        }
+
+        /** Parses one tolerance object; also used for the command line's {@code --tolerance}. */
+        private Tolerance tolerance(JsonNode n, String path) {
+            if (!n.isObject()) {
+                error(path, "expected an object such as {\"absolute\": 0.01}, found " + Fields.describe(n));
+                return null;
+            }
+            for (String f : Fields.unknown(n, TOLERANCE)) {
+                error(path + "." + f, Fields.unknownMessage("tolerance", f, TOLERANCE));
+            }
+            Double abs = nonNegative(n.get("absolute"), path + ".absolute");
+            Double rel = nonNegative(n.get("relative"), path + ".relative");
+            Double dec = nonNegative(n.get("decimals"), path + ".decimals");
+            Double sig = nonNegative(n.get("sigfigs"), path + ".sigfigs");
+            int kinds = (abs != null || rel != null ? 1 : 0) + (dec != null ? 1 : 0) + (sig != null ? 1 : 0);
+            if (kinds == 0) {
+                if (n.isEmpty()) {
+                    error(path, "is empty; expected absolute and/or relative, or decimals, or sigfigs");
+                }
+                return null;
+            }
+            if (kinds > 1) {
+                error(path, "combines decimals or sigfigs with another tolerance; use absolute and/or relative, "
+                        + "or decimals, or sigfigs");
+                return null;
+            }
+            if (dec != null) {
+                return wholeNumber(dec, path + ".decimals", 0) ? new Tolerance.Decimals(dec.intValue()) : null;
+            }
+            if (sig != null) {
+                return wholeNumber(sig, path + ".sigfigs", 1) ? new Tolerance.SigFigs(sig.intValue()) : null;
+            }
+            return new Tolerance.Bound(abs == null ? 0 : abs, rel == null ? 0 : rel);
+        }
+
+        private boolean wholeNumber(double v, String path, int min) {
+            if (v != Math.rint(v) || v < min || v > 15) {
+                error(path, "expected a whole number from " + min + " to 15, found " + Numbers.exact(v));
+                return false;
+            }
+            return true;
+        }
+
+        private Double nonNegative(JsonNode n, String path) {
+            if (n == null) {
+                return null;
+            }
+            Double v = number(n, path);
+            if (v != null && v < 0) {
+                error(path, "must be ≥ 0, found " + Numbers.exact(v));
+                return null;
+            }
+            return v;
+        }
+
+        private Problem.Points points(JsonNode n, int layers) {
+            double byDefault = 1;
+            Map<Quantity, Double> per = new HashMap<>();
+            if (n == null) {
+                return new Problem.Points(byDefault, per);
+            }
+            if (!n.isObject()) {
+                error("points", "expected an object such as {\"default\": 1, \"dW1\": 2}, found " + Fields.describe(n));
+                return new Problem.Points(byDefault, per);
+            }
+            for (var it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String path = "points." + e.getKey();
+                Double v = nonNegative(e.getValue(), path);
+                if (e.getKey().equals("default")) {
+                    if (v != null) {
+                        byDefault = v;
+                    }
+                } else {
+                    Quantity q = quantity(e.getKey(), path, layers);
+                    if (q != null && v != null) {
+                        per.put(q, v);
+                    }
+                }
+            }
+            return new Problem.Points(byDefault, per);
+        }
+    }
+
+    /** A tolerance from the command line, e.g. {@code decimals=2} or {@code absolute=0.01,relative=0.01}. */
+    public static Tolerance parseTolerance(String spec) {
+        var node = JSON.createObjectNode();
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new BadInputException(InputError.atField("command line", "--tolerance",
+                        "expected kind=value such as decimals=2 or absolute=0.01, found \"" + spec + "\""));
+            }
+            node.put(kv[0].strip(), kv[1].strip());
+        }
+        Reader r = new Reader("command line");
+        Tolerance t = r.tolerance(node, "--tolerance");
+        r.stopIfErrors();
+        return t;
+    }
+
+    private static String baseName(String source) {
+        String name = Path.of(source).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+}

@@ -1,0 +1,111 @@
+package nngrade.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A quantity of the computation a student may be asked for, e.g. {@code dW1} is
+ * {@code (DW, 1)}; {@code yhat} and {@code loss} carry layer 0.
+ */
+public record Quantity(Kind kind, int layer) {
+
+    /** The kinds of quantity, in the order of the computation. */
+    public enum Kind {
+        Z("z", ""), A("a", ""), YHAT("yhat", ""), LOSS("loss", ""),
+        DZ("dz", ""), DA("da", ""), DW("dW", ""), DB("db", ""),
+        W_NEXT("W", "_next"), B_NEXT("b", "_next");
+
+        private final String prefix;
+        private final String suffix;
+
+        Kind(String prefix, String suffix) {
+            this.prefix = prefix;
+            this.suffix = suffix;
+        }
+
+        boolean layered() {
+            return this != YHAT && this != LOSS;
+        }
+
+        /** Whether the quantity has one row per sample. */
+        public boolean perSample() {
+            return this == Z || this == A || this == YHAT || this == DZ || this == DA;
+        }
+    }
+
+    public static final Quantity YHAT = new Quantity(Kind.YHAT, 0);
+    public static final Quantity LOSS = new Quantity(Kind.LOSS, 0);
+
+    public static Quantity of(Kind kind, int layer) {
+        return new Quantity(kind, layer);
+    }
+
+    /** The spec's name, with the layer index: {@code z1}, {@code W2_next}, {@code yhat}. */
+    public String name() {
+        return kind.layered() ? kind.prefix + layer + kind.suffix : kind.prefix;
+    }
+
+    /** The unindexed name a one-layer network also accepts ({@code dW}, {@code b_next}), or the name. */
+    public String unindexedName() {
+        return kind.layered() ? kind.prefix + kind.suffix : kind.prefix;
+    }
+
+    /** Whether the quantity is a vector (biases) rather than a matrix. */
+    public boolean isBiasVector() {
+        return kind == Kind.DB || kind == Kind.B_NEXT;
+    }
+
+    /**
+     * Every quantity of a network with {@code layers} layers, in the order a key lists them:
+     * forward pass, loss, backward pass layer by layer from the output, then the step.
+     */
+    public static List<Quantity> all(int layers) {
+        List<Quantity> out = new ArrayList<>();
+        for (int l = 1; l <= layers; l++) {
+            out.add(of(Kind.Z, l));
+            if (l < layers) {
+                out.add(of(Kind.A, l));
+            }
+        }
+        out.add(YHAT);
+        out.add(LOSS);
+        for (int l = layers; l >= 1; l--) {
+            if (l < layers) {
+                out.add(of(Kind.DA, l));
+            }
+            out.add(of(Kind.DZ, l));
+            out.add(of(Kind.DW, l));
+            out.add(of(Kind.DB, l));
+        }
+        for (int l = 1; l <= layers; l++) {
+            out.add(of(Kind.W_NEXT, l));
+            out.add(of(Kind.B_NEXT, l));
+        }
+        return out;
+    }
+
+    /** The quantity a name means in a network of {@code layers} layers, if any. */
+    public static Optional<Quantity> parse(String name, int layers) {
+        for (Quantity q : all(layers)) {
+            if (q.name().equals(name) || (layers == 1 && q.unindexedName().equals(name))) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names a network accepts, for "expected one of" messages. */
+    public static String namesOf(int layers) {
+        List<String> names = new ArrayList<>();
+        for (Quantity q : all(layers)) {
+            names.add(q.name());
+        }
+        return String.join(", ", names);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

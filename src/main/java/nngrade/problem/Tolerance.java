@@ -1,0 +1,69 @@
+package nngrade.problem;
+
+/** When a submitted number s counts as the expected number e. */
+public sealed interface Tolerance {
+
+    /** Slack for binary rounding of decimal inputs: 0.36 − 0.35 is 0.010000000000000009. */
+    double ROUNDING_SLACK = 1e-12;
+
+    boolean accepts(double submitted, double expected);
+
+    /** How the tolerance reads in a message, e.g. {@code ±0.01} or {@code 2 decimals}. */
+    String describe();
+
+    /** |s − e| ≤ a + r·|e| (absolute, relative or both). */
+    record Bound(double absolute, double relative) implements Tolerance {
+        @Override
+        public boolean accepts(double s, double e) {
+            double allowed = absolute + relative * Math.abs(e);
+            return Math.abs(s - e) <= allowed + ROUNDING_SLACK * Math.max(1, Math.abs(e));
+        }
+
+        @Override
+        public String describe() {
+            if (relative == 0) {
+                return "±" + plain(absolute);
+            }
+            if (absolute == 0) {
+                return "±" + plain(relative * 100) + "%";
+            }
+            return "±(" + plain(absolute) + " + " + plain(relative * 100) + "%)";
+        }
+    }
+
+    /** |s − e| &lt; 10^−d: an answer rounded or truncated to d decimals passes. */
+    record Decimals(int decimals) implements Tolerance {
+        @Override
+        public boolean accepts(double s, double e) {
+            return Math.abs(s - e) < Math.pow(10, -decimals) - ROUNDING_SLACK * Math.max(1, Math.abs(e));
+        }
+
+        @Override
+        public String describe() {
+            return decimals + (decimals == 1 ? " decimal" : " decimals");
+        }
+    }
+
+    /** |s − e| &lt; 10^(⌊log10|e|⌋ − k + 1); for e = 0, |s| &lt; 10^−k. */
+    record SigFigs(int digits) implements Tolerance {
+        @Override
+        public boolean accepts(double s, double e) {
+            double bound = e == 0
+                    ? Math.pow(10, -digits)
+                    : Math.pow(10, Math.floor(Math.log10(Math.abs(e))) - digits + 1);
+            return Math.abs(s - e) < bound - ROUNDING_SLACK * Math.max(1, Math.abs(e));
+        }
+
+        @Override
+        public String describe() {
+            return digits + (digits == 1 ? " significant figure" : " significant figures");
+        }
+    }
+
+    /** The spec's default when a problem gives none. */
+    Tolerance DEFAULT = new Bound(0.01, 0);
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}

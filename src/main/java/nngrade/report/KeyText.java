@@ -1,0 +1,76 @@
+package nngrade.report;
+
+import nngrade.problem.Layer;
+import nngrade.problem.Matrix;
+import nngrade.problem.Network;
+import nngrade.problem.Numbers;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
+import nngrade.solve.AnswerKey;
+import nngrade.solve.Formulas;
+
+import java.util.Locale;
+
+/** The answer key as a teacher reads it: each quantity, its formula, its values in aligned columns. */
+public final class KeyText {
+    private KeyText() {
+    }
+
+    public static String render(AnswerKey key) {
+        Problem p = key.problem();
+        Network n = p.network();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Answer key: ").append(p.id());
+        if (!p.title().equals(p.id())) {
+            sb.append(" — ").append(p.title());
+        }
+        sb.append('\n');
+        sb.append("Network: ").append(n.inputs()).append(" inputs");
+        for (Layer layer : n.layers()) {
+            sb.append(" → ").append(layer.units()).append(' ').append(layer.activation().name());
+        }
+        sb.append("; loss ").append(n.loss().label()).append(" (").append(n.reduction().label())
+                .append(" over m = ").append(p.samples()).append(p.samples() == 1 ? " sample" : " samples")
+                .append("); weightLayout ").append(n.weightLayout().label())
+                .append("; η = ").append(Numbers.exact(p.learningRate())).append('\n');
+        sb.append("Asked: ");
+        for (int i = 0; i < p.ask().size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(p.ask().get(i).name());
+        }
+        sb.append("  (marked *)\n");
+        key.values().forEach((q, m) -> {
+            sb.append('\n').append(p.ask().contains(q) ? "* " : "  ").append(q.name());
+            sb.append("  [").append(q.equals(Quantity.LOSS) ? "scalar" : m.shape()).append("]  ");
+            sb.append(Formulas.of(p, q)).append('\n');
+            matrix(sb, m, "    ");
+        });
+        return sb.toString();
+    }
+
+    /** Rows of right-aligned fixed-point numbers, so the decimal points line up. */
+    static void matrix(StringBuilder sb, Matrix m, String indent) {
+        String[] cells = new String[m.size()];
+        int width = 0;
+        for (int i = 0; i < m.size(); i++) {
+            cells[i] = fixed(m.at(i));
+            width = Math.max(width, cells[i].length());
+        }
+        for (int i = 0; i < m.rows(); i++) {
+            sb.append(indent);
+            for (int j = 0; j < m.cols(); j++) {
+                String c = cells[i * m.cols() + j];
+                sb.append(j == 0 ? "" : "  ").append(" ".repeat(width - c.length())).append(c);
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** Seven decimals, or scientific notation where fixed point would hide the value. */
+    static String fixed(double v) {
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-4 || a >= 1e7)) {
+            return String.format(Locale.ROOT, "%.7e", v);
+        }
+        return String.format(Locale.ROOT, "%.7f", v + 0.0);
+    }
+}
