@@ -32,7 +32,10 @@ public final class Fields {
         return "unknown " + what + " \"" + name + "\"" + hint + "; expected one of " + String.join(", ", known);
     }
 
-    /** The known name closest to {@code name}: same letters ignoring case, or within edit distance 2. */
+    /**
+     * The known name closest to {@code name}: same letters ignoring case, or within edit distance 2
+     * (1 for short names). A one-letter name is only matched ignoring case: "z" is not a typo of "x".
+     */
     public static String closest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -44,7 +47,7 @@ public final class Fields {
                 best = k;
             }
         }
-        return bestDistance <= Math.max(1, Math.min(2, name.length() / 3)) ? best : null;
+        return bestDistance <= Math.max(1, Math.min(2, name.length() / 3)) && bestDistance < name.length() ? best : null;
     }
 
     private static int distance(String a, String b) {
@@ -85,7 +88,7 @@ public final class Fields {
             return node.asText();
         }
         if (node.isArray()) {
-            return "a list";
+            return node.isEmpty() ? "an empty list" : "a list";
         }
         return "an object";
     }

@@ -33,8 +33,21 @@ public final class MatrixReader {
             return null;
         }
         boolean nested = node.get(0).isArray();
+        if (!nested) {
+            for (int i = 1; i < node.size(); i++) {
+                if (node.get(i).isArray()) {
+                    errors.accept(path, "is a mix of numbers and lists (item 1 is " + Fields.describe(node.get(0))
+                            + ", item " + (i + 1) + " is a list); expected a list of rows, each a list of numbers");
+                    return null;
+                }
+            }
+        }
         int rows = nested ? node.size() : 1;
         int cols = nested ? node.get(0).size() : node.size();
+        if (cols == 0) {
+            errors.accept(path + "[0]", "row 1 is an empty list; expected numbers");
+            return null;
+        }
         if ((long) rows * cols > MAX_CELLS) {
             errors.accept(path, "has more than " + MAX_CELLS + " values");
             return null;

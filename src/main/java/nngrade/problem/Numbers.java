@@ -46,7 +46,15 @@ public final class Numbers {
             }
             return new NotANumber(quote(text) + " is not a number");
         }
-        return parseDecimal(t) instanceof Value v ? v : notANumber(text);
+        Parsed p = parseDecimal(t);
+        if (p instanceof NotANumber && isDecimal(t)) {
+            return new NotANumber(quote(text) + " is not a finite number (too large for a double)"); // e.g. 1e309
+        }
+        return p instanceof Value ? p : notANumber(text);
+    }
+
+    private static boolean isDecimal(String t) {
+        return DECIMAL.matcher(t).matches() || DECIMAL_COMMA.matcher(t).matches();
     }
 
     private static Parsed parseDecimal(String t) {
@@ -61,10 +69,11 @@ public final class Numbers {
 
     private static Parsed notANumber(String text) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
-        if (t.contains("nan")) {
+        // whole words only: "banana" is just not a number; .nan and .inf are YAML's spellings
+        if (t.matches("[+-]?\\.?nan")) {
             return new NotANumber(quote(text) + " is not a number (NaN is not accepted)");
         }
-        if (t.contains("inf")) {
+        if (t.matches("[+-]?(\\.?inf|infinity|∞)")) {
             return new NotANumber(quote(text) + " is not a finite number");
         }
         return new NotANumber(quote(text) + " is not a number");
@@ -76,7 +85,8 @@ public final class Numbers {
             return new NotANumber(quote(text) + " is not a number (NaN is not accepted)");
         }
         if (Double.isInfinite(v)) {
-            return new NotANumber(text + " is not a finite number (too large for a double)");
+            String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+            return new NotANumber(shown + " is not a finite number (too large for a double)");
         }
         return new Value(v);
     }

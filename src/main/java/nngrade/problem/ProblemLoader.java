@@ -1,6 +1,8 @@
 package nngrade.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +43,19 @@ public final class ProblemLoader {
     private static final List<String> ACTIVATION = List.of("name", "alpha");
     private static final List<String> TOLERANCE = List.of("absolute", "relative", "decimals", "sigfigs");
 
+    // NaN and Infinity are read as numbers so that they are refused at their field, with its path.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private ProblemLoader() {
@@ -96,33 +104,122 @@ public final class ProblemLoader {
         try {
             root = (yaml ? YAML : JSON).readTree(body);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String msg = e.getOriginalMessage().lines().findFirst().orElse("").strip();
-            String what = yaml ? "invalid YAML: " : "invalid JSON: ";
-            if (loc != null && loc.getLineNr() > 0) {
-                throw new BadInputException(InputError.atLine(source, loc.getLineNr(),
-                        what + msg + " (column " + loc.getColumnNr() + ")"));
-            }
-            throw new BadInputException(InputError.inFile(source, what + msg));
+            throw new BadInputException(syntaxError(source, yaml, e));
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || root.isMissingNode() || (yaml && root.isNull())) {
+            // a YAML file of nothing but comments, or a lone "---"
+            throw new BadInputException(InputError.inFile(source, "is empty; expected a problem (JSON or YAML)"));
+        }
+        if (!root.isObject()) {
             throw new BadInputException(InputError.inFile(source,
                     "expected an object with the fields of a problem, found " + Fields.describe(root)));
         }
         return new Reader(source).problem(root);
     }
 
+    /** The one line for a file the JSON or YAML parser refused, with the line (and field, where known). */
+    private static InputError syntaxError(String source, boolean yaml, JsonProcessingException e) {
+        String what = yaml ? "invalid YAML: " : "invalid JSON: ";
+        var loc = e.getLocation();
+        int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+        int column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String field = e.getProcessor() instanceof JsonParser p ? fieldPath(p.getParsingContext()) : null;
+        if (original.startsWith("Duplicate field '") && field != null) {
+            return new InputError(source, line, field, field + " appears twice; give each field once");
+        }
+        if (original.startsWith("Malformed numeric value '") && field != null) {
+            // YAML's .nan and .inf, which the YAML parser cannot turn into a decimal
+            String value = original.substring("Malformed numeric value '".length(), original.length() - 1);
+            String reason = Numbers.parse(value) instanceof Numbers.NotANumber n ? n.reason()
+                    : "\"" + value + "\" is not a number";
+            return new InputError(source, line, field, reason);
+        }
+        if (original.startsWith("Trailing token")) {
+            return InputError.atLine(source, line, what + (yaml
+                    ? "a second document (after \"---\") follows the problem; a problem file holds one document"
+                    : "more text follows the end of the problem object; a problem file holds one object"));
+        }
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            String msg = m.getProblem() == null ? "" : m.getProblem();
+            if (m.getContext() != null && m.getContextMark() != null) {
+                msg += " (" + m.getContext() + " that starts on line " + (m.getContextMark().getLine() + 1) + ")";
+            }
+            return InputError.atLine(source, m.getProblemMark().getLine() + 1,
+                    what + oneLineOf(msg) + " (column " + (m.getProblemMark().getColumn() + 1) + ")");
+        }
+        String msg = oneLineOf(plainJacksonMessage(original));
+        if (line > 0) {
+            return InputError.atLine(source, line, what + msg + " (column " + column + ")");
+        }
+        return InputError.inFile(source, what + msg);
+    }
+
+    /** Jackson's wording without its Java feature names and source descriptions. */
+    private static String plainJacksonMessage(String m) {
+        return m.replaceAll("\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)",
+                        "(opened on line $1)")
+                .replaceAll("Unexpected character \\('(.)' \\(code \\d+\\)\\)", "unexpected character '$1'")
+                .replace("maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' "
+                        + "not enabled for parser)", "JSON has no comments (YAML has, after #)")
+                .replace("(JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false')",
+                        "(a number, a \"string\", a list, an object, true, false or null)")
+                .replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll(" \\(for [^)]*\\)$", "");
+    }
+
+    /** The first line of a message, with tabs and other control characters shown as spaces. */
+    private static String oneLineOf(String m) {
+        return m.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip();
+    }
+
+    /** The field a parser was at, as messages name it: {@code given.W1[1]}; null at the top. */
+    private static String fieldPath(JsonStreamContext c) {
+        StringBuilder sb = new StringBuilder();
+        for (; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                sb.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                sb.insert(0, (sb.length() == 0 || sb.charAt(0) == '[' ? "" : ".")).insert(0, c.getCurrentName());
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
     /** One pass over one file, collecting every error it can before giving up. */
     private static final class Reader {
         private final String source;
         private final List<InputError> errors = new ArrayList<>();
+        /** Fields an unknown name was taken to be a typo of: their "is missing" would repeat the error. */
+        private final Set<String> misspelled = new HashSet<>();
 
         Reader(String source) {
             this.source = source;
         }
 
+        /** Records an error; a message such as "is missing" or "must be ≥ 0" is prefixed with the field. */
         private void error(String field, String message) {
-            errors.add(InputError.atField(source, field, message));
+            boolean verb = message.startsWith("is ") || message.startsWith("must ");
+            errors.add(InputError.atField(source, field, verb ? field + " " + message : message));
+        }
+
+        /** "is missing", unless an unknown field that looks like a typo of it was already reported. */
+        private void missing(String field, String message) {
+            if (!misspelled.contains(field)) {
+                error(field, message);
+            }
+        }
+
+        /** Reports every field of {@code node} not in {@code known}, suggesting the one meant. */
+        private void unknownFields(JsonNode node, List<String> known, String prefix, String what) {
+            for (String name : Fields.unknown(node, known)) {
+                String path = prefix.isEmpty() ? name : prefix + "." + name;
+                error(path, Fields.unknownMessage(what, name, known));
+                String meant = Fields.closest(name, known);
+                if (meant != null) {
+                    misspelled.add(prefix.isEmpty() ? meant : prefix + "." + meant);
+                }
+            }
         }
 
         private void stopIfErrors() {
@@ -132,9 +229,7 @@ public final class ProblemLoader {
         }
 
         Problem problem(JsonNode root) {
-            for (String name : Fields.unknown(root, TOP)) {
-                error(name, Fields.unknownMessage("field", name, TOP));
-            }
+            unknownFields(root, TOP, "", "field");
             String id = text(root, "id", baseName(source));
             String title = text(root, "title", id);
             String statement = text(root, "statement", "");
@@ -142,7 +237,9 @@ public final class ProblemLoader {
             Double learningRate = learningRate(root.get("learningRate"));
             double followThrough = followThrough(root.get("followThrough"));
             boolean partialCredit = bool(root, "partialCredit");
-            stopIfErrors();
+            if (network == null) {
+                stopIfErrors(); // the rest is checked against the network
+            }
 
             Map<String, Matrix> given = given(root.get("given"), network);
             List<Quantity> ask = ask(root.get("ask"), network.depth());
@@ -187,7 +284,7 @@ public final class ProblemLoader {
 
         private Double learningRate(JsonNode n) {
             if (n == null) {
-                error("learningRate", "is missing; the step W_next = W − η·dW needs the learning rate η");
+                missing("learningRate", "is missing; the step W_next = W − η·dW needs the learning rate η");
                 return null;
             }
             Double v = number(n, "learningRate");
@@ -221,10 +318,12 @@ public final class ProblemLoader {
 
         private Integer positiveInt(JsonNode n, String field, String what) {
             if (n == null) {
-                error(field, "is missing; expected " + what);
+                missing(field, "is missing; expected " + what);
                 return null;
             }
-            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
+            boolean whole = n.isIntegralNumber()
+                    || (n.isBigDecimal() && n.decimalValue().stripTrailingZeros().scale() <= 0); // 3.0
+            if (!whole || !n.canConvertToInt() || n.asInt() < 1) {
                 error(field, "expected " + what + " (a whole number ≥ 1), found " + Fields.describe(n));
                 return null;
             }
@@ -233,43 +332,42 @@ public final class ProblemLoader {
 
         private Network network(JsonNode n) {
             if (n.isMissingNode()) {
-                error("network", "is missing; expected inputs, layers, loss");
+                missing("network", "is missing; expected inputs, layers, loss");
                 return null;
             }
             if (!n.isObject()) {
                 error("network", "expected an object with inputs, layers, loss, found " + Fields.describe(n));
                 return null;
             }
-            for (String name : Fields.unknown(n, NETWORK)) {
-                error("network." + name, Fields.unknownMessage("field", name, NETWORK));
-            }
+            unknownFields(n, NETWORK, "network", "field");
             Integer inputs = positiveInt(n.get("inputs"), "network.inputs", "the number of inputs");
             List<Layer> layers = layers(n.get("layers"));
             Loss loss = null;
             JsonNode lossNode = n.get("loss");
             if (lossNode == null) {
-                error("network.loss", "is missing; expected one of " + Loss.labels());
+                missing("network.loss", "is missing; expected one of " + Loss.labels());
             } else {
-                loss = Loss.byLabel(lossNode.asText());
-                if (loss == null || !lossNode.isTextual()) {
-                    error("network.loss", "unknown loss " + Fields.describe(lossNode) + "; expected one of " + Loss.labels());
+                loss = lossNode.isTextual() ? Loss.byLabel(lossNode.asText()) : null;
+                if (loss == null) {
+                    unknownLabel("network.loss", "loss", lossNode, List.of(Loss.labels().split(", ")),
+                            "one of " + Loss.labels());
                 }
             }
             Reduction reduction = Reduction.MEAN;
             JsonNode red = n.get("reduction");
             if (red != null) {
-                reduction = Reduction.byLabel(red.asText());
-                if (reduction == null || !red.isTextual()) {
-                    error("network.reduction", "unknown reduction " + Fields.describe(red) + "; expected mean or sum");
+                reduction = red.isTextual() ? Reduction.byLabel(red.asText()) : null;
+                if (reduction == null) {
+                    unknownLabel("network.reduction", "reduction", red, List.of("mean", "sum"), "mean or sum");
                 }
             }
             WeightLayout layout = WeightLayout.OUT_IN;
             JsonNode lay = n.get("weightLayout");
             if (lay != null) {
-                layout = WeightLayout.byLabel(lay.asText());
-                if (layout == null || !lay.isTextual()) {
-                    error("network.weightLayout", "unknown weightLayout " + Fields.describe(lay)
-                            + "; expected out-in (W is units × inputs) or in-out (W is inputs × units)");
+                layout = lay.isTextual() ? WeightLayout.byLabel(lay.asText()) : null;
+                if (layout == null) {
+                    unknownLabel("network.weightLayout", "weightLayout", lay, List.of("out-in", "in-out"),
+                            "out-in (W is units × inputs) or in-out (W is inputs × units)");
                 }
             }
             if (inputs == null || layers == null || loss == null || reduction == null || layout == null) {
@@ -284,9 +382,16 @@ public final class ProblemLoader {
             return network;
         }
 
+        /** "unknown loss "crossentropy" (did you mean "cross-entropy"?); expected one of …". */
+        private void unknownLabel(String field, String what, JsonNode n, List<String> labels, String expected) {
+            String meant = n.isTextual() ? Fields.closest(n.asText(), labels) : null;
+            error(field, "unknown " + what + " " + Fields.describe(n)
+                    + (meant == null ? "" : " (did you mean \"" + meant + "\"?)") + "; expected " + expected);
+        }
+
         private List<Layer> layers(JsonNode n) {
             if (n == null) {
-                error("network.layers", "is missing; expected a list of layers such as [{\"units\": 3, \"activation\": \"softmax\"}]");
+                missing("network.layers", "is missing; expected a list of layers such as [{\"units\": 3, \"activation\": \"softmax\"}]");
                 return null;
             }
             if (!n.isArray() || n.isEmpty()) {
@@ -303,9 +408,7 @@ public final class ProblemLoader {
                     ok = false;
                     continue;
                 }
-                for (String name : Fields.unknown(l, LAYER)) {
-                    error(path + "." + name, Fields.unknownMessage("field", name, LAYER));
-                }
+                unknownFields(l, LAYER, path, "field");
                 Integer units = positiveInt(l.get("units"), path + ".units", "the number of units of layer " + (i + 1));
                 Activation act = activation(l.get("activation"), path + ".activation", i + 1);
                 if (units == null || act == null) {
@@ -325,16 +428,23 @@ public final class ProblemLoader {
 
         private Activation activation(JsonNode n, String path, int layer) {
             if (n == null) {
-                error(path, "is missing; expected one of " + Activation.names());
+                missing(path, "is missing; expected one of " + Activation.names());
                 return null;
             }
             String name;
             double alpha = Activation.DEFAULT_LEAKY_SLOPE;
             if (n.isObject()) {
-                for (String f : Fields.unknown(n, ACTIVATION)) {
-                    error(path + "." + f, Fields.unknownMessage("field", f, ACTIVATION));
+                unknownFields(n, ACTIVATION, path, "field");
+                JsonNode nameNode = n.get("name");
+                if (nameNode == null) {
+                    missing(path + ".name", "is missing; expected one of " + Activation.names());
+                    return null;
                 }
-                name = n.path("name").asText();
+                if (!nameNode.isTextual()) {
+                    error(path + ".name", "expected an activation name, found " + Fields.describe(nameNode));
+                    return null;
+                }
+                name = nameNode.asText();
                 JsonNode a = n.get("alpha");
                 if (a != null) {
                     if (!"leaky-relu".equals(name)) {
@@ -371,7 +481,7 @@ public final class ProblemLoader {
         private Map<String, Matrix> given(JsonNode n, Network network) {
             Map<String, Matrix> out = new HashMap<>();
             if (n == null) {
-                error("given", "is missing; expected x, y and the weights and biases of every layer");
+                missing("given", "is missing; expected x, y and the weights and biases of every layer");
                 return out;
             }
             if (!n.isObject()) {
@@ -387,15 +497,19 @@ public final class ProblemLoader {
                 expected.put("b" + l, "b" + l);
             }
             List<String> names = new ArrayList<>(expected.keySet());
+            int errorsBefore = errors.size();
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
                 String key = e.getKey();
                 String canonical = layers == 1 && (key.equals("W") || key.equals("b")) ? key + "1" : key;
                 if (!expected.containsKey(canonical)) {
-                    String hint = key.matches("[Wb]\\d+")
-                            ? "is not a given of this " + layers + "-layer network (expected " + String.join(", ", names) + ")"
-                            : Fields.unknownMessage("given", key, names);
-                    error("given." + key, hint.startsWith("unknown") ? hint : "given." + key + " " + hint);
+                    String meant = Fields.closest(key, names);
+                    if (meant != null) {
+                        misspelled.add("given." + meant);
+                    }
+                    error("given." + key, "given." + key + " is not a given of this " + layers + "-layer network"
+                            + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
+                            + "; expected " + String.join(", ", names));
                     continue;
                 }
                 if (out.containsKey(canonical)) {
@@ -414,10 +528,10 @@ public final class ProblemLoader {
             }
             for (String name : names) {
                 if (!out.containsKey(name)) {
-                    error("given." + name, "given." + name + " is missing; " + missingWhat(name, network));
+                    missing("given." + name, "is missing; " + missingWhat(name, network));
                 }
             }
-            if (!errors.isEmpty()) {
+            if (errors.size() > errorsBefore) {
                 return out;
             }
             shapes(out, expected, network);
@@ -445,6 +559,7 @@ public final class ProblemLoader {
             Matrix y = given.get("y");
             String xf = "given." + names.get("x");
             String yf = "given." + names.get("y");
+            int before = errors.size();
             if (x.cols() != network.inputs()) {
                 error(xf, xf + " is " + x.shape() + ", but network.inputs is " + network.inputs()
                         + ": each row of x is one sample of " + network.inputs() + " inputs");
@@ -471,7 +586,7 @@ public final class ProblemLoader {
                             + " units: write it as a flat list of " + units + " values");
                 }
             }
-            if (errors.isEmpty()) {
+            if (errors.size() == before) {
                 targets(y, yf, network);
             }
         }
@@ -529,8 +644,10 @@ public final class ProblemLoader {
         private Quantity quantity(String name, String path, int layers) {
             var q = Quantity.parse(name, layers);
             if (q.isEmpty()) {
-                error(path, "\"" + name + "\" is not a quantity of this " + layers + "-layer network; expected one of "
-                        + Quantity.namesOf(layers));
+                String meant = Fields.closest(name, List.of(Quantity.namesOf(layers).split(", ")));
+                error(path, "\"" + name + "\" is not a quantity of this " + layers + "-layer network"
+                        + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
+                        + "; expected one of " + Quantity.namesOf(layers));
                 return null;
             }
             return q.get();

@@ -1,0 +1,50 @@
+package nngrade.check;
+
+import nngrade.problem.Matrix;
+import nngrade.problem.Quantity;
+import nngrade.problem.Tolerance;
+
+import java.util.List;
+
+/**
+ * How one asked quantity was graded.
+ *
+ * @param name        the name the student used, or the spec's name if they did not answer
+ * @param submitted   what the student wrote (null if missing or unreadable)
+ * @param expected    the key's value
+ * @param cells       every cell compared (empty when the shapes differ)
+ * @param diagnoses   codes of the mistakes that explain a wrong answer
+ * @param carriedFrom the earlier answers a follow-through value was computed from
+ * @param formula     the formula to re-check, in the problem's layout
+ * @param problems    why the answer could not be read (status invalid)
+ */
+public record QuantityResult(
+        Quantity quantity,
+        String name,
+        Status status,
+        double points,
+        double maxPoints,
+        Matrix submitted,
+        Matrix expected,
+        Tolerance tolerance,
+        List<CellResult> cells,
+        List<String> diagnoses,
+        List<String> carriedFrom,
+        String formula,
+        List<String> problems) {
+
+    public QuantityResult {
+        cells = List.copyOf(cells);
+        diagnoses = List.copyOf(diagnoses);
+        carriedFrom = List.copyOf(carriedFrom);
+        problems = List.copyOf(problems);
+    }
+
+    public List<CellResult> wrongCells() {
+        return cells.stream().filter(c -> !c.correct()).toList();
+    }
+
+    public boolean shapeMatches() {
+        return submitted != null && submitted.sameShape(expected);
+    }
+}

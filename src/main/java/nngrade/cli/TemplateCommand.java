@@ -1,0 +1,60 @@
+package nngrade.cli;
+
+import nngrade.problem.Problem;
+import nngrade.problem.ProblemLoader;
+import nngrade.report.Answers;
+import nngrade.report.SubmissionWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "template",
+        mixinStandardHelpOptions = true,
+        description = "Print a blank answer sheet: every asked quantity under its exact name and in its shape.",
+        footer = ExitCode.HELP)
+public final class TemplateCommand implements Callable<Integer> {
+
+    enum Format { json, csv, csv_compact }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROBLEM", description = "Problem file (JSON or YAML).")
+    Path problem;
+
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "json (null marks a blank), csv (long layout, empty values) or csv-compact (_ marks a blank). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--student", paramLabel = "ID", description = "Fill in the student field (JSON).")
+    String student;
+
+    @Override
+    public Integer call() {
+        Problem p = ProblemLoader.load(problem);
+        Answers blank = Answers.blank(p);
+        if (student != null) {
+            blank = new Answers(blank.problem(), student, blank.entries());
+        }
+        String text = switch (format) {
+            case json -> SubmissionWriter.json(blank);
+            case csv -> SubmissionWriter.csvLong(blank);
+            case csv_compact -> SubmissionWriter.csvCompact(blank);
+        };
+        spec.commandLine().getOut().print(text);
+        return ExitCode.OK;
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.valueOf(value.replace('-', '_'));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package nngrade.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Feedback text in the student's language, from the message bundles; numbers in its notation. */
+public final class Messages {
+    private final Lang lang;
+    private final ResourceBundle bundle;
+
+    /** The languages feedback is written in. */
+    public enum Lang {
+        en(Locale.ENGLISH), ro(Locale.forLanguageTag("ro"));
+
+        private final Locale locale;
+
+        Lang(Locale locale) {
+            this.locale = locale;
+        }
+
+        /** Romanian when the system locale is, else English. */
+        public static Lang fromSystem() {
+            return "ro".equals(Locale.getDefault().getLanguage()) ? ro : en;
+        }
+    }
+
+    public Messages(Lang lang) {
+        this.lang = lang;
+        this.bundle = ResourceBundle.getBundle("nngrade.report.messages", lang.locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    public String get(String key, Object... args) {
+        return new MessageFormat(bundle.getString(key), lang.locale).format(args);
+    }
+
+    /** A value rounded to 7 significant digits for reading, with a decimal comma in Romanian. */
+    public String number(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        String s = new BigDecimal(v).round(new MathContext(7)).stripTrailingZeros().toPlainString();
+        if (s.length() > 14) {
+            s = String.format(Locale.ROOT, "%.6e", v);
+        }
+        return localize(s);
+    }
+
+    /** A value exactly as written (shortest round-trip form), in the language's notation. */
+    public String exact(double v) {
+        return localize(nngrade.problem.Numbers.exact(v));
+    }
+
+    /** Points: whole numbers without decimals, else up to two. */
+    public String points(double v) {
+        String s = BigDecimal.valueOf(Math.round(v * 100) / 100.0).stripTrailingZeros().toPlainString();
+        return localize(s);
+    }
+
+    private String localize(String s) {
+        return lang == Lang.ro ? s.replace('.', ',') : s;
+    }
+}

@@ -1,0 +1,49 @@
+package nngrade.report;
+
+/** Escaping of student-controlled text for each output format. */
+public final class Text {
+    private Text() {
+    }
+
+    /** One printable line: control characters (ANSI escapes, newlines) become spaces or are dropped. */
+    public static String oneLine(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                sb.append(' ');
+            } else if (!Character.isISOControl(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Markdown (GitHub-flavoured): neutralises the characters that start markup or break tables. */
+    public static String markdown(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : oneLine(s).toCharArray()) {
+            if ("\\`*_{}[]()<>#+-!|~".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** HTML text and attribute values. */
+    public static String html(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(Character.isISOControl(c) && c != '\n' ? ' ' : c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,361 @@
+package nngrade.submission;
+
+import nngrade.problem.BadInputException;
+import nngrade.problem.InputError;
+import nngrade.problem.Matrix;
+import nngrade.problem.Numbers;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the two CSV layouts of the spec, told apart by the header: long
+ * ({@code quantity,row,col,value}) and compact ({@code quantity,value}). Either delimiter
+ * ({@code ,} or {@code ;}), a BOM, CRLF, blank lines and spaces around cells are accepted.
+ */
+final class CsvSubmissionReader {
+    private static final String LAYOUTS = "quantity,row,col,value (one cell per line) or quantity,value "
+            + "(one quantity per line, rows separated by ;)";
+
+    private enum Layout { LONG, COMPACT }
+
+    private CsvSubmissionReader() {
+    }
+
+    static Submission parse(String source, String text, Problem problem) {
+        char delimiter = delimiter(text);
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .build()
+                .parse(new StringReader(text))) {
+            records = parser.getRecords();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new BadInputException(InputError.inFile(source, "is not valid CSV: " + firstLine(e.getMessage())));
+        }
+        Lines lines = new Lines(text);
+        records = records.stream().filter(r -> !(r.size() == 1 && r.get(0).isEmpty())).toList();
+        if (records.isEmpty()) {
+            throw new BadInputException(InputError.inFile(source, "has no rows; expected a header " + LAYOUTS));
+        }
+        CSVRecord header = records.get(0);
+        Layout layout = layout(header);
+        int start = 1;
+        if (layout == null) {
+            // No header: infer the layout from a first line that starts with a quantity name.
+            boolean named = QuantityNames.resolve(header.get(0), problem.network().depth()).isPresent();
+            layout = named && header.size() == 4 ? Layout.LONG : named && header.size() == 2 ? Layout.COMPACT : null;
+            if (layout == null) {
+                throw new BadInputException(InputError.atLine(source, lines.of(header),
+                        "expected a header " + LAYOUTS + ", found \"" + String.join(String.valueOf(delimiter), header.values())
+                                + "\""));
+            }
+            start = 0;
+        }
+        Collector c = new Collector(source, problem, lines, delimiter);
+        for (CSVRecord r : records.subList(start, records.size())) {
+            if (layout == Layout.LONG) {
+                c.longRow(r);
+            } else {
+                c.compactRow(r);
+            }
+        }
+        return c.finish();
+    }
+
+    /** {@code ;} when the header uses it (then {@code ,} may be a decimal comma), else {@code ,}. */
+    private static char delimiter(String text) {
+        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        return first.indexOf(';') >= 0 && (first.indexOf(',') < 0 || first.indexOf(';') < first.indexOf(',')) ? ';' : ',';
+    }
+
+    private static Layout layout(CSVRecord header) {
+        String[] cells = header.values();
+        String joined = String.join(",", Arrays.stream(cells).map(s -> s.strip().toLowerCase(Locale.ROOT)).toList());
+        if (joined.equals("quantity,row,col,value")) {
+            return Layout.LONG;
+        }
+        if (joined.equals("quantity,value")) {
+            return Layout.COMPACT;
+        }
+        return null;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /** Line numbers of records, from their character positions. */
+    private static final class Lines {
+        private final int[] starts;
+
+        Lines(String text) {
+            List<Integer> s = new ArrayList<>();
+            s.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '\n' || (ch == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                    s.add(i + 1);
+                }
+            }
+            starts = s.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        int of(CSVRecord r) {
+            int pos = Arrays.binarySearch(starts, (int) r.getCharacterPosition());
+            return pos >= 0 ? pos + 1 : -pos - 1;
+        }
+    }
+
+    /** Cells of one quantity in the long layout, keyed by (row, col). */
+    private static final class Grid {
+        final String name;
+        final int firstLine;
+        final Map<Long, double[]> cells = new HashMap<>(); // key -> {value, line}
+        final List<String> problems = new ArrayList<>();
+        boolean scalar;
+        int maxRow;
+        int maxCol;
+
+        Grid(String name, int firstLine) {
+            this.name = name;
+            this.firstLine = firstLine;
+        }
+    }
+
+    private static final class Collector {
+        private final String source;
+        private final Problem problem;
+        private final Lines lines;
+        private final char delimiter;
+        private final int layers;
+        private final List<InputError> errors = new ArrayList<>();
+        private final Map<Quantity, Grid> grids = new LinkedHashMap<>();
+        private final Map<Quantity, Answer> answers = new LinkedHashMap<>();
+        private final Map<Quantity, Integer> compactLines = new HashMap<>();
+
+        Collector(String source, Problem problem, Lines lines, char delimiter) {
+            this.source = source;
+            this.problem = problem;
+            this.lines = lines;
+            this.delimiter = delimiter;
+            this.layers = problem.network().depth();
+        }
+
+        private void error(int line, String message) {
+            errors.add(InputError.atLine(source, line, message));
+        }
+
+        private Optional<Quantity> quantity(String name, int line) {
+            Optional<Quantity> q = QuantityNames.resolve(name, layers);
+            if (q.isEmpty()) {
+                error(line, QuantityNames.unknown(name, layers));
+            }
+            return q;
+        }
+
+        private String cellCount(CSVRecord r, int expected, String layoutName) {
+            String hint = delimiter == ',' && r.size() > expected
+                    ? "; with , as the delimiter write decimals with a point (0.35), or use ; as the delimiter" : "";
+            return "expected " + expected + " cells (" + layoutName + "), found " + r.size() + hint;
+        }
+
+        void longRow(CSVRecord r) {
+            int line = lines.of(r);
+            if (r.size() != 4) {
+                error(line, cellCount(r, 4, "quantity,row,col,value"));
+                return;
+            }
+            Optional<Quantity> oq = quantity(r.get(0), line);
+            if (oq.isEmpty()) {
+                return;
+            }
+            Quantity q = oq.get();
+            if (answers.containsKey(q)) {
+                return;
+            }
+            Grid g = grids.computeIfAbsent(q, k -> new Grid(r.get(0), line));
+            int[] shape = problem.shapeOf(q);
+            int limit = Math.max(shape[0], shape[1]);
+            String rowText = r.get(1);
+            String colText = r.get(2);
+            Numbers.Parsed parsed = Numbers.parse(r.get(3));
+            if (parsed instanceof Numbers.NotANumber bad) {
+                if (r.get(3).isEmpty()) {
+                    return; // a blank template cell; a hole is reported when the matrix is built
+                }
+                fail(g, line, g.name + " row " + blankOr(rowText) + ", column " + blankOr(colText) + ": " + bad.reason());
+                return;
+            }
+            double value = ((Numbers.Value) parsed).value();
+            if (rowText.isEmpty() && colText.isEmpty()) {
+                if (!q.equals(Quantity.LOSS) && shape[0] * shape[1] != 1) {
+                    fail(g, line, g.name + " is " + shape[0] + "×" + shape[1] + ", so each line needs a row and a column");
+                    return;
+                }
+                rowText = "1";
+                colText = "1";
+            } else if (colText.isEmpty() && shape[0] == 1) {
+                colText = rowText; // a vector indexed by one number
+                rowText = "1";
+            } else if (rowText.isEmpty() && shape[0] == 1) {
+                rowText = "1";
+            }
+            Integer row = index(g, line, "row", rowText, limit);
+            Integer col = index(g, line, "column", colText, limit);
+            if (row == null || col == null) {
+                return;
+            }
+            long key = ((long) row << 32) | col;
+            double[] previous = g.cells.get(key);
+            if (previous != null) {
+                fail(g, line, g.name + " row " + row + ", column " + col + " is given twice (first on line "
+                        + (int) previous[1] + ")");
+                return;
+            }
+            g.cells.put(key, new double[] {value, line});
+            g.maxRow = Math.max(g.maxRow, row);
+            g.maxCol = Math.max(g.maxCol, col);
+        }
+
+        private static String blankOr(String s) {
+            return s.isEmpty() ? "(none)" : s;
+        }
+
+        private Integer index(Grid g, int line, String what, String text, int limit) {
+            if (!text.matches("\\d{1,9}")) {
+                fail(g, line, g.name + ": " + what + " \"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text)
+                        + "\" is not an index; expected a whole number from 1 to " + limit);
+                return null;
+            }
+            int i = Integer.parseInt(text);
+            if (i < 1 || i > limit) {
+                int[] s = problem.shapeOf(QuantityNames.resolve(g.name, layers).orElseThrow());
+                fail(g, line, g.name + ": " + what + " " + i + " is out of range; " + g.name + " is "
+                        + s[0] + "×" + s[1] + " (indices start at 1)");
+                return null;
+            }
+            return i;
+        }
+
+        private void fail(Grid g, int line, String message) {
+            g.problems.add(message);
+            error(line, message);
+        }
+
+        void compactRow(CSVRecord r) {
+            int line = lines.of(r);
+            if (r.size() != 2) {
+                error(line, cellCount(r, 2, "quantity,value"));
+                return;
+            }
+            Optional<Quantity> oq = quantity(r.get(0), line);
+            if (oq.isEmpty()) {
+                return;
+            }
+            Quantity q = oq.get();
+            String name = r.get(0);
+            if (answers.containsKey(q) || grids.containsKey(q)) {
+                error(line, "\"" + name + "\" is answered twice (first on line " + compactLines.get(q)
+                        + "); the first answer is graded");
+                return;
+            }
+            compactLines.put(q, line);
+            String value = r.get(1).strip();
+            if (value.startsWith("[") && value.endsWith("]")) {
+                value = value.substring(1, value.length() - 1).strip();
+            }
+            if (value.isEmpty() || value.matches("[_\\s;]*")) {
+                return; // left blank
+            }
+            String[] rowTexts = value.split(";", -1);
+            List<String> problems = new ArrayList<>();
+            int cols = -1;
+            double[][] rows = new double[rowTexts.length][];
+            for (int i = 0; i < rowTexts.length; i++) {
+                String[] tokens = rowTexts[i].strip().split("\\s+");
+                if (rowTexts[i].isBlank()) {
+                    tokens = new String[0];
+                }
+                if (cols < 0) {
+                    cols = tokens.length;
+                } else if (tokens.length != cols) {
+                    problems.add(name + " is ragged: row " + (i + 1) + " has " + tokens.length
+                            + " values, but row 1 has " + cols);
+                    continue;
+                }
+                rows[i] = new double[tokens.length];
+                for (int j = 0; j < tokens.length; j++) {
+                    Numbers.Parsed p = Numbers.parse(tokens[j]);
+                    if (p instanceof Numbers.Value v) {
+                        rows[i][j] = v.value();
+                    } else {
+                        problems.add(name + " row " + (i + 1) + ", column " + (j + 1) + ": "
+                                + ((Numbers.NotANumber) p).reason());
+                    }
+                }
+            }
+            if (cols == 0 && problems.isEmpty()) {
+                problems.add(name + " has an empty row");
+            }
+            for (String p : problems) {
+                error(line, p);
+            }
+            answers.put(q, problems.isEmpty() ? Answer.readable(name, Matrix.of(rows)) : Answer.unreadable(name, problems));
+        }
+
+        Submission finish() {
+            Map<Quantity, Answer> out = new LinkedHashMap<>(answers);
+            grids.forEach((q, g) -> {
+                if (!g.problems.isEmpty()) {
+                    out.put(q, Answer.unreadable(g.name, g.problems));
+                    return;
+                }
+                if (g.cells.isEmpty()) {
+                    return; // only blank cells: not answered
+                }
+                double[] data = new double[g.maxRow * g.maxCol];
+                List<String> holes = new ArrayList<>();
+                for (int i = 1; i <= g.maxRow; i++) {
+                    for (int j = 1; j <= g.maxCol; j++) {
+                        double[] cell = g.cells.get(((long) i << 32) | j);
+                        if (cell == null) {
+                            holes.add(g.name + " has no value for row " + i + ", column " + j);
+                        } else {
+                            data[(i - 1) * g.maxCol + (j - 1)] = cell[0];
+                        }
+                    }
+                }
+                if (!holes.isEmpty()) {
+                    for (String h : holes) {
+                        error(g.firstLine, h);
+                    }
+                    out.put(q, Answer.unreadable(g.name, holes));
+                } else {
+                    out.put(q, Answer.readable(g.name, Matrix.wrap(g.maxRow, g.maxCol, data)));
+                }
+            });
+            if (out.isEmpty() && errors.isEmpty()) {
+                throw new BadInputException(InputError.inFile(source, "has a header but no answers"));
+            }
+            return new Submission(source, null, null, out, errors);
+        }
+    }
+}

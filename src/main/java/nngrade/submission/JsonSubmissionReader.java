@@ -1,0 +1,171 @@
+package nngrade.submission;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import nngrade.problem.BadInputException;
+import nngrade.problem.Fields;
+import nngrade.problem.InputError;
+import nngrade.problem.Matrix;
+import nngrade.problem.MatrixReader;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the JSON submission document. Streams the top level so that each quantity keeps its
+ * line number and a repeated quantity is reported rather than silently overwritten.
+ * Forgiving where students slip (trailing commas, comments), strict on numbers.
+ */
+final class JsonSubmissionReader {
+    private static final List<String> TOP = List.of("problem", "student", "answers");
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+                    .build())
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private JsonSubmissionReader() {
+    }
+
+    static Submission parse(String source, String text, Problem problem) {
+        int layers = problem.network().depth();
+        List<InputError> errors = new ArrayList<>();
+        Map<Quantity, Answer> answers = new LinkedHashMap<>();
+        Map<Quantity, Integer> firstLine = new HashMap<>();
+        String problemId = null;
+        String student = null;
+        try (JsonParser p = MAPPER.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadInputException(InputError.atLine(source, line(p),
+                        "expected an object {\"answers\": {...}}, found " + describe(p.currentToken())));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                int fieldLine = line(p);
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "problem", "student" -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            errors.add(new InputError(source, fieldLine, field, "expected text, found " + describe(value)));
+                            p.skipChildren();
+                        } else if (field.equals("problem")) {
+                            problemId = p.getText();
+                        } else {
+                            student = p.getText();
+                        }
+                    }
+                    case "answers" -> {
+                        if (value != JsonToken.START_OBJECT) {
+                            throw new BadInputException(new InputError(source, fieldLine, "answers",
+                                    "expected an object of quantity names and values, found " + describe(value)));
+                        }
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            int at = line(p);
+                            p.nextToken();
+                            JsonNode node = p.readValueAsTree();
+                            answer(source, name, at, node, layers, answers, firstLine, errors);
+                        }
+                    }
+                    default -> {
+                        errors.add(new InputError(source, fieldLine, field, Fields.unknownMessage("field", field, TOP)));
+                        p.skipChildren();
+                    }
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new BadInputException(InputError.atLine(source, line(p), "unexpected content after the answers object"));
+            }
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            throw new BadInputException(InputError.atLine(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
+                    "invalid JSON: " + msg));
+        } catch (IOException e) {
+            throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
+        }
+        if (answers.isEmpty() && errors.isEmpty()) {
+            throw new BadInputException(InputError.inFile(source, "has no answers; expected \"answers\": {\"z1\": [...], ...}"));
+        }
+        return new Submission(source, problemId, student, answers, errors);
+    }
+
+    private static void answer(String source, String name, int line, JsonNode node, int layers,
+                               Map<Quantity, Answer> answers, Map<Quantity, Integer> firstLine, List<InputError> errors) {
+        String path = "answers." + name;
+        Optional<Quantity> q = QuantityNames.resolve(name, layers);
+        if (q.isEmpty()) {
+            errors.add(new InputError(source, line, path, QuantityNames.unknown(name, layers)));
+            return;
+        }
+        if (answers.containsKey(q.get())) {
+            errors.add(new InputError(source, line, path, "\"" + name + "\" is answered twice (first on line "
+                    + firstLine.get(q.get()) + "); the first answer is graded"));
+            return;
+        }
+        firstLine.put(q.get(), line);
+        if (isBlank(node)) {
+            return; // a template left empty: missing, not wrong
+        }
+        List<String> problems = new ArrayList<>();
+        Matrix m = MatrixReader.read(node, path, (where, msg) -> {
+            problems.add(where + ": " + msg);
+            errors.add(new InputError(source, line, where, msg));
+        });
+        answers.put(q.get(), m == null ? Answer.unreadable(name, problems) : Answer.readable(name, m));
+    }
+
+    /** null, or lists of nothing but nulls: an unanswered template entry. */
+    private static boolean isBlank(JsonNode node) {
+        if (node.isNull()) {
+            return true;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            return false;
+        }
+        for (JsonNode e : node) {
+            if (!isBlank(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int line(JsonParser p) {
+        var loc = p.currentTokenLocation();
+        return loc == null ? 0 : Math.max(0, loc.getLineNr());
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "the end of the file";
+        }
+        return switch (t) {
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "text";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true/false";
+            case VALUE_NULL -> "null";
+            default -> t.asString() == null ? t.name() : t.asString();
+        };
+    }
+}
