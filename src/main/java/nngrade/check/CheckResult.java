@@ -1,16 +1,19 @@
 package nngrade.check;
 
 import nngrade.problem.InputError;
+import nngrade.problem.Problem;
 
 import java.util.List;
 
 /**
  * The grading of one submission.
  *
+ * @param problemSpec the problem graded against
  * @param graded whether the submission could be read at all (report status graded or invalid)
  * @param errors what was wrong in the file, each with its place
  */
 public record CheckResult(
+        Problem problemSpec,
         String problem,
         String student,
         String source,
@@ -35,8 +38,8 @@ public record CheckResult(
     }
 
     /** A result for a file that could not be read: every asked quantity scores 0. */
-    public static CheckResult invalid(String problem, String student, String source, double maxScore,
-                                      List<InputError> errors) {
-        return new CheckResult(problem, student, source, false, 0, maxScore, errors, List.of());
+    public static CheckResult invalid(Problem problem, String student, String source, List<InputError> errors) {
+        double max = problem.ask().stream().mapToDouble(q -> problem.points().of(q)).sum();
+        return new CheckResult(problem, problem.id(), student, source, false, 0, max, errors, List.of());
     }
 }

@@ -1,5 +1,7 @@
 package nngrade.check;
 
+import nngrade.check.diagnosis.Context;
+import nngrade.check.diagnosis.Diagnoser;
 import nngrade.problem.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
@@ -13,7 +15,11 @@ import nngrade.submission.Submission;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Grades a submission against an answer key. Pure: no files, no printing. */
+/**
+ * Grades a submission against an answer key: each asked quantity against the key, then
+ * against its follow-through value (what it should be given the student's own earlier
+ * answers), and a wrong one is diagnosed. Pure: no files, no printing.
+ */
 public final class Checker {
     private Checker() {
     }
@@ -30,47 +36,95 @@ public final class Checker {
             errors.add(InputError.atField(submission.source(), "problem", "this file answers \"" + submission.problem()
                     + "\", but it is graded against \"" + p.id() + "\""));
         }
+        World world = new World(key, submission);
         List<QuantityResult> results = new ArrayList<>();
         double score = 0;
         double max = 0;
         for (Quantity q : p.ask()) {
-            QuantityResult r = grade(p, q, key.get(q), submission.answers().get(q), tolerances.of(q));
+            QuantityResult r = grade(world, q, submission.answers().get(q), tolerances.of(q));
             results.add(r);
             score += r.points();
             max += r.maxPoints();
         }
-        return new CheckResult(p.id(), student, submission.source(), true, score, max, errors, results);
+        return new CheckResult(p, p.id(), student, submission.source(), true, score, max, errors, results);
     }
 
-    private static QuantityResult grade(Problem p, Quantity q, Matrix expected, Answer answer, Tolerance t) {
+    private static QuantityResult grade(World world, Quantity q, Answer answer, Tolerance t) {
+        Problem p = world.key().problem();
+        Matrix expected = world.key().get(q);
         double maxPoints = p.points().of(q);
         String formula = Formulas.of(p, q);
         if (answer == null) {
             return new QuantityResult(q, q.name(), Status.MISSING, 0, maxPoints, null, expected, t, List.of(),
-                    List.of(), List.of(), formula, List.of());
+                    List.of(), List.of(), List.of(), formula, List.of());
         }
         if (!answer.isReadable()) {
             return new QuantityResult(q, answer.name(), Status.INVALID, 0, maxPoints, null, expected, t, List.of(),
-                    List.of(), List.of(), formula, answer.problems());
+                    List.of(), List.of(), List.of(), formula, answer.problems());
         }
-        Matrix submitted = orient(answer.value(), expected, q, p);
+        Matrix submitted = World.oriented(p, q, answer.value(), expected);
+        String name = answer.name();
+        FollowThrough ft = FollowThrough.of(world, q);
+
         if (!submitted.sameShape(expected)) {
-            boolean transposedShape = submitted.rows() == expected.cols() && submitted.cols() == expected.rows();
-            Status status = transposedShape ? Status.INCORRECT : Status.INVALID;
-            List<String> problems = transposedShape ? List.of()
-                    : List.of(answer.name() + " is " + submitted.shape() + ", but should be " + expected.shape());
-            return new QuantityResult(q, answer.name(), status, 0, maxPoints, submitted, expected, t, List.of(),
-                    List.of(), List.of(), formula, problems);
+            List<String> diagnoses = Diagnoser.diagnose(Context.ofKey(world, q, t), submitted, expected);
+            List<String> from = List.of();
+            if (diagnoses.isEmpty() && ft != null) {
+                diagnoses = Diagnoser.diagnose(Context.ofOwn(world, q, t), submitted, ft.value());
+                from = diagnoses.isEmpty() ? List.of() : ft.carriedFrom();
+            }
+            Status status = diagnoses.isEmpty() ? Status.INVALID : Status.INCORRECT;
+            if (diagnoses.isEmpty()) {
+                diagnoses = List.of(Diagnoser.SHAPE_MISMATCH);
+            }
+            return new QuantityResult(q, name, status, 0, maxPoints, submitted, expected, t, List.of(), diagnoses,
+                    from, List.of(), formula, List.of());
         }
+
         List<CellResult> cells = compare(submitted, expected, t);
-        long right = cells.stream().filter(CellResult::correct).count();
+        int right = countCorrect(cells);
         if (right == cells.size()) {
-            return new QuantityResult(q, answer.name(), Status.CORRECT, maxPoints, maxPoints, submitted, expected, t,
-                    cells, List.of(), List.of(), formula, List.of());
+            return new QuantityResult(q, name, Status.CORRECT, maxPoints, maxPoints, submitted, expected, t, cells,
+                    List.of(), List.of(), List.of(), formula, List.of());
         }
-        double points = p.partialCredit() ? maxPoints * right / cells.size() : 0;
-        return new QuantityResult(q, answer.name(), Status.INCORRECT, points, maxPoints, submitted, expected, t, cells,
-                List.of(), List.of(), formula, List.of());
+        double share = p.followThrough();
+        if (ft != null && matches(submitted, ft.value(), t)) {
+            return new QuantityResult(q, name, Status.FOLLOW_THROUGH, share * maxPoints, maxPoints, submitted, expected,
+                    t, cells, List.of(), ft.carriedFrom(), List.of(), formula, List.of());
+        }
+
+        List<String> diagnoses = Diagnoser.diagnose(Context.ofKey(world, q, t), submitted, expected);
+        List<String> from = List.of();
+        List<CellResult> ownMisses = List.of();
+        double fraction = (double) right / cells.size();
+        if (ft != null) {
+            List<CellResult> ownCells = compare(submitted, ft.value(), t);
+            int ownRight = countCorrect(ownCells);
+            fraction = Math.max(fraction, share * ownRight / ownCells.size());
+            if (diagnoses.isEmpty()) {
+                diagnoses = Diagnoser.diagnose(Context.ofOwn(world, q, t), submitted, ft.value());
+                from = ft.carriedFrom();
+            }
+            if (diagnoses.isEmpty() && ownRight > right) {
+                ownMisses = ownCells.stream().filter(c -> !c.correct()).toList();
+            }
+            if (diagnoses.isEmpty() && ownMisses.isEmpty()) {
+                from = List.of();
+            }
+        }
+        double points = p.partialCredit() ? maxPoints * fraction : 0;
+        return new QuantityResult(q, name, Status.INCORRECT, points, maxPoints, submitted, expected, t, cells,
+                diagnoses, from, ownMisses, formula, List.of());
+    }
+
+    private static int countCorrect(List<CellResult> cells) {
+        int n = 0;
+        for (CellResult c : cells) {
+            if (c.correct()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Cell-by-cell comparison within the tolerance. */
@@ -97,17 +151,5 @@ public final class Checker {
             }
         }
         return true;
-    }
-
-    /**
-     * A vector written as a column is the same vector: biases, and per-sample quantities of a
-     * single sample, have no orientation to get wrong.
-     */
-    private static Matrix orient(Matrix submitted, Matrix expected, Quantity q, Problem p) {
-        boolean vector = q.isBiasVector() || (q.kind().perSample() && p.samples() == 1);
-        if (vector && expected.rows() == 1 && submitted.cols() == 1 && submitted.rows() == expected.cols()) {
-            return submitted.transpose();
-        }
-        return submitted;
     }
 }

@@ -14,7 +14,10 @@ import java.util.List;
  * @param expected    the key's value
  * @param cells       every cell compared (empty when the shapes differ)
  * @param diagnoses   codes of the mistakes that explain a wrong answer
- * @param carriedFrom the earlier answers a follow-through value was computed from
+ * @param carriedFrom the student's earlier answers the follow-through value was computed
+ *                    from, when the status or a diagnosis rests on that value
+ * @param ownMisses   for a wrong answer that is consistent with the student's own earlier
+ *                    answers in most cells: the cells where it is not (expected = follow-through)
  * @param formula     the formula to re-check, in the problem's layout
  * @param problems    why the answer could not be read (status invalid)
  */
@@ -30,6 +33,7 @@ public record QuantityResult(
         List<CellResult> cells,
         List<String> diagnoses,
         List<String> carriedFrom,
+        List<CellResult> ownMisses,
         String formula,
         List<String> problems) {
 
@@ -37,6 +41,7 @@ public record QuantityResult(
         cells = List.copyOf(cells);
         diagnoses = List.copyOf(diagnoses);
         carriedFrom = List.copyOf(carriedFrom);
+        ownMisses = List.copyOf(ownMisses);
         problems = List.copyOf(problems);
     }
 

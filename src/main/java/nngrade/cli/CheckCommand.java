@@ -84,8 +84,7 @@ public final class CheckCommand implements Callable<Integer> {
             code = result.allCorrect() ? ExitCode.OK : ExitCode.NOT_ALL_CORRECT;
         } catch (BadInputException e) {
             String id = student != null ? student : Ids.fromFileName(submission);
-            double max = p.ask().stream().mapToDouble(q -> p.points().of(q)).sum();
-            result = CheckResult.invalid(p.id(), id, submission.toString(), max, e.errors());
+            result = CheckResult.invalid(p, id, submission.toString(), e.errors());
             code = ExitCode.BAD_INPUT;
             if (format != Format.text) {
                 PrintWriter err = spec.commandLine().getErr();

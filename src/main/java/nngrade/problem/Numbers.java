@@ -27,7 +27,7 @@ public final class Numbers {
 
     /** Reads {@code text}; the reason of a failure is a phrase such as {@code "abc" is not a number}. */
     public static Parsed parse(String text) {
-        String t = text.strip().replace('\u2212', '-').replace('\u2013', '-');
+        String t = normalized(text);
         if (t.isEmpty()) {
             return new NotANumber("the value is empty");
         }
@@ -36,39 +36,45 @@ public final class Numbers {
         }
         int slash = t.indexOf('/');
         if (slash > 0) {
-            Parsed num = parseDecimal(t.substring(0, slash).strip());
-            Parsed den = parseDecimal(t.substring(slash + 1).strip());
-            if (num instanceof Value n && den instanceof Value d) {
-                if (d.value() == 0) {
-                    return new NotANumber(quote(text) + " divides by zero");
-                }
-                return finite(n.value() / d.value(), text);
+            String num = t.substring(0, slash).strip();
+            String den = t.substring(slash + 1).strip();
+            if (!isDecimal(num) || !isDecimal(den)) {
+                return new NotANumber(quote(text) + " is not a number");
             }
-            return new NotANumber(quote(text) + " is not a number");
+            double d = decimal(den);
+            if (d == 0) {
+                return new NotANumber(quote(text) + " divides by zero");
+            }
+            return checked(decimal(num) / d, text);
         }
-        Parsed p = parseDecimal(t);
-        if (p instanceof NotANumber && isDecimal(t)) {
-            return new NotANumber(quote(text) + " is not a finite number (too large for a double)"); // e.g. 1e309
+        if (isDecimal(t)) {
+            return checked(decimal(t), text); // 1e309 is a decimal, but not a finite double
         }
-        return p instanceof Value ? p : notANumber(text);
+        return notANumber(text, t);
+    }
+
+    /** Stripped, with the typographic minus (and the en dash often typed for it) as '-'. */
+    private static String normalized(String text) {
+        return text.strip().replace('\u2212', '-').replace('\u2013', '-');
     }
 
     private static boolean isDecimal(String t) {
         return DECIMAL.matcher(t).matches() || DECIMAL_COMMA.matcher(t).matches();
     }
 
-    private static Parsed parseDecimal(String t) {
-        if (DECIMAL.matcher(t).matches()) {
-            return finite(Double.parseDouble(t), t);
-        }
-        if (DECIMAL_COMMA.matcher(t).matches()) {
-            return finite(Double.parseDouble(t.replace(',', '.')), t);
-        }
-        return new NotANumber(quote(t) + " is not a number");
+    private static double decimal(String t) {
+        return Double.parseDouble(t.replace(',', '.'));
     }
 
-    private static Parsed notANumber(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+    private static Parsed checked(double v, String text) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return new NotANumber(quote(text) + " is not a finite number (too large for a double)");
+        }
+        return new Value(v);
+    }
+
+    private static Parsed notANumber(String text, String normalized) {
+        String t = normalized.toLowerCase(java.util.Locale.ROOT);
         // whole words only: "banana" is just not a number; .nan and .inf are YAML's spellings
         if (t.matches("[+-]?\\.?nan")) {
             return new NotANumber(quote(text) + " is not a number (NaN is not accepted)");

@@ -106,7 +106,8 @@ public final class ProblemLoader {
         } catch (JsonProcessingException e) {
             throw new BadInputException(syntaxError(source, yaml, e));
         }
-        if (root == null || root.isMissingNode() || (yaml && root.isNull())) {
+        if (root == null || root.isMissingNode()
+                || (yaml && (root.isNull() || (root.isTextual() && root.asText().isEmpty())))) {
             // a YAML file of nothing but comments, or a lone "---"
             throw new BadInputException(InputError.inFile(source, "is empty; expected a problem (JSON or YAML)"));
         }
@@ -157,6 +158,13 @@ public final class ProblemLoader {
 
     /** Jackson's wording without its Java feature names and source descriptions. */
     private static String plainJacksonMessage(String m) {
+        var eof = java.util.regex.Pattern.compile("Unexpected end-of-input: expected close marker for (Object|Array) "
+                + "\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)").matcher(m);
+        if (eof.find()) {
+            boolean object = eof.group(1).equals("Object");
+            return "the file ends inside the " + (object ? "object" : "list") + " opened on line " + eof.group(2)
+                    + " (a closing " + (object ? "}" : "]") + " is missing)";
+        }
         return m.replaceAll("\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)",
                         "(opened on line $1)")
                 .replaceAll("Unexpected character \\('(.)' \\(code \\d+\\)\\)", "unexpected character '$1'")
@@ -644,7 +652,8 @@ public final class ProblemLoader {
         private Quantity quantity(String name, String path, int layers) {
             var q = Quantity.parse(name, layers);
             if (q.isEmpty()) {
-                String meant = Fields.closest(name, List.of(Quantity.namesOf(layers).split(", ")));
+                String meant = name.equals("a" + layers) || (layers == 1 && name.equals("a")) ? "yhat" // a_L is ŷ
+                        : Fields.closest(name, List.of(Quantity.namesOf(layers).split(", ")));
                 error(path, "\"" + name + "\" is not a quantity of this " + layers + "-layer network"
                         + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
                         + "; expected one of " + Quantity.namesOf(layers));

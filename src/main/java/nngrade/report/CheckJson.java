@@ -57,13 +57,26 @@ public final class CheckJson {
             n.put("maxPoints", round(q.maxPoints()));
             ArrayNode d = n.putArray("diagnoses");
             q.diagnoses().forEach(d::add);
-            String message = message(q, o);
+            String message = message(r, q, o);
             if (message != null) {
                 n.put("message", message);
             }
             if (!q.carriedFrom().isEmpty()) {
                 ArrayNode c = n.putArray("carriedFrom");
                 q.carriedFrom().forEach(c::add);
+            }
+            if (!q.ownMisses().isEmpty()) {
+                ArrayNode own = n.putArray("followThroughCells");
+                for (CellResult c : q.ownMisses()) {
+                    ObjectNode cn = own.addObject();
+                    cn.put("row", c.row());
+                    cn.put("col", c.col());
+                    cn.put("submitted", c.submitted());
+                    if (!o.hideExpected()) {
+                        cn.put("expected", c.expected());
+                    }
+                    cn.put("correct", false);
+                }
             }
             n.put("formula", q.formula());
             n.put("tolerance", q.tolerance().describe());
@@ -92,8 +105,8 @@ public final class CheckJson {
     }
 
     /** The feedback on a quantity that is not simply correct, as one paragraph. */
-    static String message(QuantityResult q, ReportOptions o) {
-        List<String> lines = Feedback.explanation(q, o.messages());
+    static String message(CheckResult r, QuantityResult q, ReportOptions o) {
+        List<String> lines = Feedback.explanation(r, q, o.messages());
         return lines.isEmpty() ? null : String.join(" ", lines.stream().map(String::strip).toList());
     }
 

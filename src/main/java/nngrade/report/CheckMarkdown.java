@@ -32,7 +32,7 @@ public final class CheckMarkdown {
                 continue;
             }
             sb.append("\n### `").append(Text.oneLine(q.name()).replace("`", "'")).append("`\n\n");
-            for (String line : Feedback.details(q, o)) {
+            for (String line : Feedback.details(r, q, o)) {
                 sb.append("- ").append(Text.markdown(line.strip())).append('\n');
             }
         }

@@ -28,7 +28,7 @@ public final class CheckText {
         sb.append(paint(o, BOLD, m.get("score", m.points(r.score()), m.points(r.maxScore())))).append("\n\n");
         int width = r.quantities().stream().mapToInt(q -> q.name().length()).max().orElse(4);
         for (QuantityResult q : r.quantities()) {
-            quantity(sb, q, width, o);
+            quantity(sb, r, q, width, o);
         }
         if (!r.errors().isEmpty()) {
             sb.append('\n').append(m.get("errors")).append('\n');
@@ -40,7 +40,7 @@ public final class CheckText {
         return sb.toString();
     }
 
-    private static void quantity(StringBuilder sb, QuantityResult q, int width, ReportOptions o) {
+    private static void quantity(StringBuilder sb, CheckResult r, QuantityResult q, int width, ReportOptions o) {
         Messages m = o.messages();
         String mark = switch (q.status()) {
             case CORRECT -> paint(o, GREEN, "✓");
@@ -55,7 +55,7 @@ public final class CheckText {
             sb.append("  ").append(m.get("status." + q.status().label()));
         }
         sb.append('\n');
-        for (String line : Feedback.details(q, o)) {
+        for (String line : Feedback.details(r, q, o)) {
             sb.append("      ").append(line).append('\n');
         }
     }

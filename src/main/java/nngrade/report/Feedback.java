@@ -1,6 +1,8 @@
 package nngrade.report;
 
 import nngrade.check.CellResult;
+import nngrade.check.CheckResult;
+import nngrade.problem.Problem;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
 import nngrade.problem.Quantity;
@@ -14,22 +16,23 @@ final class Feedback {
     }
 
     /** Cell lines, then the explanation: what a student reads under a quantity. */
-    static List<String> details(QuantityResult q, ReportOptions o) {
+    static List<String> details(CheckResult r, QuantityResult q, ReportOptions o) {
         List<String> out = new ArrayList<>(cellLines(q, o));
-        out.addAll(explanation(q, o.messages()));
+        out.addAll(explanation(r, q, o.messages()));
         return out;
     }
 
     /** What is wrong and what to re-check, without cell values; empty for a correct answer. */
-    static List<String> explanation(QuantityResult q, Messages m) {
+    static List<String> explanation(CheckResult r, QuantityResult q, Messages m) {
         List<String> out = new ArrayList<>();
+        String name = Text.oneLine(q.name());
         switch (q.status()) {
             case CORRECT -> {
                 return out;
             }
             case MISSING -> {
-                out.add(q.quantity().equals(Quantity.LOSS) ? m.get("missing.scalar", q.name())
-                        : m.get("missing", q.expected().shape(), q.name()));
+                out.add(q.quantity().equals(Quantity.LOSS) ? m.get("missing.scalar", name)
+                        : m.get("missing", q.expected().shape(), name));
                 return out;
             }
             case INVALID -> {
@@ -38,21 +41,34 @@ final class Feedback {
                     for (String p : q.problems()) {
                         out.add("  " + Text.oneLine(p));
                     }
-                } else {
-                    out.add(m.get("shape", Text.oneLine(q.name()), q.submitted().shape(), q.expected().shape()));
                 }
             }
             default -> {
-                if (!q.shapeMatches()) {
-                    out.add(m.get("shape.transposed", Text.oneLine(q.name()), q.submitted().shape(), q.expected().shape()));
-                }
             }
         }
-        if (q.status() == Status.FOLLOW_THROUGH) {
-            out.add(m.get("carried", String.join(", ", q.carriedFrom()), m.points(q.points())));
+        for (String code : q.diagnoses()) {
+            out.add(diagnosis(r.problemSpec(), q, code, m));
         }
-        out.add(m.get("hint", q.formula()) + "  (" + m.get("tolerance", q.tolerance().describe()) + ")");
+        if (!q.diagnoses().isEmpty() && !q.carriedFrom().isEmpty()) {
+            out.add(m.get("diagnosis.own", String.join(", ", q.carriedFrom())));
+        }
+        if (q.status() == Status.FOLLOW_THROUGH) {
+            out.add(m.get("carried", String.join(", ", q.carriedFrom()), m.points(q.points()), m.points(q.maxPoints())));
+        }
+        if (q.diagnoses().isEmpty()) {
+            out.add(m.get("hint", q.formula()) + "  (" + m.get("tolerance", q.tolerance().describe()) + ")");
+        }
         return out;
+    }
+
+    private static String diagnosis(Problem p, QuantityResult q, String code, Messages m) {
+        Quantity quantity = q.quantity();
+        boolean weights = quantity.kind() == Quantity.Kind.DW || quantity.kind() == Quantity.Kind.W_NEXT;
+        String key = code.equals("transposed") && weights ? "diagnosis.transposed.weights" : "diagnosis." + code;
+        String w = "W" + quantity.layer();
+        return m.get(key, Text.oneLine(q.name()), q.formula(), p.samples(), m.exact(p.learningRate()),
+                p.network().weightLayout().shapeWords(), w, q.tolerance().describe(),
+                q.submitted() == null ? "" : q.submitted().shape(), q.expected().shape());
     }
 
     /** The wrong cells (every cell with --all-cells), at most a few unless all are asked for. */
@@ -62,6 +78,15 @@ final class Feedback {
             return out;
         }
         Messages m = o.messages();
+        if (!q.ownMisses().isEmpty() && !o.allCells()) {
+            String from = String.join(", ", q.carriedFrom());
+            out.add(m.get("own.except", from));
+            for (CellResult c : q.ownMisses()) {
+                out.add("  " + (o.hideExpected() ? m.get("cell.hidden", c.row(), c.col(), m.exact(c.submitted()))
+                        : m.get("own.cell", c.row(), c.col(), m.exact(c.submitted()), from, m.number(c.expected()))));
+            }
+            return out;
+        }
         List<CellResult> cells = o.allCells() ? q.cells() : q.wrongCells();
         boolean scalar = q.expected().size() == 1;
         int shown = 0;

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the two CSV layouts of the spec, told apart by the header: long
@@ -48,7 +50,7 @@ final class CsvSubmissionReader {
                 .parse(new StringReader(text))) {
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new BadInputException(InputError.inFile(source, "is not valid CSV: " + firstLine(e.getMessage())));
+            throw new BadInputException(syntaxError(source, e));
         }
         Lines lines = new Lines(text);
         records = records.stream().filter(r -> !(r.size() == 1 && r.get(0).isEmpty())).toList();
@@ -100,6 +102,32 @@ final class CsvSubmissionReader {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)\\s*");
+    private static final Pattern AT_LINE = Pattern.compile("\\s*at line: (\\d+), position: \\d+");
+
+    /**
+     * A CSV syntax error at its line, without the parser's class name: commons-csv reports
+     * {@code org.apache.commons.csv.CSVException: (startline 5) EOF reached before …}.
+     */
+    private static InputError syntaxError(String source, Exception e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String msg = firstLine(t.getMessage());
+        int line = 0;
+        for (Pattern p : List.of(START_LINE, AT_LINE)) {
+            Matcher m = p.matcher(msg);
+            if (m.find()) {
+                line = Integer.parseInt(m.group(1));
+                msg = m.replaceFirst("");
+            }
+        }
+        if (msg.startsWith("EOF reached before encapsulated token finished")) {
+            msg = "a quoted value is not closed (a \" without its closing \")";
+        } else if (msg.startsWith("Invalid character between encapsulated token and delimiter")) {
+            msg = "text after the closing \" of a quoted value; quote the whole value";
+        }
+        return InputError.atLine(source, line, "is not valid CSV: " + msg.strip());
     }
 
     /** Line numbers of records, from their character positions. */
@@ -240,16 +268,18 @@ final class CsvSubmissionReader {
         }
 
         private Integer index(Grid g, int line, String what, String text, int limit) {
-            if (!text.matches("\\d{1,9}")) {
-                fail(g, line, g.name + ": " + what + " \"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text)
+            String shown = text.length() > 20 ? text.substring(0, 20) + "…" : text;
+            if (!text.matches("\\d+")) {
+                fail(g, line, g.name + ": " + what + " \"" + shown
                         + "\" is not an index; expected a whole number from 1 to " + limit);
                 return null;
             }
-            int i = Integer.parseInt(text);
+            // a whole number too long for an int (e.g. 99999999999) is out of range, not "not an index"
+            int i = text.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(text);
             if (i < 1 || i > limit) {
                 int[] s = problem.shapeOf(QuantityNames.resolve(g.name, layers).orElseThrow());
-                fail(g, line, g.name + ": " + what + " " + i + " is out of range; " + g.name + " is "
-                        + s[0] + "×" + s[1] + " (indices start at 1)");
+                fail(g, line, g.name + ": " + what + " " + (text.length() > 9 ? shown : String.valueOf(i))
+                        + " is out of range; " + g.name + " is " + s[0] + "×" + s[1] + " (indices start at 1)");
                 return null;
             }
             return i;

@@ -96,7 +96,11 @@ final class JsonSubmissionReader {
             }
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            String msg = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            // Jackson's text names its own internals: "[Source: REDACTED (`StreamReadFeature…` disabled);
+            // line: 1, column: 20]" and "(32, from `StreamReadConstraints.getMaxNestingDepth()`)"
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("").strip()
+                    .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                    .replaceAll(", from `[^`]*`", "");
             throw new BadInputException(InputError.atLine(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
                     "invalid JSON: " + msg));
         } catch (IOException e) {

@@ -56,7 +56,9 @@ public final class SubmissionReader {
     }
 
     private static BadInputException tooLarge(String source, long size) {
-        return new BadInputException(InputError.inFile(source, "is " + (size >> 20) + " MB; a submission is at most "
+        // rounded up: a file one byte over the limit is not "16 MB" when the limit is 16 MB
+        long mb = (size + (1 << 20) - 1) >> 20;
+        return new BadInputException(InputError.inFile(source, "is " + mb + " MB; a submission is at most "
                 + (MAX_BYTES >> 20) + " MB"));
     }
 

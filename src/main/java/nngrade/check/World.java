@@ -1,0 +1,72 @@
+package nngrade.check;
+
+import nngrade.problem.Matrix;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
+import nngrade.solve.AnswerKey;
+import nngrade.submission.Answer;
+import nngrade.submission.Submission;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The values a student worked with: their own answer where they gave a usable one (readable,
+ * in the right shape), the key's everywhere else. Follow-through values are computed in it.
+ */
+public final class World {
+    private final AnswerKey key;
+    private final Map<Quantity, Matrix> own = new HashMap<>();
+    private final Map<Quantity, String> names = new HashMap<>();
+
+    public World(AnswerKey key, Submission submission) {
+        this.key = key;
+        Problem p = key.problem();
+        submission.answers().forEach((q, a) -> {
+            Matrix m = usable(p, q, a, key.get(q));
+            if (m != null) {
+                own.put(q, m);
+                names.put(q, a.name());
+            }
+        });
+    }
+
+    /** The student's value of q if usable, else the key's. */
+    public Matrix get(Quantity q) {
+        Matrix m = own.get(q);
+        return m != null ? m : key.get(q);
+    }
+
+    public boolean isOwn(Quantity q) {
+        return own.containsKey(q);
+    }
+
+    /** The name the student used for q. */
+    public String nameOf(Quantity q) {
+        return names.getOrDefault(q, q.name());
+    }
+
+    public AnswerKey key() {
+        return key;
+    }
+
+    private static Matrix usable(Problem p, Quantity q, Answer a, Matrix expected) {
+        if (!a.isReadable()) {
+            return null;
+        }
+        Matrix m = oriented(p, q, a.value(), expected);
+        return m.sameShape(expected) ? m : null;
+    }
+
+    /**
+     * A vector written as a column is the same vector: biases, and per-sample quantities of a
+     * single sample, have no orientation to get wrong.
+     */
+    public static Matrix oriented(Problem p, Quantity q, Matrix submitted, Matrix expected) {
+        boolean vector = q.isBiasVector() || (q.kind().perSample() && p.samples() == 1);
+        if (vector && expected.rows() == 1 && submitted.cols() == 1 && submitted.rows() == expected.cols()) {
+            return submitted.transpose();
+        }
+        return submitted;
+    }
+}

@@ -1,0 +1,30 @@
+package nngrade.check.diagnosis;
+
+import nngrade.problem.Matrix;
+
+import java.util.List;
+
+/** The expected matrix transposed, e.g. dW as x·δᵀ where W is units × inputs. */
+public final class Transposed extends CandidateDiagnosis {
+    @Override
+    public String code() {
+        return "transposed";
+    }
+
+    @Override
+    public boolean composable() {
+        return true;
+    }
+
+    @Override
+    public List<Matrix> candidates(Context c, Matrix reference) {
+        if (reference.rows() == 1 && !c.quantity().kind().equals(nngrade.problem.Quantity.Kind.DW)
+                && !c.quantity().kind().equals(nngrade.problem.Quantity.Kind.W_NEXT)) {
+            return List.of(); // a vector has no orientation to get wrong
+        }
+        if (reference.size() == 1) {
+            return List.of();
+        }
+        return List.of(reference.transpose());
+    }
+}
