@@ -172,8 +172,11 @@ public final class ProblemLoader {
                         + "not enabled for parser)", "JSON has no comments (YAML has, after #)")
                 .replace("(JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false')",
                         "(a number, a \"string\", a list, an object, true, false or null)")
-                .replaceAll(": enable `[^`]*` to allow", "")
-                .replaceAll(" \\(for [^)]*\\)$", "");
+                .replaceAll("\\(for Object starting at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)",
+                        "(to close the object opened on line $1)")
+                .replaceAll("\\(for Array starting at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)",
+                        "(to close the list opened on line $1)")
+                .replaceAll(": enable `[^`]*` to allow", "");
     }
 
     /** The first line of a message, with tabs and other control characters shown as spaces. */
@@ -392,7 +395,11 @@ public final class ProblemLoader {
 
         /** "unknown loss "crossentropy" (did you mean "cross-entropy"?); expected one of …". */
         private void unknownLabel(String field, String what, JsonNode n, List<String> labels, String expected) {
-            String meant = n.isTextual() ? Fields.closest(n.asText(), labels) : null;
+            if (!n.isTextual()) {
+                error(field, "expected the " + what + " as text (" + expected + "), found " + Fields.describe(n));
+                return;
+            }
+            String meant = Fields.closest(n.asText(), labels);
             error(field, "unknown " + what + " " + Fields.describe(n)
                     + (meant == null ? "" : " (did you mean \"" + meant + "\"?)") + "; expected " + expected);
         }

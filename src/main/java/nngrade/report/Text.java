@@ -46,4 +46,42 @@ public final class Text {
         }
         return sb.toString();
     }
+
+    /**
+     * A CSV cell a spreadsheet will show as text: a cell starting with =, +, -, @, tab or CR
+     * would be read as a formula, so it gets a leading apostrophe (OWASP's advice).
+     */
+    public static String csvCell(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        char c = s.charAt(0);
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+            return "'" + s;
+        }
+        return s;
+    }
+
+    /** XML 1.0 text: escapes markup and drops characters XML cannot hold. */
+    public static String xml(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE)) {
+                        sb.append(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        sb.append(c).append(s.charAt(++i));
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
 }

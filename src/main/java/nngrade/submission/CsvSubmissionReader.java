@@ -132,9 +132,11 @@ final class CsvSubmissionReader {
 
     /** Line numbers of records, from their character positions. */
     private static final class Lines {
+        private final String text;
         private final int[] starts;
 
         Lines(String text) {
+            this.text = text;
             List<Integer> s = new ArrayList<>();
             s.add(0);
             for (int i = 0; i < text.length(); i++) {
@@ -147,7 +149,12 @@ final class CsvSubmissionReader {
         }
 
         int of(CSVRecord r) {
-            int pos = Arrays.binarySearch(starts, (int) r.getCharacterPosition());
+            // a record's position is where the previous one ended: skip the blank lines between them
+            int at = (int) r.getCharacterPosition();
+            while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+                at++;
+            }
+            int pos = Arrays.binarySearch(starts, at);
             return pos >= 0 ? pos + 1 : -pos - 1;
         }
     }

@@ -1,0 +1,412 @@
+package nngrade.cli;
+
+import nngrade.check.CheckResult;
+import nngrade.check.Checker;
+import nngrade.problem.BadInputException;
+import nngrade.problem.InputError;
+import nngrade.problem.Problem;
+import nngrade.problem.ProblemLoader;
+import nngrade.problem.Tolerance;
+import nngrade.report.CheckHtml;
+import nngrade.report.CheckJson;
+import nngrade.report.CheckMarkdown;
+import nngrade.report.ClassRow;
+import nngrade.report.ClassRow.RowStatus;
+import nngrade.report.ClassSummary;
+import nngrade.report.Gradebook;
+import nngrade.report.Gradescope;
+import nngrade.report.JunitXml;
+import nngrade.report.ReportOptions;
+import nngrade.report.SummaryHtml;
+import nngrade.report.SummaryJson;
+import nngrade.report.SummaryMarkdown;
+import nngrade.solve.AnswerKey;
+import nngrade.solve.Solver;
+import nngrade.submission.RosterReader;
+import nngrade.submission.Submission;
+import nngrade.submission.SubmissionReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+@Command(name = "grade",
+        mixinStandardHelpOptions = true,
+        description = "Grade a whole class: every JSON/CSV submission in the INPUT files and folders, into a "
+                + "gradebook, a report per student and a class summary in --out.",
+        footer = "%nExit codes:%n"
+                + "  0  every input graded (whatever the scores)%n"
+                + "  1  some inputs invalid (they are still in the gradebook)%n"
+                + "  2  the problem or the command line is wrong%n")
+public final class GradeCommand implements Callable<Integer> {
+
+    enum ReportFormat {
+        html("html"), md("md"), json("json");
+
+        final String extension;
+
+        ReportFormat(String extension) {
+            this.extension = extension;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROBLEM", description = "Problem file (JSON or YAML).")
+    Path problem;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
+            description = "Submission files, or folders of them (*.json, *.csv; searched recursively).")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the gradebook and reports.")
+    Path out;
+
+    @Option(names = "--roster", paramLabel = "CSV",
+            description = "Class list (a CSV with an id column): students without a submission get a missing row, "
+                    + "submissions from ids not on it an unknown row.")
+    Path roster;
+
+    @Option(names = "--format", split = ",", defaultValue = "html", paramLabel = "FORMATS",
+            description = "Reports per student: any of html, md, json, comma-separated. Default: ${DEFAULT-VALUE}.")
+    List<ReportFormat> formats;
+
+    @Option(names = "--jobs", defaultValue = "0", paramLabel = "N", description = "Parallel graders. Default: all cores.")
+    int jobs;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write JUnit XML: a testsuite per student.")
+    Path junitXml;
+
+    @Option(names = "--gradescope", paramLabel = "FILE",
+            description = "Also write Gradescope's results.json (needs exactly one submission).")
+    Path gradescope;
+
+    @Option(names = "--hide-expected", description = "Leave expected values out of the student reports.")
+    boolean hideExpected;
+
+    @Option(names = "--tolerance", paramLabel = "SPEC", description = "Replace the problem's default tolerance, e.g. decimals=2.")
+    String tolerance;
+
+    @Mixin
+    LanguageOption language;
+
+    /** What one worker hands back: the row and the staged files of its reports. */
+    private record Graded(int index, ClassRow row, FileTime modified) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Tolerance override = tolerance == null ? null : ProblemLoader.parseTolerance(tolerance);
+        Problem p = ProblemLoader.load(problem);
+        AnswerKey key = Solver.solve(p);
+        Set<String> rosterIds = roster == null ? null : RosterReader.read(roster);
+        List<Path> files = collect();
+        if (gradescope != null && files.size() != 1) {
+            throw usage("--gradescope", "Gradescope grades one submission at a time, but " + files.size() + " were given");
+        }
+        ReportOptions options = new ReportOptions(language.messages(), hideExpected, false, false);
+        Files.createDirectories(out);
+        Path staging = Files.createTempDirectory(out, ".nngrade-staging-");
+        try {
+            Graded[] graded = gradeAll(files, key, override, options, staging, err);
+            List<ClassRow> rows = finish(graded, files, rosterIds, p, staging);
+            publish(p, rows, staging);
+            long invalid = rows.stream().filter(r -> r.status() == RowStatus.INVALID).count();
+            if (!quiet && System.console() != null) {
+                err.println(summaryLine(rows) + " → " + out.resolve("gradebook.csv"));
+            }
+            appendStepSummary(p, rows);
+            return invalid > 0 ? ExitCode.NOT_ALL_CORRECT : ExitCode.OK;
+        } finally {
+            AtomicFiles.deleteTree(staging);
+        }
+    }
+
+    private BadInputException usage(String option, String message) {
+        return new BadInputException(InputError.atField("command line", option, message));
+    }
+
+    /** Every submission file under the inputs, sorted, each once; the output folder is never among them. */
+    private List<Path> collect() throws IOException {
+        Path outAbs = out.toAbsolutePath().normalize();
+        Set<Path> found = new TreeSet<>();
+        for (Path input : inputs) {
+            Path abs = input.toAbsolutePath().normalize();
+            if (!Files.exists(input)) {
+                throw new BadInputException(InputError.inFile(input.toString(), "no such file or folder"));
+            }
+            if (Files.isDirectory(input)) {
+                if (outAbs.startsWith(abs)) {
+                    throw usage("--out", out + " is inside the submissions folder " + input
+                            + "; nngrade never writes there: choose another folder");
+                }
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile).filter(GradeCommand::isSubmission).forEach(found::add);
+                }
+            } else {
+                found.add(input);
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    private static boolean isSubmission(Path f) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (name.endsWith(".json") || name.endsWith(".csv"));
+    }
+
+    private Graded[] gradeAll(List<Path> files, AnswerKey key, Tolerance override, ReportOptions options,
+                              Path staging, PrintWriter err) throws Exception {
+        int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+        Graded[] graded = new Graded[files.size()];
+        Semaphore inFlight = new Semaphore(threads * 4); // bounded: memory does not grow with the class
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Progress progress = new Progress(err, !quiet && System.console() != null, files.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int i = 0; i < files.size() && failure.get() == null; i++) {
+                inFlight.acquire();
+                int index = i;
+                pool.execute(() -> {
+                    try {
+                        graded[index] = gradeOne(index, files.get(index), key, override, options, staging);
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        inFlight.release();
+                        done.incrementAndGet();
+                    }
+                });
+                progress.update(done.get());
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
+                progress.update(done.get());
+            }
+            progress.update(done.get());
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+        if (failure.get() instanceof Exception e) {
+            throw e;
+        } else if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        for (Graded g : graded) {
+            if (g.row().status() == RowStatus.INVALID) {
+                err.println(g.row().file() + ": " + g.row().note());
+            }
+        }
+        return graded;
+    }
+
+    private Graded gradeOne(int index, Path file, AnswerKey key, Tolerance override, ReportOptions options,
+                            Path staging) throws IOException {
+        Problem p = key.problem();
+        String fileId = Ids.fromFileName(file);
+        CheckResult r;
+        RowStatus status;
+        String note = "";
+        try {
+            Submission s = SubmissionReader.read(file, p);
+            r = Checker.check(key, s, override, s.student() != null && !s.student().isBlank() ? s.student() : fileId);
+            status = RowStatus.GRADED;
+        } catch (BadInputException e) {
+            r = CheckResult.invalid(p, fileId, file.toString(), e.errors());
+            status = RowStatus.INVALID;
+            InputError first = e.errors().get(0);
+            note = first.oneLine().substring(first.file().length() + 2)
+                    + (e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "");
+        }
+        for (ReportFormat f : formats) {
+            String text = switch (f) {
+                case html -> CheckHtml.render(r, options);
+                case md -> CheckMarkdown.render(r, options);
+                case json -> CheckJson.render(r, options);
+            };
+            Files.writeString(staging.resolve(index + "." + f.extension), text, StandardCharsets.UTF_8);
+        }
+        if (junitXml != null) {
+            StringWriter w = new StringWriter();
+            new JunitXmlFragment(w, options).add(r);
+            Files.writeString(staging.resolve(index + ".junit"), w.toString(), StandardCharsets.UTF_8);
+        }
+        if (gradescope != null) {
+            Files.writeString(staging.resolve("gradescope.json"), Gradescope.render(r, options), StandardCharsets.UTF_8);
+        }
+        if (System.getenv("GITHUB_STEP_SUMMARY") != null && index == 0) {
+            Files.writeString(staging.resolve("first.md"), CheckMarkdown.render(r, options), StandardCharsets.UTF_8);
+        }
+        return new Graded(index, ClassRow.of(r, status, note), Files.getLastModifiedTime(file));
+    }
+
+    /**
+     * One row per file, then per roster student without a file. Of several files for one
+     * student the newest counts (the last by path on a tie); the others are duplicates.
+     */
+    private List<ClassRow> finish(Graded[] graded, List<Path> files, Set<String> rosterIds, Problem p, Path staging)
+            throws IOException {
+        Map<String, List<Graded>> byId = new LinkedHashMap<>();
+        for (Graded g : graded) {
+            byId.computeIfAbsent(g.row().id(), k -> new ArrayList<>()).add(g);
+        }
+        Path reports = staging.resolve("reports");
+        Files.createDirectories(reports);
+        List<ClassRow> rows = new ArrayList<>();
+        for (Map.Entry<String, List<Graded>> e : byId.entrySet()) {
+            String id = e.getKey();
+            List<Graded> mine = e.getValue();
+            Graded counted = mine.stream().max(Comparator.comparing(Graded::modified)
+                    .thenComparing(g -> files.get(g.index()))).orElseThrow();
+            for (Graded g : mine) {
+                ClassRow row = g.row();
+                String reportName = FileNames.safe(id);
+                if (g != counted) {
+                    row = row.with(RowStatus.DUPLICATE, "not counted: " + counted.row().file() + " is newer"
+                            + (row.note().isEmpty() ? "" : "; " + row.note()));
+                    reportName = reportName + "--" + FileNames.safe(Ids.fromFileName(files.get(g.index())));
+                } else {
+                    if (mine.size() > 1) {
+                        row = row.with(row.status(), "counted (newest of " + mine.size() + " files)"
+                                + (row.note().isEmpty() ? "" : "; " + row.note()));
+                    }
+                    if (rosterIds != null && !rosterIds.contains(id) && row.status() == RowStatus.GRADED) {
+                        row = row.with(RowStatus.UNKNOWN, "not on the roster" + (row.note().isEmpty() ? "" : "; " + row.note()));
+                    }
+                }
+                rows.add(row);
+                for (ReportFormat f : formats) {
+                    AtomicFiles.move(staging.resolve(g.index() + "." + f.extension), reports.resolve(reportName + "." + f.extension));
+                }
+            }
+        }
+        double max = p.ask().stream().mapToDouble(q -> p.points().of(q)).sum();
+        if (rosterIds != null) {
+            for (String id : rosterIds) {
+                if (!byId.containsKey(id)) {
+                    rows.add(ClassRow.ungraded(id, RowStatus.MISSING, "", "no submission", max));
+                }
+            }
+        }
+        rows.sort(Comparator.comparing(ClassRow::id).thenComparing(ClassRow::file));
+        if (junitXml != null) {
+            assembleJunit(graded, rows, staging, p);
+        }
+        return rows;
+    }
+
+    private void assembleJunit(Graded[] graded, List<ClassRow> rows, Path staging, Problem p) throws IOException {
+        Map<String, Integer> indexOfFile = new LinkedHashMap<>();
+        for (Graded g : graded) {
+            indexOfFile.put(g.row().file(), g.index());
+        }
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"")
+                .append(nngrade.report.Text.xml(p.id())).append("\">\n");
+        for (ClassRow r : rows) {
+            Integer i = indexOfFile.get(r.file());
+            if (i != null && r.status() != RowStatus.DUPLICATE) {
+                sb.append(Files.readString(staging.resolve(i + ".junit"), StandardCharsets.UTF_8));
+            }
+        }
+        sb.append("</testsuites>\n");
+        Files.writeString(staging.resolve("junit.xml"), sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Moves everything from staging to its place: reports folder first, the gradebook last. */
+    private void publish(Problem p, List<ClassRow> rows, Path staging) throws IOException {
+        double max = p.ask().stream().mapToDouble(q -> p.points().of(q)).sum();
+        ClassSummary summary = ClassSummary.of(p, max, rows);
+        AtomicFiles.replaceFolder(staging.resolve("reports"), out.resolve("reports"));
+        AtomicFiles.write(out.resolve("summary.json"), SummaryJson.render(summary));
+        AtomicFiles.write(out.resolve("summary.html"), SummaryHtml.render(summary));
+        if (junitXml != null) {
+            AtomicFiles.write(junitXml, Files.readString(staging.resolve("junit.xml"), StandardCharsets.UTF_8));
+        }
+        if (gradescope != null) {
+            AtomicFiles.write(gradescope, Files.readString(staging.resolve("gradescope.json"), StandardCharsets.UTF_8));
+        }
+        StringWriter csv = new StringWriter();
+        Gradebook.write(csv, p, rows);
+        AtomicFiles.write(out.resolve("gradebook.csv"), csv.toString());
+    }
+
+    private static String summaryLine(List<ClassRow> rows) {
+        Map<RowStatus, Integer> counts = new LinkedHashMap<>();
+        for (ClassRow r : rows) {
+            counts.merge(r.status(), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder("Graded " + rows.size() + " rows:");
+        String sep = " ";
+        for (Map.Entry<RowStatus, Integer> e : counts.entrySet()) {
+            sb.append(sep).append(e.getValue()).append(' ').append(e.getKey().label());
+            sep = ", ";
+        }
+        return sb.toString();
+    }
+
+    private void appendStepSummary(Problem p, List<ClassRow> rows) {
+        String path = System.getenv("GITHUB_STEP_SUMMARY");
+        if (path == null || path.isBlank()) {
+            return;
+        }
+        double max = p.ask().stream().mapToDouble(q -> p.points().of(q)).sum();
+        try {
+            Files.writeString(Path.of(path), SummaryMarkdown.render(ClassSummary.of(p, max, rows)), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A testsuite without the document around it, so suites can be assembled in id order. */
+    private static final class JunitXmlFragment {
+        private final StringWriter out;
+        private final ReportOptions options;
+
+        JunitXmlFragment(StringWriter out, ReportOptions options) {
+            this.out = out;
+            this.options = options;
+        }
+
+        void add(CheckResult r) {
+            String doc = JunitXml.render(r, options);
+            int start = doc.indexOf("  <testsuite ");
+            int end = doc.lastIndexOf("</testsuites>");
+            out.write(doc.substring(start, end));
+        }
+    }
+}

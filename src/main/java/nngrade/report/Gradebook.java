@@ -1,0 +1,61 @@
+package nngrade.report;
+
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The gradebook CSV: one row per student (and per extra file of a student), sorted by id.
+ * Safe to open in a spreadsheet: a text cell that would start a formula is neutralised.
+ */
+public final class Gradebook {
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
+
+    private Gradebook() {
+    }
+
+    public static void write(Writer out, Problem p, List<ClassRow> rows) {
+        try (CSVPrinter csv = new CSVPrinter(out, CSV)) {
+            List<String> header = new ArrayList<>(List.of("id", "status", "score", "max"));
+            for (Quantity q : p.ask()) {
+                header.add(q.name());
+            }
+            header.addAll(List.of("diagnoses", "file", "note"));
+            csv.printRecord(header);
+            for (ClassRow r : rows) {
+                List<String> cells = new ArrayList<>();
+                cells.add(Text.csvCell(r.id()));
+                cells.add(r.status().label());
+                cells.add(r.graded() || r.status() == ClassRow.RowStatus.MISSING || r.status() == ClassRow.RowStatus.INVALID
+                        ? number(r.score()) : "");
+                cells.add(number(r.maxScore()));
+                List<String> diagnoses = new ArrayList<>();
+                for (int i = 0; i < p.ask().size(); i++) {
+                    cells.add(r.graded() ? number(r.points()[i]) : "");
+                    if (r.graded() && r.diagnoses()[i] != null) {
+                        diagnoses.add(p.ask().get(i).name() + ": " + r.diagnoses()[i]);
+                    }
+                }
+                cells.add(Text.csvCell(String.join("; ", diagnoses)));
+                cells.add(Text.csvCell(r.file()));
+                cells.add(Text.csvCell(r.note()));
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String number(double v) {
+        double r = Math.round(v * 1e4) / 1e4;
+        return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%s", r);
+    }
+}

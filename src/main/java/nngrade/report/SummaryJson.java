@@ -1,0 +1,59 @@
+package nngrade.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** summary.json: the class statistics for scripts. */
+public final class SummaryJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryJson() {
+    }
+
+    public static String render(ClassSummary s) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("problem", s.problem());
+        root.put("maxScore", s.maxScore());
+        ObjectNode counts = root.putObject("rows");
+        s.counts().forEach(counts::put);
+        root.put("graded", s.graded());
+        root.put("meanScore", round(s.mean()));
+        root.put("medianScore", round(s.median()));
+        ArrayNode hist = root.putArray("scoreDistribution");
+        for (int i = 0; i < s.histogram().length; i++) {
+            ObjectNode bin = hist.addObject();
+            bin.put("fromPercent", i * 100 / ClassSummary.BINS);
+            bin.put("toPercent", (i + 1) * 100 / ClassSummary.BINS);
+            bin.put("students", s.histogram()[i]);
+        }
+        ObjectNode success = root.putObject("quantities");
+        s.successRate().forEach((q, rate) -> {
+            ObjectNode n = success.putObject(q);
+            n.put("correctRate", round(rate));
+            n.put("followThroughRate", round(s.followThroughRate().get(q)));
+        });
+        ArrayNode diagnoses = root.putArray("diagnoses");
+        for (Map.Entry<String, Integer> e : s.diagnoses()) {
+            String[] parts = e.getKey().split(": ", 2);
+            ObjectNode n = diagnoses.addObject();
+            n.put("quantity", parts[0]);
+            n.put("code", parts[1]);
+            n.put("count", e.getValue());
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}
