@@ -228,7 +228,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         for (Graded g : graded) {
             if (g.row().status() == RowStatus.INVALID) {
-                err.println(g.row().file() + ": " + g.row().note());
+                err.println(g.row().file() + ": invalid: " + g.row().note());
             }
         }
         return graded;
@@ -249,8 +249,7 @@ public final class GradeCommand implements Callable<Integer> {
             r = CheckResult.invalid(p, fileId, file.toString(), e.errors());
             status = RowStatus.INVALID;
             InputError first = e.errors().get(0);
-            note = first.oneLine().substring(first.file().length() + 2)
-                    + (e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "");
+            note = first.withoutFile() + (e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "");
         }
         for (ReportFormat f : formats) {
             String text = switch (f) {

@@ -23,16 +23,17 @@ public record InputError(String file, int line, String field, String message) {
         return new InputError(file, 0, null, message);
     }
 
+    /** The place and the message without the file, e.g. {@code line 3: …}, for a table that names the file already. */
+    public String withoutFile() {
+        return (line > 0 ? "line " + line + ": " : "") + body();
+    }
+
     /** The one line a user sees, e.g. {@code problems/hw1.json: given.W1 is 2×3, but …}. */
     public String oneLine() {
-        StringBuilder sb = new StringBuilder(file);
-        if (line > 0) {
-            sb.append(':').append(line);
-        }
-        sb.append(": ");
-        if (field != null && !message.startsWith(field)) {
-            sb.append(field).append(": ");
-        }
-        return sb.append(message).toString();
+        return file + (line > 0 ? ":" + line : "") + ": " + body();
+    }
+
+    private String body() {
+        return field != null && !message.startsWith(field) ? field + ": " + message : message;
     }
 }
