@@ -61,7 +61,7 @@ public final class SummaryHtml {
             sb.append("<text x=\"").append(x + barW / 2).append("\" y=\"").append(175 - bh)
                     .append("\" font-size=\"12\" text-anchor=\"middle\">").append(bins[i]).append("</text>\n");
             sb.append("<text x=\"").append(x + barW / 2).append("\" y=\"198\" font-size=\"11\" text-anchor=\"middle\">")
-                    .append(i * 10).append("%</text>\n");
+                    .append(i * 10).append("–").append((i + 1) * 10).append("%</text>\n");
         }
         sb.append("<line x1=\"30\" y1=\"180\" x2=\"").append(w - 10).append("\" y2=\"180\" stroke=\"#57606a\"/>\n</svg>\n");
     }
@@ -69,18 +69,18 @@ public final class SummaryHtml {
     private static void bars(StringBuilder sb, Map<String, Double> success, Map<String, Double> carried) {
         int rowH = 26;
         int h = success.size() * rowH + 10;
-        sb.append("<svg viewBox=\"0 0 600 ").append(h).append("\" role=\"img\" aria-label=\"success rate per quantity\">\n");
+        sb.append("<svg viewBox=\"0 0 640 ").append(h).append("\" role=\"img\" aria-label=\"success rate per quantity\">\n");
         int i = 0;
         for (Map.Entry<String, Double> e : success.entrySet()) {
             int y = 5 + i * rowH;
             double ok = e.getValue();
             double ft = carried.getOrDefault(e.getKey(), 0.0);
             sb.append("<text x=\"0\" y=\"").append(y + 16).append("\" font-size=\"13\">").append(Text.html(e.getKey())).append("</text>\n");
-            sb.append("<rect x=\"90\" y=\"").append(y + 3).append("\" width=\"").append(num(400 * ok))
+            sb.append("<rect x=\"90\" y=\"").append(y + 3).append("\" width=\"").append(num(320 * ok))
                     .append("\" height=\"18\" fill=\"#1a7f37\"/>\n");
-            sb.append("<rect x=\"").append(num(90 + 400 * ok)).append("\" y=\"").append(y + 3).append("\" width=\"")
-                    .append(num(400 * ft)).append("\" height=\"18\" fill=\"#bf8700\"/>\n");
-            sb.append("<text x=\"500\" y=\"").append(y + 16).append("\" font-size=\"13\">").append(Math.round(ok * 100))
+            sb.append("<rect x=\"").append(num(90 + 320 * ok)).append("\" y=\"").append(y + 3).append("\" width=\"")
+                    .append(num(320 * ft)).append("\" height=\"18\" fill=\"#bf8700\"/>\n");
+            sb.append("<text x=\"420\" y=\"").append(y + 16).append("\" font-size=\"13\">").append(Math.round(ok * 100))
                     .append("% correct").append(ft > 0 ? ", " + Math.round(ft * 100) + "% carried" : "").append("</text>\n");
             i++;
         }
