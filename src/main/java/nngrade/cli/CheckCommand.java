@@ -11,7 +11,6 @@ import nngrade.report.CheckMarkdown;
 import nngrade.report.CheckText;
 import nngrade.report.ReportOptions;
 import nngrade.solve.AnswerKey;
-import nngrade.solve.Solver;
 import nngrade.submission.Submission;
 import nngrade.submission.SubmissionReader;
 import picocli.CommandLine.Command;
@@ -68,22 +67,38 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
+    @Mixin
+    SecretOption secret;
+
     @Override
     public Integer call() {
         Tolerance override = tolerance == null ? null : ProblemLoader.parseTolerance(tolerance);
-        Problem p = ProblemLoader.load(problem);
-        AnswerKey key = Solver.solve(p);
+        ProblemSource source = new ProblemSource(problem, secret.secret());
         ReportOptions options = new ReportOptions(language.messages(), hideExpected, allCells,
                 format == Format.text && color.enabled());
         CheckResult result;
         int code;
+        // The variant is the student's: who they are must be known before their answers are read.
+        Submission s = null;
+        BadInputException unreadable = null;
+        String id = student;
         try {
-            Submission s = SubmissionReader.read(submission, p);
-            String id = student != null ? student : s.student() != null ? s.student() : Ids.fromFileName(submission);
+            s = SubmissionReader.read(submission, source.forStudent(id == null ? "" : id).problem());
+        } catch (BadInputException e) {
+            unreadable = e;
+        }
+        if (id == null) {
+            id = s != null && s.student() != null && !s.student().isBlank() ? s.student() : Ids.fromFileName(submission);
+        }
+        Problem p = source.forStudent(id).problem();
+        AnswerKey key = source.forStudent(id).key();
+        try {
+            if (unreadable != null) {
+                throw unreadable;
+            }
             result = Checker.check(key, s, override, id);
             code = result.allCorrect() ? ExitCode.OK : ExitCode.NOT_ALL_CORRECT;
         } catch (BadInputException e) {
-            String id = student != null ? student : Ids.fromFileName(submission);
             result = CheckResult.invalid(p, id, submission.toString(), e.errors());
             code = ExitCode.BAD_INPUT;
             if (format != Format.text) {

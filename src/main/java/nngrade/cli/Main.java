@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         version = "nngrade 0.1.0",
         description = "Grader and self-checker for neural-network backpropagation homework.",
-        subcommands = {SolveCommand.class, CheckCommand.class, TemplateCommand.class, GradeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SolveCommand.class, CheckCommand.class, TemplateCommand.class, GradeCommand.class, VariantCommand.class, SheetsCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCode.HELP)
 public final class Main implements Runnable {
 

@@ -1,13 +1,12 @@
 package nngrade.cli;
 
 import nngrade.problem.Problem;
-import nngrade.problem.ProblemLoader;
 import nngrade.report.Answers;
 import nngrade.report.KeyText;
 import nngrade.report.SubmissionWriter;
 import nngrade.solve.AnswerKey;
-import nngrade.solve.Solver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,10 +38,19 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--ask-only", description = "Only the quantities the problem asks for.")
     boolean askOnly;
 
+    @Option(names = "--student", paramLabel = "ID", description = "The student whose variant to solve "
+            + "(problems with random given values).")
+    String student;
+
+    @Mixin
+    SecretOption secret;
+
     @Override
     public Integer call() {
-        Problem p = ProblemLoader.load(problem);
-        AnswerKey key = Solver.solve(p);
+        ProblemSource source = new ProblemSource(problem, secret.secret());
+        var variant = student != null ? source.forStudent(student) : source.shared("--student");
+        Problem p = variant.problem();
+        AnswerKey key = variant.key();
         if (askOnly) {
             key = key.restrictedTo(p.ask());
         }

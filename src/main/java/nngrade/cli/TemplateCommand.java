@@ -1,7 +1,6 @@
 package nngrade.cli;
 
 import nngrade.problem.Problem;
-import nngrade.problem.ProblemLoader;
 import nngrade.report.Answers;
 import nngrade.report.SubmissionWriter;
 import picocli.CommandLine.Command;
@@ -35,9 +34,14 @@ public final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--student", paramLabel = "ID", description = "Fill in the student field (JSON).")
     String student;
 
+    /** Draws values that are never shown: only the shapes of a variant problem are used. */
+    private static final nngrade.variant.Secret SHAPES_ONLY = nngrade.variant.Secret.of("nngrade-template-shapes");
+
     @Override
     public Integer call() {
-        Problem p = ProblemLoader.load(problem);
+        // Shapes do not depend on the values, so a variant problem's template needs no secret.
+        ProblemSource source = new ProblemSource(problem, SHAPES_ONLY);
+        Problem p = (source.perStudent() ? source.forStudent(student == null ? "" : student) : source.shared("--student")).problem();
         Answers blank = Answers.blank(p);
         if (student != null) {
             blank = new Answers(blank.problem(), student, blank.entries());

@@ -37,7 +37,9 @@ public final class ProblemLoader {
     public static final long MAX_BYTES = 16L << 20;
 
     private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
-            "given", "ask", "tolerance", "points", "partialCredit", "followThrough");
+            "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints");
+    /** Conditions a per-student variant must meet; see nngrade.variant.Constraints. */
+    public static final List<String> CONSTRAINTS = List.of("maxAbsZ", "minOutputGap", "nonZeroInputRows", "maxTries");
     private static final List<String> NETWORK = List.of("inputs", "layers", "loss", "reduction", "weightLayout");
     private static final List<String> LAYER = List.of("units", "activation");
     private static final List<String> ACTIVATION = List.of("name", "alpha");
@@ -63,8 +65,13 @@ public final class ProblemLoader {
 
     /** Reads and validates the problem in {@code path}. */
     public static Problem load(Path path) {
+        return build(read(path));
+    }
+
+    /** Reads and parses {@code path} without validating it, e.g. to draw a variant from it first. */
+    public static ProblemFile read(Path path) {
         String source = path.toString();
-        return parse(source, readText(path, source));
+        return parseFile(source, readText(path, source));
     }
 
     /** Reads a text file for loading, refusing files too large, missing, or not UTF-8. */
@@ -92,8 +99,18 @@ public final class ProblemLoader {
         }
     }
 
-    /** Parses problem text; YAML unless the file name or the first character says JSON. */
+    /** Parses and validates problem text; YAML unless the file name or the first character says JSON. */
     public static Problem parse(String source, String text) {
+        return build(parseFile(source, text));
+    }
+
+    /** Validates a parsed problem file into a problem. */
+    public static Problem build(ProblemFile file) {
+        return new Reader(file.source()).problem(file.root());
+    }
+
+    /** Parses problem text into a tree, refusing what is not a JSON or YAML object. */
+    public static ProblemFile parseFile(String source, String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (body.isBlank()) {
             throw new BadInputException(InputError.inFile(source, "is empty; expected a problem (JSON or YAML)"));
@@ -115,7 +132,7 @@ public final class ProblemLoader {
             throw new BadInputException(InputError.inFile(source,
                     "expected an object with the fields of a problem, found " + Fields.describe(root)));
         }
-        return new Reader(source).problem(root);
+        return new ProblemFile(source, text, (com.fasterxml.jackson.databind.node.ObjectNode) root);
     }
 
     /** The one line for a file the JSON or YAML parser refused, with the line (and field, where known). */
@@ -248,6 +265,7 @@ public final class ProblemLoader {
             Double learningRate = learningRate(root.get("learningRate"));
             double followThrough = followThrough(root.get("followThrough"));
             boolean partialCredit = bool(root, "partialCredit");
+            constraints(root.get("constraints"));
             if (network == null) {
                 stopIfErrors(); // the rest is checked against the network
             }
@@ -267,6 +285,28 @@ public final class ProblemLoader {
             }
             return new Problem(source, id, title, statement, network, learningRate, given.get("x"),
                     given.get("y"), w, b, ask, tolerance, points, partialCredit, followThrough);
+        }
+
+        /** The variant constraints are used when drawing; here only their form is checked. */
+        private void constraints(JsonNode n) {
+            if (n == null) {
+                return;
+            }
+            if (!n.isObject()) {
+                error("constraints", "expected an object such as {\"maxAbsZ\": 4}, found " + Fields.describe(n));
+                return;
+            }
+            unknownFields(n, CONSTRAINTS, "constraints", "constraint");
+            nonNegative(n.get("maxAbsZ"), "constraints.maxAbsZ");
+            nonNegative(n.get("minOutputGap"), "constraints.minOutputGap");
+            JsonNode nz = n.get("nonZeroInputRows");
+            if (nz != null && !nz.isBoolean()) {
+                error("constraints.nonZeroInputRows", "expected true or false, found " + Fields.describe(nz));
+            }
+            JsonNode tries = n.get("maxTries");
+            if (tries != null && (!tries.canConvertToInt() || tries.asInt() < 1 || !tries.isIntegralNumber())) {
+                error("constraints.maxTries", "expected a whole number ≥ 1, found " + Fields.describe(tries));
+            }
         }
 
         private String text(JsonNode root, String field, String fallback) {
@@ -534,8 +574,8 @@ public final class ProblemLoader {
                 expected.put(canonical, key);
                 JsonNode value = e.getValue();
                 if (value.isObject() && value.has("random")) {
-                    error("given." + key, "given." + key + " is a random generator; random values need a student "
-                            + "variant, which this version of nngrade cannot make yet; give literal values");
+                    error("given." + key, "given." + key + " is drawn at random for each student: give a student id "
+                            + "and the teacher's secret (--secret-file FILE or NNGRADE_SECRET) to make that student's variant");
                     out.put(canonical, null);
                     continue;
                 }

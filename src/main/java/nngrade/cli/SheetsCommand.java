@@ -1,0 +1,58 @@
+package nngrade.cli;
+
+import nngrade.report.TaskSheet;
+import nngrade.submission.RosterReader;
+import nngrade.variant.Variants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "sheets",
+        mixinStandardHelpOptions = true,
+        description = "One task sheet per student of a roster, each with the student's own values.",
+        footer = ExitCode.HELP)
+public final class SheetsCommand implements Callable<Integer> {
+
+    enum Format { html, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROBLEM", description = "Problem file (JSON or YAML).")
+    Path problem;
+
+    @Option(names = "--roster", required = true, paramLabel = "CSV", description = "Class list: a CSV with an id column.")
+    Path roster;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the sheets.")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT",
+            description = "html or markdown. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin
+    SecretOption secret;
+
+    @Override
+    public Integer call() throws Exception {
+        ProblemSource source = new ProblemSource(problem, secret.secret());
+        Set<String> ids = RosterReader.read(roster);
+        Files.createDirectories(out);
+        for (String id : ids) {
+            Variants.Variant v = source.forStudent(id);
+            String text = format == Format.html ? TaskSheet.html(v.problem(), id) : TaskSheet.markdown(v.problem(), id);
+            AtomicFiles.write(out.resolve(FileNames.safe(id) + (format == Format.html ? ".html" : ".md")), text);
+        }
+        spec.commandLine().getErr().println("Wrote " + ids.size() + " sheets to " + out);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,55 @@
+package nngrade.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import nngrade.report.TaskSheet;
+import nngrade.variant.Variants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "variant",
+        mixinStandardHelpOptions = true,
+        description = "A student's own version of a problem with random given values: as a problem file with "
+                + "the values filled in (json), or as a printable task sheet (markdown, html).",
+        footer = ExitCode.HELP)
+public final class VariantCommand implements Callable<Integer> {
+
+    enum Format { json, markdown, html }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROBLEM", description = "Problem file (JSON or YAML).")
+    Path problem;
+
+    @Option(names = "--student", required = true, paramLabel = "ID", description = "The student.")
+    String student;
+
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
+            description = "json (a problem file solve and check accept), markdown or html. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin
+    SecretOption secret;
+
+    @Override
+    public Integer call() throws Exception {
+        Variants.Variant v = new ProblemSource(problem, secret.secret()).forStudent(student);
+        String text = switch (format) {
+            case json -> JSON.writeValueAsString(v.file().root()) + "\n";
+            case markdown -> TaskSheet.markdown(v.problem(), student);
+            case html -> TaskSheet.html(v.problem(), student);
+        };
+        spec.commandLine().getOut().print(text);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,75 @@
+package nngrade.variant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nngrade.problem.BadInputException;
+import nngrade.problem.InputError;
+import nngrade.problem.Problem;
+import nngrade.problem.ProblemFile;
+import nngrade.problem.ProblemLoader;
+import nngrade.solve.AnswerKey;
+import nngrade.solve.Solver;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-student variants: a problem file whose given values are generators becomes, for each
+ * student, a problem with literal values — a pure function of (file text, student id, secret).
+ * Generators are drawn in file order, cells row by row, from one SplitMix64 stream seeded by
+ * {@link Seeds}; a draw that breaks the constraints is followed by the next from the same stream.
+ */
+public final class Variants {
+    private Variants() {
+    }
+
+    /** The student's variant, validated and solved. */
+    public record Variant(ProblemFile file, Problem problem, AnswerKey key) {
+    }
+
+    public static Variant of(ProblemFile file, String studentId, Secret secret) {
+        String source = file.source();
+        Map<String, Generator> generators = new LinkedHashMap<>();
+        for (var it = file.root().path("given").fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isObject() && v.has("random")) {
+                generators.put(e.getKey(), Generator.parse(source, "given." + e.getKey(), v));
+            }
+        }
+        if (generators.isEmpty()) {
+            Problem p = ProblemLoader.build(file);
+            return new Variant(file, p, Solver.solve(p));
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new BadInputException(InputError.inFile(source, "draws given values at random for each student ("
+                    + String.join(", ", generators.keySet()) + "), so it needs the teacher's secret: "
+                    + "--secret-file FILE or the NNGRADE_SECRET environment variable"));
+        }
+        Constraints constraints = Constraints.of(file.root().get("constraints"));
+        SplitMix64 random = new SplitMix64(Seeds.seed(file.text(), studentId, secret));
+        String lastBroken = null;
+        for (int attempt = 0; attempt < constraints.maxTries(); attempt++) {
+            ObjectNode root = file.root().deepCopy();
+            ObjectNode given = (ObjectNode) root.get("given");
+            generators.forEach((name, g) -> given.set(name, Generator.toJson(g.draw(random))));
+            root.remove("constraints");
+            ProblemFile drawn = file.withRoot(root);
+            Problem p = ProblemLoader.build(drawn);
+            AnswerKey key;
+            try {
+                key = Solver.solve(p);
+            } catch (BadInputException overflow) {
+                lastBroken = "the answer key is not finite";
+                continue;
+            }
+            lastBroken = constraints.broken(p, key);
+            if (lastBroken == null) {
+                return new Variant(drawn, p, key);
+            }
+        }
+        throw new BadInputException(InputError.atField(source, "constraints", "no variant for student \"" + studentId
+                + "\" met the constraints in " + constraints.maxTries() + " draws (the last: " + lastBroken
+                + "); loosen the constraints or change the generators' ranges"));
+    }
+}
