@@ -112,6 +112,8 @@ public final class CheckCommand implements Callable<Integer> {
             case markdown -> CheckMarkdown.render(result, options);
         };
         spec.commandLine().getOut().print(out);
+        StepSummary.append(format == Format.markdown ? out : CheckMarkdown.render(result,
+                new ReportOptions(options.messages(), hideExpected, false, false)));
         return code;
     }
 }

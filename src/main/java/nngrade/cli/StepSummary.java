@@ -1,0 +1,27 @@
+package nngrade.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** GitHub Actions' job summary: Markdown appended to the file GITHUB_STEP_SUMMARY names. */
+final class StepSummary {
+    private StepSummary() {
+    }
+
+    static void append(String markdown) {
+        String path = System.getenv("GITHUB_STEP_SUMMARY");
+        if (path == null || path.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(path), markdown + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
