@@ -2,6 +2,8 @@ package nngrade.check;
 
 import nngrade.check.diagnosis.Context;
 import nngrade.check.diagnosis.Diagnoser;
+import nngrade.check.diagnosis.Diagnoser.Found;
+import nngrade.check.diagnosis.Diagnoser.Reference;
 import nngrade.problem.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
@@ -14,6 +16,7 @@ import nngrade.submission.Submission;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Grades a submission against an answer key: each asked quantity against the key, then
@@ -37,11 +40,12 @@ public final class Checker {
                     + "\", but it is graded against \"" + p.id() + "\""));
         }
         World world = new World(key, submission);
+        Soundness soundness = new Soundness(world, tolerances);
         List<QuantityResult> results = new ArrayList<>();
         double score = 0;
         double max = 0;
         for (Quantity q : p.ask()) {
-            QuantityResult r = grade(world, q, submission.answers().get(q), tolerances.of(q));
+            QuantityResult r = grade(world, soundness, q, submission.answers().get(q), tolerances.of(q));
             results.add(r);
             score += r.points();
             max += r.maxPoints();
@@ -49,7 +53,7 @@ public final class Checker {
         return new CheckResult(p, p.id(), student, submission.source(), true, score, max, errors, results);
     }
 
-    private static QuantityResult grade(World world, Quantity q, Answer answer, Tolerance t) {
+    private static QuantityResult grade(World world, Soundness soundness, Quantity q, Answer answer, Tolerance t) {
         Problem p = world.key().problem();
         Matrix expected = world.key().get(q);
         double maxPoints = p.points().of(q);
@@ -67,12 +71,9 @@ public final class Checker {
         FollowThrough ft = FollowThrough.of(world, q);
 
         if (!submitted.sameShape(expected)) {
-            List<String> diagnoses = Diagnoser.diagnose(Context.ofKey(world, q, t), submitted, expected);
-            List<String> from = List.of();
-            if (diagnoses.isEmpty() && ft != null) {
-                diagnoses = Diagnoser.diagnose(Context.ofOwn(world, q, t), submitted, ft.value());
-                from = diagnoses.isEmpty() ? List.of() : ft.carriedFrom();
-            }
+            Optional<Found> found = Diagnoser.diagnose(submitted, references(world, q, t, ft));
+            List<String> diagnoses = found.map(Found::codes).orElse(List.of());
+            List<String> from = found.isPresent() && found.get().reference() > 0 ? ft.carriedFrom() : List.of();
             Status status = diagnoses.isEmpty() ? Status.INVALID : Status.INCORRECT;
             if (diagnoses.isEmpty()) {
                 diagnoses = List.of(Diagnoser.SHAPE_MISMATCH);
@@ -87,34 +88,37 @@ public final class Checker {
             return new QuantityResult(q, name, Status.CORRECT, maxPoints, maxPoints, submitted, expected, t, cells,
                     List.of(), List.of(), List.of(), formula, List.of());
         }
-        double share = p.followThrough();
+        // follow-through from answers that are themselves free of mistakes (right, or right
+        // given sound answers) only carries allowed rounding forward: it costs nothing
+        double share = ft != null && soundness.allSound(FollowThrough.inputs(p, q)) ? 1 : p.followThrough();
         if (ft != null && matches(submitted, ft.value(), t)) {
             return new QuantityResult(q, name, Status.FOLLOW_THROUGH, share * maxPoints, maxPoints, submitted, expected,
                     t, cells, List.of(), ft.carriedFrom(), List.of(), formula, List.of());
         }
 
-        List<String> diagnoses = Diagnoser.diagnose(Context.ofKey(world, q, t), submitted, expected);
-        List<String> from = List.of();
+        Optional<Found> found = Diagnoser.diagnose(submitted, references(world, q, t, ft));
+        List<String> diagnoses = found.map(Found::codes).orElse(List.of());
+        List<String> from = found.isPresent() && found.get().reference() > 0 ? ft.carriedFrom() : List.of();
         List<CellResult> ownMisses = List.of();
         double fraction = (double) right / cells.size();
         if (ft != null) {
             List<CellResult> ownCells = compare(submitted, ft.value(), t);
             int ownRight = countCorrect(ownCells);
             fraction = Math.max(fraction, share * ownRight / ownCells.size());
-            if (diagnoses.isEmpty()) {
-                diagnoses = Diagnoser.diagnose(Context.ofOwn(world, q, t), submitted, ft.value());
-                from = ft.carriedFrom();
-            }
             if (diagnoses.isEmpty() && ownRight > right) {
                 ownMisses = ownCells.stream().filter(c -> !c.correct()).toList();
-            }
-            if (diagnoses.isEmpty() && ownMisses.isEmpty()) {
-                from = List.of();
+                from = ft.carriedFrom();
             }
         }
         double points = p.partialCredit() ? maxPoints * fraction : 0;
         return new QuantityResult(q, name, Status.INCORRECT, points, maxPoints, submitted, expected, t, cells,
                 diagnoses, from, ownMisses, formula, List.of());
+    }
+
+    /** What a wrong answer is diagnosed against: the key, then its follow-through value if any. */
+    private static List<Reference> references(World world, Quantity q, Tolerance t, FollowThrough ft) {
+        Reference key = new Reference(Context.ofKey(world, q, t), world.key().get(q));
+        return ft == null ? List.of(key) : List.of(key, new Reference(Context.ofOwn(world, q, t), ft.value()));
     }
 
     private static int countCorrect(List<CellResult> cells) {

@@ -33,7 +33,9 @@ public record InputError(String file, int line, String field, String message) {
         return file + (line > 0 ? ":" + line : "") + ": " + body();
     }
 
+    /** Field and message; control characters (a student's ESC or newline) shown as spaces, so it stays one line. */
     private String body() {
-        return field != null && !message.startsWith(field) ? field + ": " + message : message;
+        String b = field != null && !message.startsWith(field) ? field + ": " + message : message;
+        return b.replaceAll("\\p{Cntrl}", " ");
     }
 }

@@ -3,8 +3,11 @@ package nngrade.problem;
 /** When a submitted number s counts as the expected number e. */
 public sealed interface Tolerance {
 
-    /** Slack for binary rounding of decimal inputs: 0.36 − 0.35 is 0.010000000000000009. */
-    double ROUNDING_SLACK = 1e-12;
+    /**
+     * Relative slack for binary rounding of decimal inputs: 0.36 − 0.35 is 0.010000000000000009,
+     * which must count as 0.01 for "≤ 0.01" and 0.35 − 0.34 = 0.009999999999999953 as 0.01 for "&lt; 0.01".
+     */
+    double ROUNDING_SLACK = 1e-9;
 
     boolean accepts(double submitted, double expected);
 
@@ -16,7 +19,7 @@ public sealed interface Tolerance {
         @Override
         public boolean accepts(double s, double e) {
             double allowed = absolute + relative * Math.abs(e);
-            return Math.abs(s - e) <= allowed + ROUNDING_SLACK * Math.max(1, Math.abs(e));
+            return Math.abs(s - e) <= allowed * (1 + ROUNDING_SLACK) + 2 * Math.ulp(e);
         }
 
         @Override
@@ -35,7 +38,7 @@ public sealed interface Tolerance {
     record Decimals(int decimals) implements Tolerance {
         @Override
         public boolean accepts(double s, double e) {
-            return Math.abs(s - e) < Math.pow(10, -decimals) - ROUNDING_SLACK * Math.max(1, Math.abs(e));
+            return Math.abs(s - e) < Math.pow(10, -decimals) * (1 - ROUNDING_SLACK);
         }
 
         @Override
@@ -51,7 +54,7 @@ public sealed interface Tolerance {
             double bound = e == 0
                     ? Math.pow(10, -digits)
                     : Math.pow(10, Math.floor(Math.log10(Math.abs(e))) - digits + 1);
-            return Math.abs(s - e) < bound - ROUNDING_SLACK * Math.max(1, Math.abs(e));
+            return Math.abs(s - e) < bound * (1 - ROUNDING_SLACK);
         }
 
         @Override

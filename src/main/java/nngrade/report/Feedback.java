@@ -56,7 +56,7 @@ final class Feedback {
             out.add(m.get("carried", String.join(", ", q.carriedFrom()), m.points(q.points()), m.points(q.maxPoints())));
         }
         if (q.diagnoses().isEmpty()) {
-            out.add(m.get("hint", q.formula()) + "  (" + m.get("tolerance", q.tolerance().describe()) + ")");
+            out.add(m.get("hint", q.formula()) + "  (" + m.get("tolerance", m.tolerance(q.tolerance())) + ")");
         }
         return out;
     }
@@ -67,7 +67,7 @@ final class Feedback {
         String key = code.equals("transposed") && weights ? "diagnosis.transposed.weights" : "diagnosis." + code;
         String w = "W" + quantity.layer();
         return m.get(key, Text.oneLine(q.name()), q.formula(), p.samples(), m.exact(p.learningRate()),
-                p.network().weightLayout().shapeWords(), w, q.tolerance().describe(),
+                p.network().weightLayout().shapeWords(), w, m.tolerance(q.tolerance()),
                 q.submitted() == null ? "" : q.submitted().shape(), q.expected().shape());
     }
 

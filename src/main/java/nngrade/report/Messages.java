@@ -64,6 +64,17 @@ public final class Messages {
         return localize(s);
     }
 
+    /** A tolerance as the student reads it, e.g. {@code ±0,01} or {@code 2 zecimale}. */
+    public String tolerance(nngrade.problem.Tolerance t) {
+        if (t instanceof nngrade.problem.Tolerance.Decimals d) {
+            return get("tolerance.decimals", d.decimals());
+        }
+        if (t instanceof nngrade.problem.Tolerance.SigFigs f) {
+            return get("tolerance.sigfigs", f.digits());
+        }
+        return localize(t.describe());
+    }
+
     private String localize(String s) {
         return lang == Lang.ro ? s.replace('.', ',') : s;
     }

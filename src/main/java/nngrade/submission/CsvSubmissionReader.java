@@ -319,6 +319,9 @@ final class CsvSubmissionReader {
             if (value.startsWith("[") && value.endsWith("]")) {
                 value = value.substring(1, value.length() - 1).strip();
             }
+            if (value.endsWith(";")) {
+                value = value.substring(0, value.length() - 1).strip(); // MATLAB's "1 2 3;"
+            }
             if (value.isEmpty() || value.matches("[_\\s;]*")) {
                 return; // left blank
             }

@@ -114,7 +114,7 @@ class ProblemLoaderTest {
             """;
 
     private static final String TOP_FIELDS = "id, title, statement, network, learningRate, given, ask, tolerance, "
-            + "points, partialCredit, followThrough";
+            + "points, partialCredit, followThrough, constraints";
     private static final String ACTIVATIONS = "sigmoid, tanh, relu, leaky-relu, linear, softmax";
     private static final String LOSSES = "cross-entropy, binary-cross-entropy, quadratic, mse";
     private static final String NOTES_QUANTITIES = "z1, yhat, loss, dz1, dW1, db1, W1_next, b1_next";
@@ -195,8 +195,8 @@ class ProblemLoaderTest {
                         "problems/hw1.json: givens: unknown field \"givens\" (did you mean \"given\"?); expected one of "
                                 + TOP_FIELDS),
                 notes("\"x\":  [[1, 3, 0]]", "\"x\":  {\"random\": \"uniform\", \"shape\": [1, 3]}",
-                        "problems/hw1.json: given.x is a random generator; random values need a student variant, "
-                                + "which this version of nngrade cannot make yet; give literal values"),
+                        "problems/hw1.json: given.x is drawn at random for each student: give a student id and the "
+                                + "teacher's secret (--secret-file FILE or NNGRADE_SECRET) to make that student's variant"),
 
                 // shapes
                 notes("\"x\":  [[1, 3, 0]]", "\"x\":  [[1, 3]]",
@@ -625,7 +625,7 @@ class ProblemLoaderTest {
         }
     }
 
-    /** Every problem shipped in problems/ loads. */
+    /** Every problem shipped in problems/ loads (one with generators, as a student's variant). */
     @Test
     void shippedProblemsLoad() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("problems"))) {
@@ -633,7 +633,7 @@ class ProblemLoaderTest {
             assertTrue(all.size() >= 1);
             for (Path f : all) {
                 try {
-                    ProblemLoader.load(f);
+                    nngrade.variant.Variants.of(ProblemLoader.read(f), "student", nngrade.variant.Secret.of("test"));
                 } catch (BadInputException e) {
                     fail(String.join("\n", lines(e)));
                 }

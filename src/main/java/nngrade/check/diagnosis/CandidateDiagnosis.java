@@ -33,7 +33,9 @@ public abstract class CandidateDiagnosis implements Diagnosis {
 
     /**
      * The answer matches the candidate, the candidate differs from the reference beyond the
-     * tolerance, and in every cell the answer is nearer the candidate than the reference.
+     * tolerance, and in every cell where they differ so, the answer is nearer the candidate than
+     * the reference. (Where the two are within tolerance of each other, an answer rounded to the
+     * tolerance may fall on either side: that cell says nothing about the mistake.)
      */
     static boolean fits(Tolerance t, Matrix submitted, Matrix candidate, Matrix reference) {
         if (!Checker.matches(submitted, candidate, t)) {
@@ -46,6 +48,9 @@ public abstract class CandidateDiagnosis implements Diagnosis {
             return false;
         }
         for (int i = 0; i < submitted.size(); i++) {
+            if (t.accepts(candidate.at(i), reference.at(i))) {
+                continue;
+            }
             double toCandidate = Math.abs(submitted.at(i) - candidate.at(i));
             double toReference = Math.abs(submitted.at(i) - reference.at(i));
             if (toCandidate > toReference) {

@@ -4,11 +4,15 @@ import nngrade.problem.Matrix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the mistake that explains a wrong answer: the first rule that does, in the order of
  * {@link #RULES}; if none does alone, a pair of mistakes that combine (transposed and
  * sign-flipped, say); and if the shape is wrong with nothing to explain it, shape-mismatch.
+ * An answer may be compared with several references (the key, then the follow-through value
+ * computed from the student's own answers): one mistake relative to any of them is a better
+ * explanation than two mistakes relative to the first.
  */
 public final class Diagnoser {
     /** Most specific first, so one answer gets one explanation. */
@@ -23,16 +27,53 @@ public final class Diagnoser {
             new WrongActivation(),
             new RoundedTooCoarsely());
 
+    /** The code for a wrong shape that no rule explains. */
+    public static final String SHAPE_MISMATCH = "shape-mismatch";
+
+    /** A value the answer should have been, and the values it was computed from. */
+    public record Reference(Context context, Matrix value) {
+    }
+
+    /** The codes explaining an answer, and the index of the reference they are relative to. */
+    public record Found(List<String> codes, int reference) {
+        public Found {
+            codes = List.copyOf(codes);
+        }
+    }
+
     private Diagnoser() {
     }
 
     /** The codes explaining {@code submitted} against {@code reference}; empty when nothing does. */
     public static List<String> diagnose(Context c, Matrix submitted, Matrix reference) {
-        for (Diagnosis d : RULES) {
-            if (d.explains(c, submitted, reference)) {
-                return List.of(d.code());
+        return diagnose(submitted, List.of(new Reference(c, reference))).map(Found::codes).orElse(List.of());
+    }
+
+    /**
+     * The explanation of {@code submitted}: a single rule against each reference in turn, then a
+     * pair of composable rules against each; empty when nothing explains it.
+     */
+    public static Optional<Found> diagnose(Matrix submitted, List<Reference> references) {
+        for (int r = 0; r < references.size(); r++) {
+            Reference ref = references.get(r);
+            for (Diagnosis d : RULES) {
+                if (d.explains(ref.context(), submitted, ref.value())) {
+                    return Optional.of(new Found(List.of(d.code()), r));
+                }
             }
         }
+        for (int r = 0; r < references.size(); r++) {
+            List<String> pair = pair(references.get(r), submitted);
+            if (!pair.isEmpty()) {
+                return Optional.of(new Found(pair, r));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Two composable mistakes that together give {@code submitted}, in the order of {@link #RULES}. */
+    private static List<String> pair(Reference ref, Matrix submitted) {
+        Context c = ref.context();
         List<CandidateDiagnosis> composable = new ArrayList<>();
         for (Diagnosis d : RULES) {
             if (d instanceof CandidateDiagnosis cd && cd.composable()) {
@@ -43,9 +84,9 @@ public final class Diagnoser {
             for (int j = i + 1; j < composable.size(); j++) {
                 CandidateDiagnosis first = composable.get(i);
                 CandidateDiagnosis second = composable.get(j);
-                for (Matrix once : first.candidates(c, reference)) {
+                for (Matrix once : first.candidates(c, ref.value())) {
                     for (Matrix twice : second.candidates(c, once)) {
-                        if (CandidateDiagnosis.fits(c.tolerance(), submitted, twice, reference)) {
+                        if (CandidateDiagnosis.fits(c.tolerance(), submitted, twice, ref.value())) {
                             return List.of(first.code(), second.code());
                         }
                     }
@@ -54,7 +95,4 @@ public final class Diagnoser {
         }
         return List.of();
     }
-
-    /** The code for a wrong shape that no rule explains. */
-    public static final String SHAPE_MISMATCH = "shape-mismatch";
 }

@@ -1,5 +1,6 @@
 package nngrade.check.diagnosis;
 
+import nngrade.problem.Activation;
 import nngrade.problem.Matrix;
 import nngrade.problem.Network;
 import nngrade.problem.Quantity;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * δ without the f′(z) factor: at the output, the ŷ − y shortcut (or ∂ℓ/∂ŷ) used where the
- * loss and activation do not allow it; in a hidden layer, δ_l = da_l.
+ * loss and activation do not allow it; in a hidden layer, δ_l = da_l. A linear layer has
+ * f′ = 1, so nothing can be missing there (ŷ − y for the mse's 2(ŷ − y)/K is another mistake).
  */
 public final class MissingActivationDerivative extends CandidateDiagnosis {
     @Override
@@ -24,6 +26,9 @@ public final class MissingActivationDerivative extends CandidateDiagnosis {
             return List.of();
         }
         Network n = c.problem().network();
+        if (n.layer(q.layer()).activation() instanceof Activation.Linear) {
+            return List.of();
+        }
         if (q.layer() < n.depth()) {
             return List.of(c.values().apply(Quantity.of(Kind.DA, q.layer())));
         }

@@ -4,7 +4,9 @@ import nngrade.problem.Matrix;
 import nngrade.problem.Tolerance;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * The expected value rounded (or truncated) to fewer decimals than the tolerance needs: every
@@ -39,16 +41,29 @@ public final class RoundedTooCoarsely implements Diagnosis {
         return tooCoarse;
     }
 
-    /** s is e rounded half-up or truncated to some number of decimals, exactly as written. */
+    /**
+     * s is e rounded (half up, or half to even as NumPy does) or truncated to some number of
+     * decimals, exactly as written: of e's digits as a calculator shows them (0.85, computed as
+     * 0.8499999999999999, rounds to 0.9) or of its exact binary value.
+     */
     static boolean isRounding(double s, double e) {
         BigDecimal exact = new BigDecimal(e);
+        List<BigDecimal> readings = List.of(exact.round(SHOWN), exact);
         for (int d = 0; d <= MAX_DECIMALS; d++) {
-            double rounded = exact.setScale(d, RoundingMode.HALF_UP).doubleValue();
-            double truncated = exact.setScale(d, RoundingMode.DOWN).doubleValue();
-            if (s == rounded || s == truncated) {
-                return rounded != 0 || s == 0 ? true : s == truncated;
+            for (BigDecimal v : readings) {
+                for (RoundingMode mode : MODES) {
+                    if (s == v.setScale(d, mode).doubleValue()) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
     }
+
+    /** The significant digits a calculator or a printout shows. */
+    private static final MathContext SHOWN = new MathContext(12, RoundingMode.HALF_EVEN);
+
+    private static final List<RoundingMode> MODES = List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN,
+            RoundingMode.DOWN);
 }

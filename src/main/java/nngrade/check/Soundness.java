@@ -1,0 +1,54 @@
+package nngrade.check;
+
+import nngrade.problem.Matrix;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a student's answers are free of mistakes: right against the key (within tolerance),
+ * or right given earlier answers that are themselves free of mistakes. An answer computed from
+ * such answers differs from the key only by rounding the tolerance allows, carried forward
+ * (ŷ rounded to 2 decimals, then −ln ŷ), so its follow-through earns full points whatever the
+ * problem's followThrough share. A quantity the student did not answer is the key's: sound.
+ */
+final class Soundness {
+    private final World world;
+    private final Problem.Tolerances tolerances;
+    private final Map<Quantity, Boolean> known = new HashMap<>();
+
+    Soundness(World world, Problem.Tolerances tolerances) {
+        this.world = world;
+        this.tolerances = tolerances;
+    }
+
+    boolean allSound(List<Quantity> quantities) {
+        return quantities.stream().allMatch(this::sound);
+    }
+
+    boolean sound(Quantity q) {
+        if (!world.isOwn(q)) {
+            return true;
+        }
+        Boolean s = known.get(q);
+        if (s == null) {
+            s = decide(q);
+            known.put(q, s);
+        }
+        return s;
+    }
+
+    private boolean decide(Quantity q) {
+        Matrix own = world.get(q);
+        if (Checker.matches(own, world.key().get(q), tolerances.of(q))) {
+            return true;
+        }
+        FollowThrough ft = FollowThrough.of(world, q);
+        // inputs come earlier in the computation, so this recursion ends
+        return ft != null && Checker.matches(own, ft.value(), tolerances.of(q))
+                && allSound(FollowThrough.inputs(world.key().problem(), q));
+    }
+}
