@@ -3,9 +3,13 @@ package nngrade.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -20,12 +24,8 @@ final class AtomicFiles {
 
     static void write(Path target, String content) {
         try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + COUNTER.incrementAndGet() + ".tmp");
+            Path tmp = prepare(target, content);
             try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -33,6 +33,42 @@ final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The first half of {@link #write}: {@code content} in a hidden temporary file beside
+     * {@code target}, returned for {@link #move} to put in place (or for the caller to delete).
+     * Fails here, before anything is replaced, when the target cannot be written.
+     */
+    static Path prepare(Path target, String content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        if (Files.isDirectory(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "is a folder");
+        }
+        Path tmp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + COUNTER.incrementAndGet() + ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return tmp;
+    }
+
+    /** Why a file could not be written, in words, for a one-line error. */
+    static String whyNot(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + (f.getReason() != null ? " " + f.getReason() : " is in the way: it is not a folder");
+        } else if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        } else if (e instanceof NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT) + ": " + f.getFile();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     static void move(Path from, Path to) throws IOException {
@@ -51,7 +87,14 @@ final class AtomicFiles {
             deleteTree(old);
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            if (old != null) {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // put the old one back
+            }
+            throw e;
+        }
         if (old != null) {
             deleteTree(old);
         }

@@ -18,7 +18,8 @@ final class FileNames {
     }
 
     /**
-     * Letters, digits, '.', '-' and '_' are kept; anything else becomes '_'. An id that had to
+     * Letters, digits, '.', '-' and '_' are kept (but a name never starts with '.', which hides it,
+     * or '-', which tools read as an option); anything else becomes '_'. An id that had to
      * change (or is reserved, or too long) gets a short hash of the original, so two ids never
      * share a file: {@code ../../x} → {@code _.._x-3f9a1c2b}.
      */
@@ -27,7 +28,7 @@ final class FileNames {
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || (c == '.' && i > 0);
+                    || c == '_' || ((c == '.' || c == '-') && i > 0);
             sb.append(ok ? c : '_');
         }
         String s = sb.toString().replace("..", "_.");
@@ -36,6 +37,9 @@ final class FileNames {
                 || RESERVED.contains(base.toLowerCase(Locale.ROOT));
         if (!changed) {
             return s;
+        }
+        if (RESERVED.contains(base.toLowerCase(Locale.ROOT))) {
+            s = s.replaceFirst("\\.", "_"); // Windows reserves NUL.txt as it does NUL: the part before the first dot counts
         }
         String trimmed = s.length() > MAX ? s.substring(0, MAX) : s;
         return (trimmed.isEmpty() ? "_" : trimmed) + "-" + hash(id);

@@ -137,8 +137,13 @@ public final class GradeCommand implements Callable<Integer> {
             throw usage("--gradescope", "Gradescope grades one submission at a time, but " + files.size() + " were given");
         }
         ReportOptions options = new ReportOptions(language.messages(), hideExpected, false, false);
-        Files.createDirectories(out);
-        Path staging = Files.createTempDirectory(out, ".nngrade-staging-");
+        Path staging;
+        try {
+            Files.createDirectories(out);
+            staging = Files.createTempDirectory(out, ".nngrade-staging-");
+        } catch (IOException e) {
+            throw cannotWrite(out, e);
+        }
         try {
             Graded[] graded = gradeAll(files, key, override, options, staging, err);
             List<ClassRow> rows = finish(graded, files, rosterIds, p, staging);
@@ -158,20 +163,32 @@ public final class GradeCommand implements Callable<Integer> {
         return new BadInputException(InputError.atField("command line", option, message));
     }
 
+    private static BadInputException cannotWrite(Path target, IOException e) {
+        return new BadInputException(InputError.inFile(target.toString(), "cannot write: " + AtomicFiles.whyNot(e)));
+    }
+
+    /** Refuses an output that would land in (or on) a submission folder or file given as input. */
+    private void refuseWritingInto(Path input, Path inputAbs, String option, Path target) {
+        if (target == null || !target.toAbsolutePath().normalize().startsWith(inputAbs)) {
+            return;
+        }
+        throw usage(option, target + (Files.isDirectory(input) ? " is inside the submissions folder " + input
+                : " is the submission " + input) + "; nngrade never writes there: choose another "
+                + (option.equals("--out") ? "folder" : "file"));
+    }
+
     /** Every submission file under the inputs, sorted, each once; the output folder is never among them. */
     private List<Path> collect() throws IOException {
-        Path outAbs = out.toAbsolutePath().normalize();
         Set<Path> found = new TreeSet<>();
         for (Path input : inputs) {
             Path abs = input.toAbsolutePath().normalize();
             if (!Files.exists(input)) {
                 throw new BadInputException(InputError.inFile(input.toString(), "no such file or folder"));
             }
+            refuseWritingInto(input, abs, "--out", out);
+            refuseWritingInto(input, abs, "--junit-xml", junitXml);
+            refuseWritingInto(input, abs, "--gradescope", gradescope);
             if (Files.isDirectory(input)) {
-                if (outAbs.startsWith(abs)) {
-                    throw usage("--out", out + " is inside the submissions folder " + input
-                            + "; nngrade never writes there: choose another folder");
-                }
                 try (Stream<Path> walk = Files.walk(input)) {
                     walk.filter(Files::isRegularFile).filter(GradeCommand::isSubmission).forEach(found::add);
                 }
@@ -286,6 +303,7 @@ public final class GradeCommand implements Callable<Integer> {
         Path reports = staging.resolve("reports");
         Files.createDirectories(reports);
         List<ClassRow> rows = new ArrayList<>();
+        Set<String> usedNames = new java.util.HashSet<>(); // lower case: "Ana" and "ana" clash on Windows and macOS
         for (Map.Entry<String, List<Graded>> e : byId.entrySet()) {
             String id = e.getKey();
             List<Graded> mine = e.getValue();
@@ -308,6 +326,11 @@ public final class GradeCommand implements Callable<Integer> {
                     }
                 }
                 rows.add(row);
+                String unique = reportName;
+                for (int n = 2; !usedNames.add(unique.toLowerCase(Locale.ROOT)); n++) {
+                    unique = reportName + "~" + n;
+                }
+                reportName = unique;
                 for (ReportFormat f : formats) {
                     AtomicFiles.move(staging.resolve(g.index() + "." + f.extension), reports.resolve(reportName + "." + f.extension));
                 }
@@ -334,7 +357,7 @@ public final class GradeCommand implements Callable<Integer> {
             indexOfFile.put(g.row().file(), g.index());
         }
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"")
-                .append(nngrade.report.Text.xml(p.id())).append("\">\n");
+                .append(nngrade.report.Text.xmlAttribute(p.id())).append("\">\n");
         for (ClassRow r : rows) {
             Integer i = indexOfFile.get(r.file());
             if (i != null && r.status() != RowStatus.DUPLICATE) {
@@ -345,22 +368,52 @@ public final class GradeCommand implements Callable<Integer> {
         Files.writeString(staging.resolve("junit.xml"), sb.toString(), StandardCharsets.UTF_8);
     }
 
-    /** Moves everything from staging to its place: reports folder first, the gradebook last. */
+    /**
+     * Moves everything from staging to its place: first every file is written beside its target
+     * (so a target that cannot be written fails the run before anything is replaced), then the
+     * reports folder and the files are renamed into place, the gradebook last.
+     */
     private void publish(Problem p, List<ClassRow> rows, Path staging) throws IOException {
         double max = p.ask().stream().mapToDouble(q -> p.points().of(q)).sum();
         ClassSummary summary = ClassSummary.of(p, max, rows);
-        AtomicFiles.replaceFolder(staging.resolve("reports"), out.resolve("reports"));
-        AtomicFiles.write(out.resolve("summary.json"), SummaryJson.render(summary));
-        AtomicFiles.write(out.resolve("summary.html"), SummaryHtml.render(summary));
-        if (junitXml != null) {
-            AtomicFiles.write(junitXml, Files.readString(staging.resolve("junit.xml"), StandardCharsets.UTF_8));
-        }
-        if (gradescope != null) {
-            AtomicFiles.write(gradescope, Files.readString(staging.resolve("gradescope.json"), StandardCharsets.UTF_8));
-        }
         StringWriter csv = new StringWriter();
         Gradebook.write(csv, p, rows);
-        AtomicFiles.write(out.resolve("gradebook.csv"), csv.toString());
+        Map<Path, Path> prepared = new LinkedHashMap<>(); // target → its temporary file, in the order of renaming
+        try {
+            prepare(prepared, out.resolve("summary.json"), SummaryJson.render(summary));
+            prepare(prepared, out.resolve("summary.html"), SummaryHtml.render(summary));
+            if (junitXml != null) {
+                prepare(prepared, junitXml, Files.readString(staging.resolve("junit.xml"), StandardCharsets.UTF_8));
+            }
+            if (gradescope != null) {
+                prepare(prepared, gradescope, Files.readString(staging.resolve("gradescope.json"), StandardCharsets.UTF_8));
+            }
+            prepare(prepared, out.resolve("gradebook.csv"), csv.toString());
+            try {
+                AtomicFiles.replaceFolder(staging.resolve("reports"), out.resolve("reports"));
+            } catch (IOException e) {
+                throw cannotWrite(out.resolve("reports"), e);
+            }
+            for (Map.Entry<Path, Path> e : prepared.entrySet()) {
+                try {
+                    AtomicFiles.move(e.getValue(), e.getKey());
+                } catch (IOException ex) {
+                    throw cannotWrite(e.getKey(), ex);
+                }
+            }
+        } finally {
+            for (Path tmp : prepared.values()) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private static void prepare(Map<Path, Path> prepared, Path target, String content) {
+        try {
+            prepared.put(target, AtomicFiles.prepare(target, content));
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        }
     }
 
     private static String summaryLine(List<ClassRow> rows) {

@@ -11,7 +11,7 @@ final class Html {
     static final String STYLE = """
             :root{--ok:#1a7f37;--bad:#cf222e;--ft:#9a6700;--muted:#57606a;--bg:#fff;--fg:#1f2328;--line:#d0d7de}
             *{box-sizing:border-box}
-            body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+            body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:anywhere}
             main{max-width:960px;margin:0 auto;padding:16px}
             h1{font-size:1.4em;margin:.2em 0}
             h2{font-size:1.1em;margin:0 0 .4em}
@@ -34,7 +34,7 @@ final class Html {
             table.t{border-collapse:collapse;width:100%}
             table.t td,table.t th{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left}
             svg{max-width:100%;height:auto}
-            @media (max-width:600px){body{font-size:15px}main{padding:10px}}
+            @media (max-width:600px){body{font-size:15px}main{padding:10px}table.t td,table.t th{padding:4px 3px}}
             """;
 
     static void open(StringBuilder sb, String lang, String title) {

@@ -21,12 +21,12 @@ public final class JunitXml implements AutoCloseable {
     public JunitXml(Writer out, ReportOptions options, String name) throws IOException {
         this.out = out;
         this.options = options;
-        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + Text.xml(name) + "\">\n");
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + Text.xmlAttribute(name) + "\">\n");
     }
 
     public void add(CheckResult r) throws IOException {
         long failures = r.quantities().stream().filter(q -> q.status() != Status.CORRECT).count();
-        String suite = Text.xml(r.student());
+        String suite = Text.xmlAttribute(r.student());
         if (!r.graded()) {
             out.write("  <testsuite name=\"" + suite + "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n");
             out.write("    <testcase classname=\"" + suite + "\" name=\"read submission\">\n");
@@ -34,19 +34,19 @@ public final class JunitXml implements AutoCloseable {
             for (InputError e : r.errors()) {
                 msg.append(e.oneLine()).append('\n');
             }
-            out.write("      <error message=\"" + Text.xml(firstLine(msg.toString())) + "\" type=\"invalid\">"
+            out.write("      <error message=\"" + Text.xmlAttribute(firstLine(msg.toString())) + "\" type=\"invalid\">"
                     + Text.xml(msg.toString()) + "</error>\n    </testcase>\n  </testsuite>\n");
             return;
         }
         out.write("  <testsuite name=\"" + suite + "\" tests=\"" + r.quantities().size() + "\" failures=\"" + failures
                 + "\" errors=\"0\" skipped=\"0\">\n");
         for (QuantityResult q : r.quantities()) {
-            out.write("    <testcase classname=\"" + suite + "\" name=\"" + Text.xml(q.quantity().name()) + "\">\n");
+            out.write("    <testcase classname=\"" + suite + "\" name=\"" + Text.xmlAttribute(q.quantity().name()) + "\">\n");
             if (q.status() != Status.CORRECT) {
                 String details = String.join("\n", Feedback.details(r, q, options));
                 String points = String.format(Locale.ROOT, "%s: %s of %s points", q.status().label(),
                         Gradebook.number(q.points()), Gradebook.number(q.maxPoints()));
-                out.write("      <failure message=\"" + Text.xml(points + ". " + firstLine(details)) + "\" type=\""
+                out.write("      <failure message=\"" + Text.xmlAttribute(points + ". " + firstLine(details)) + "\" type=\""
                         + q.status().label() + "\">" + Text.xml(details) + "</failure>\n");
             }
             out.write("    </testcase>\n");

@@ -62,6 +62,14 @@ public final class Text {
         return s;
     }
 
+    /**
+     * An XML 1.0 attribute value: as {@link #xml}, with tab, newline and CR as character
+     * references, which a parser keeps (written as they are, it would turn them into spaces).
+     */
+    public static String xmlAttribute(String s) {
+        return xml(s).replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;");
+    }
+
     /** XML 1.0 text: escapes markup and drops characters XML cannot hold. */
     public static String xml(String s) {
         StringBuilder sb = new StringBuilder(s.length());
