@@ -18,5 +18,6 @@ public final class ExitCode {
     static final String HELP = "%nExit codes:%n"
             + "  0  done (check: every asked quantity correct)%n"
             + "  1  graded, something wrong or missing (grade: some inputs invalid)%n"
-            + "  2  could not grade: bad problem, unreadable submission, usage error%n";
+            + "  2  could not grade: bad problem, unreadable submission, usage error%n"
+            + "  3  a bug in nngrade (please report it)%n";
 }

@@ -2,6 +2,7 @@ package nngrade.cli;
 
 import nngrade.check.CheckResult;
 import nngrade.check.Checker;
+import nngrade.check.CopyFinder;
 import nngrade.problem.BadInputException;
 import nngrade.problem.InputError;
 import nngrade.problem.Problem;
@@ -21,7 +22,6 @@ import nngrade.report.SummaryHtml;
 import nngrade.report.SummaryJson;
 import nngrade.report.SummaryMarkdown;
 import nngrade.solve.AnswerKey;
-import nngrade.solve.Solver;
 import nngrade.submission.RosterReader;
 import nngrade.submission.Submission;
 import nngrade.submission.SubmissionReader;
@@ -64,7 +64,8 @@ import java.util.stream.Stream;
         footer = "%nExit codes:%n"
                 + "  0  every input graded (whatever the scores)%n"
                 + "  1  some inputs invalid (they are still in the gradebook)%n"
-                + "  2  the problem or the command line is wrong%n")
+                + "  2  the problem or the command line is wrong%n"
+                + "  3  a bug in nngrade (please report it)%n")
 public final class GradeCommand implements Callable<Integer> {
 
     enum ReportFormat {
@@ -121,6 +122,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Mixin
     LanguageOption language;
 
+    @Mixin
+    SecretOption secret;
+
     /** What one worker hands back: the row and the staged files of its reports. */
     private record Graded(int index, ClassRow row, FileTime modified) {
     }
@@ -129,8 +133,9 @@ public final class GradeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Tolerance override = tolerance == null ? null : ProblemLoader.parseTolerance(tolerance);
-        Problem p = ProblemLoader.load(problem);
-        AnswerKey key = Solver.solve(p);
+        ProblemSource source = new ProblemSource(problem, secret.secret());
+        // Names and shapes are the same in every variant, so any one serves to read files and lay out the gradebook.
+        Problem p = source.forStudent("").problem();
         Set<String> rosterIds = roster == null ? null : RosterReader.read(roster);
         List<Path> files = collect();
         if (gradescope != null && files.size() != 1) {
@@ -145,7 +150,8 @@ public final class GradeCommand implements Callable<Integer> {
             throw cannotWrite(out, e);
         }
         try {
-            Graded[] graded = gradeAll(files, key, override, options, staging, err);
+            CopyFinder copies = source.perStudent() ? copyFinder(source, files, rosterIds) : null;
+            Graded[] graded = gradeAll(files, source, copies, override, options, staging, err);
             List<ClassRow> rows = finish(graded, files, rosterIds, p, staging);
             publish(p, rows, staging);
             long invalid = rows.stream().filter(r -> r.status() == RowStatus.INVALID).count();
@@ -179,7 +185,8 @@ public final class GradeCommand implements Callable<Integer> {
 
     /** Every submission file under the inputs, sorted, each once; the output folder is never among them. */
     private List<Path> collect() throws IOException {
-        Set<Path> found = new TreeSet<>();
+        // Keyed by the real location, so one file named two ways (./a/x.json, a/x.json) is graded once.
+        Map<Path, Path> found = new java.util.TreeMap<>();
         for (Path input : inputs) {
             Path abs = input.toAbsolutePath().normalize();
             if (!Files.exists(input)) {
@@ -190,13 +197,16 @@ public final class GradeCommand implements Callable<Integer> {
             refuseWritingInto(input, abs, "--gradescope", gradescope);
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(GradeCommand::isSubmission).forEach(found::add);
+                    walk.filter(Files::isRegularFile).filter(GradeCommand::isSubmission)
+                            .forEach(f -> found.putIfAbsent(f.toAbsolutePath().normalize(), f));
                 }
             } else {
-                found.add(input);
+                found.putIfAbsent(abs, input);
             }
         }
-        return new ArrayList<>(found);
+        List<Path> files = new ArrayList<>(found.values());
+        files.sort(null);
+        return files;
     }
 
     private static boolean isSubmission(Path f) {
@@ -204,7 +214,18 @@ public final class GradeCommand implements Callable<Integer> {
         return !name.startsWith(".") && (name.endsWith(".json") || name.endsWith(".csv"));
     }
 
-    private Graded[] gradeAll(List<Path> files, AnswerKey key, Tolerance override, ReportOptions options,
+    /** Every student's variant: the roster's, else one per file name, plus the ids the files give themselves. */
+    private static CopyFinder copyFinder(ProblemSource source, List<Path> files, Set<String> rosterIds) {
+        Map<String, AnswerKey> keys = new java.util.TreeMap<>();
+        java.util.Collection<String> ids = rosterIds != null ? rosterIds : files.stream().map(Ids::fromFileName).toList();
+        for (String id : ids) {
+            keys.put(id, source.forStudent(id).key());
+        }
+        return new CopyFinder(keys);
+    }
+
+    private Graded[] gradeAll(List<Path> files, ProblemSource source, CopyFinder copies, Tolerance override,
+                              ReportOptions options,
                               Path staging, PrintWriter err) throws Exception {
         int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         Graded[] graded = new Graded[files.size()];
@@ -219,7 +240,7 @@ public final class GradeCommand implements Callable<Integer> {
                 int index = i;
                 pool.execute(() -> {
                     try {
-                        graded[index] = gradeOne(index, files.get(index), key, override, options, staging);
+                        graded[index] = gradeOne(index, files.get(index), source, copies, override, options, staging);
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
                     } finally {
@@ -251,17 +272,25 @@ public final class GradeCommand implements Callable<Integer> {
         return graded;
     }
 
-    private Graded gradeOne(int index, Path file, AnswerKey key, Tolerance override, ReportOptions options,
-                            Path staging) throws IOException {
-        Problem p = key.problem();
+    private Graded gradeOne(int index, Path file, ProblemSource source, CopyFinder copies, Tolerance override,
+                            ReportOptions options, Path staging) throws IOException {
         String fileId = Ids.fromFileName(file);
+        Problem p = source.forStudent(fileId).problem();
         CheckResult r;
         RowStatus status;
         String note = "";
         try {
             Submission s = SubmissionReader.read(file, p);
-            r = Checker.check(key, s, override, s.student() != null && !s.student().isBlank() ? s.student() : fileId);
+            String id = s.student() != null && !s.student().isBlank() ? s.student() : fileId;
+            r = Checker.check(source.forStudent(id).key(), s, override, id);
             status = RowStatus.GRADED;
+            if (copies != null) {
+                CopyFinder.Match m = copies.find(s, id, r.score(), r.maxScore());
+                if (m != null) {
+                    note = "possible-copy: the answers fit the variant of " + m.otherId() + " better ("
+                            + Gradebook.number(m.otherScore()) + " against " + Gradebook.number(m.ownScore()) + " points)";
+                }
+            }
         } catch (BadInputException e) {
             r = CheckResult.invalid(p, fileId, file.toString(), e.errors());
             status = RowStatus.INVALID;

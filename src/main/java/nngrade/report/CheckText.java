@@ -36,7 +36,8 @@ public final class CheckText {
                 sb.append("  ").append(Text.oneLine(e.oneLine())).append('\n');
             }
         }
-        sb.append('\n').append(r.allCorrect() ? m.get("all.correct") : m.get("exit.hint")).append('\n');
+        sb.append('\n').append(r.allCorrect() ? m.get("all.correct") : !r.graded() ? m.get("unreadable.hint")
+                : m.get("exit.hint")).append('\n');
         return sb.toString();
     }
 

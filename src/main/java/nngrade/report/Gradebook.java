@@ -54,7 +54,7 @@ public final class Gradebook {
         }
     }
 
-    static String number(double v) {
+    public static String number(double v) {
         double r = Math.round(v * 1e4) / 1e4;
         return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%s", r);
     }

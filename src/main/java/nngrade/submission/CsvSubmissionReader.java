@@ -234,7 +234,16 @@ final class CsvSubmissionReader {
             Numbers.Parsed parsed = Numbers.parse(r.get(3));
             if (parsed instanceof Numbers.NotANumber bad) {
                 if (r.get(3).isEmpty()) {
-                    return; // a blank template cell; a hole is reported when the matrix is built
+                    // A blank template cell: it still tells the shape, so the hole is reported by position.
+                    if (rowText.matches("\\d{1,9}") && colText.matches("\\d{1,9}")) {
+                        int row = Integer.parseInt(rowText);
+                        int col = Integer.parseInt(colText);
+                        if (row >= 1 && row <= limit && col >= 1 && col <= limit) {
+                            g.maxRow = Math.max(g.maxRow, row);
+                            g.maxCol = Math.max(g.maxCol, col);
+                        }
+                    }
+                    return;
                 }
                 fail(g, line, g.name + " row " + blankOr(rowText) + ", column " + blankOr(colText) + ": " + bad.reason());
                 return;

@@ -52,6 +52,7 @@ final class JsonSubmissionReader {
         Map<Quantity, Integer> firstLine = new HashMap<>();
         String problemId = null;
         String student = null;
+        boolean sawAnswers = false;
         try (JsonParser p = MAPPER.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadInputException(InputError.atLine(source, line(p),
@@ -73,6 +74,7 @@ final class JsonSubmissionReader {
                         }
                     }
                     case "answers" -> {
+                        sawAnswers = true;
                         if (value != JsonToken.START_OBJECT) {
                             throw new BadInputException(new InputError(source, fieldLine, "answers",
                                     "expected an object of quantity names and values, found " + describe(value)));
@@ -105,6 +107,11 @@ final class JsonSubmissionReader {
                     "invalid JSON: " + msg));
         } catch (IOException e) {
             throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
+        }
+        if (!sawAnswers) {
+            errors.add(InputError.inFile(source, "has no \"answers\" object; expected {\"answers\": {\"z1\": [...], ...}} "
+                    + "(nngrade template PROBLEM prints one)"));
+            throw new BadInputException(errors);
         }
         if (answers.isEmpty() && errors.isEmpty()) {
             throw new BadInputException(InputError.inFile(source, "has no answers; expected \"answers\": {\"z1\": [...], ...}"));

@@ -343,7 +343,7 @@ class CheckCommandTest {
             "answers-not-object.json|2|:1: answers: expected an object of quantity names and values, found a list",
             "deep-nesting.json|2|: invalid JSON: Document nesting depth (33) exceeds the maximum allowed (32)",
             "trailing-content.json|2|:2: unexpected content after the answers object",
-            "no-answers.json|2|: has no answers; expected \"answers\": {\"z1\": [...], ...}",
+            "no-answers.json|2|: has no \"answers\" object; expected {\"answers\": {\"z1\": [...], ...}} (nngrade template PROBLEM prints one)",
             "unknown-header.csv|2|:1: expected a header quantity,row,col,value (one cell per line) or quantity,value "
                     + "(one quantity per line, rows separated by ;), found \"name,i,j,x\"",
             "header-only.csv|2|: has a header but no answers",

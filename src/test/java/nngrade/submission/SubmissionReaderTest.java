@@ -682,8 +682,13 @@ class SubmissionReaderTest {
                 rejected("a.json", "{\n\"answers\": [0.8, -2, 1.4]}"));
         assertEquals(List.of("a.json: has no answers; expected \"answers\": {\"z1\": [...], ...}"),
                 rejected("a.json", "{\"answers\": {}}"));
-        assertEquals(List.of("a.json: has no answers; expected \"answers\": {\"z1\": [...], ...}"),
+        assertEquals(List.of("a.json: has no \"answers\" object; expected {\"answers\": {\"z1\": [...], ...}} "
+                        + "(nngrade template PROBLEM prints one)"),
                 rejected("a.json", "{\"problem\": \"notes-softmax-step\"}"));
+        // A problem file is not a submission, even though its fields are reported one by one first.
+        assertEquals("a.json: has no \"answers\" object; expected {\"answers\": {\"z1\": [...], ...}} "
+                        + "(nngrade template PROBLEM prints one)",
+                rejected("a.json", "{\"id\": \"p\", \"network\": {}}").get(2));
         assertEquals(List.of("a.json:1: unexpected content after the answers object"),
                 rejected("a.json", "{\"answers\": {\"z1\": [0.8, -2, 1.4]}} {\"answers\": {}}"));
     }

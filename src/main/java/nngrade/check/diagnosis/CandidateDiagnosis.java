@@ -33,9 +33,9 @@ public abstract class CandidateDiagnosis implements Diagnosis {
 
     /**
      * The answer matches the candidate, the candidate differs from the reference beyond the
-     * tolerance, and in every cell where they differ so, the answer is nearer the candidate than
-     * the reference. (Where the two are within tolerance of each other, an answer rounded to the
-     * tolerance may fall on either side: that cell says nothing about the mistake.)
+     * tolerance, and in every cell that tells them apart the answer is nearer the candidate than
+     * the reference. A cell where the answer is within tolerance of both (the candidate and the
+     * reference are close there, and the answer was rounded in between) tells nothing.
      */
     static boolean fits(Tolerance t, Matrix submitted, Matrix candidate, Matrix reference) {
         if (!Checker.matches(submitted, candidate, t)) {
@@ -48,7 +48,7 @@ public abstract class CandidateDiagnosis implements Diagnosis {
             return false;
         }
         for (int i = 0; i < submitted.size(); i++) {
-            if (t.accepts(candidate.at(i), reference.at(i))) {
+            if (t.accepts(candidate.at(i), reference.at(i)) || t.accepts(submitted.at(i), reference.at(i))) {
                 continue;
             }
             double toCandidate = Math.abs(submitted.at(i) - candidate.at(i));

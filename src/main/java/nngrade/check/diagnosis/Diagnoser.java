@@ -71,8 +71,15 @@ public final class Diagnoser {
         return Optional.empty();
     }
 
-    /** Two composable mistakes that together give {@code submitted}, in the order of {@link #RULES}. */
+    /**
+     * Two composable mistakes that together give {@code submitted}, in the order of {@link #RULES}.
+     * Not for a single number: its pairs (−m·e, −e/m, …) are so many targets that a wrong number
+     * would often hit one by chance, and one number cannot tell two mistakes apart from that.
+     */
     private static List<String> pair(Reference ref, Matrix submitted) {
+        if (ref.value().size() < 2) {
+            return List.of();
+        }
         Context c = ref.context();
         List<CandidateDiagnosis> composable = new ArrayList<>();
         for (Diagnosis d : RULES) {

@@ -7,13 +7,17 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
- * The expected value rounded (or truncated) to fewer decimals than the tolerance needs: every
- * cell is exactly a rounding of its expected value, and at least one is too coarse.
+ * The expected value rounded (or truncated) to fewer decimals than the tolerance needs. A
+ * student rounds the whole answer to one precision, so the answer must read as that: with d
+ * the most decimals written in any cell, every wrong cell is its expected value rounded or
+ * truncated to d decimals (or likewise to k significant figures, k the most written). Cells
+ * written more finely than the wrong ones, or wrong cells that are all 0 (an answer of 0 is not
+ * a rounding), rule the diagnosis out: a number that merely happens to be short is not one.
  */
 public final class RoundedTooCoarsely implements Diagnosis {
-    private static final int MAX_DECIMALS = 6;
 
     @Override
     public String code() {
@@ -25,40 +29,82 @@ public final class RoundedTooCoarsely implements Diagnosis {
         if (!submitted.sameShape(reference)) {
             return false;
         }
-        Tolerance t = c.tolerance();
-        boolean tooCoarse = false;
+        return consistentRounding(c.tolerance(), submitted, reference, maxDecimals(submitted), RoundedTooCoarsely::toDecimals)
+                || consistentRounding(c.tolerance(), submitted, reference, maxSignificant(submitted),
+                RoundedTooCoarsely::toSignificant);
+    }
+
+    /** Whether some cell is wrong, none of the wrong cells is other than e rounded at this precision, and one is not 0. */
+    private static boolean consistentRounding(Tolerance t, Matrix submitted, Matrix reference, int precision,
+                                              BiFunction<BigDecimal, Integer, List<BigDecimal>> roundings) {
+        boolean wrong = false;
+        boolean nonZero = false;
         for (int i = 0; i < submitted.size(); i++) {
             double s = submitted.at(i);
             double e = reference.at(i);
             if (t.accepts(s, e)) {
                 continue;
             }
-            if (!isRounding(s, e)) {
+            if (!isRounding(s, e, precision, roundings)) {
                 return false;
             }
-            tooCoarse = true;
+            wrong = true;
+            nonZero |= s != 0;
         }
-        return tooCoarse;
+        return wrong && nonZero;
     }
 
     /**
-     * s is e rounded (half up, or half to even as NumPy does) or truncated to some number of
-     * decimals, exactly as written: of e's digits as a calculator shows them (0.85, computed as
+     * s is e rounded (half up, or half to even as NumPy does) or truncated at this precision,
+     * exactly as written: of e's digits as a calculator shows them (0.85, computed as
      * 0.8499999999999999, rounds to 0.9) or of its exact binary value.
      */
-    static boolean isRounding(double s, double e) {
+    static boolean isRounding(double s, double e, int precision,
+                              BiFunction<BigDecimal, Integer, List<BigDecimal>> roundings) {
         BigDecimal exact = new BigDecimal(e);
-        List<BigDecimal> readings = List.of(exact.round(SHOWN), exact);
-        for (int d = 0; d <= MAX_DECIMALS; d++) {
-            for (BigDecimal v : readings) {
-                for (RoundingMode mode : MODES) {
-                    if (s == v.setScale(d, mode).doubleValue()) {
-                        return true;
-                    }
+        for (BigDecimal v : List.of(exact.round(SHOWN), exact)) {
+            for (BigDecimal r : roundings.apply(v, precision)) {
+                if (s == r.doubleValue()) {
+                    return true;
                 }
             }
         }
         return false;
+    }
+
+    private static List<BigDecimal> toDecimals(BigDecimal v, int d) {
+        return MODES.stream().map(mode -> v.setScale(d, mode)).toList();
+    }
+
+    private static List<BigDecimal> toSignificant(BigDecimal v, int k) {
+        if (k < 1 || v.signum() == 0) {
+            return List.of();
+        }
+        return MODES.stream().map(mode -> v.round(new MathContext(k, mode))).toList();
+    }
+
+    /** The most decimals written in a cell (as the shortest decimal that reads back as the double). */
+    static int maxDecimals(Matrix m) {
+        int d = 0;
+        for (int i = 0; i < m.size(); i++) {
+            d = Math.max(d, Math.max(0, written(m.at(i)).scale()));
+        }
+        return d;
+    }
+
+    /** The most significant figures written in a non-zero cell. */
+    static int maxSignificant(Matrix m) {
+        int k = 0;
+        for (int i = 0; i < m.size(); i++) {
+            if (m.at(i) != 0) {
+                k = Math.max(k, written(m.at(i)).precision());
+            }
+        }
+        return k;
+    }
+
+    private static BigDecimal written(double s) {
+        return Double.isFinite(s) ? BigDecimal.valueOf(s).stripTrailingZeros() : BigDecimal.ZERO;
     }
 
     /** The significant digits a calculator or a printout shows. */
