@@ -14,8 +14,9 @@ import java.util.function.BiFunction;
  * student rounds the whole answer to one precision, so the answer must read as that: with d
  * the most decimals written in any cell, every wrong cell is its expected value rounded or
  * truncated to d decimals (or likewise to k significant figures, k the most written). Cells
- * written more finely than the wrong ones, or wrong cells that are all 0 (an answer of 0 is not
- * a rounding), rule the diagnosis out: a number that merely happens to be short is not one.
+ * written more finely than the wrong ones rule the diagnosis out (a number that merely happens
+ * to be short is not a rounding), and so does an answer that is all zeros (0 says nothing of
+ * how it was rounded; it is as likely a blank).
  */
 public final class RoundedTooCoarsely implements Diagnosis {
 
@@ -34,7 +35,7 @@ public final class RoundedTooCoarsely implements Diagnosis {
                 RoundedTooCoarsely::toSignificant);
     }
 
-    /** Whether some cell is wrong, none of the wrong cells is other than e rounded at this precision, and one is not 0. */
+    /** Whether some cell is wrong, every wrong cell is e rounded at this precision, and some cell is not 0. */
     private static boolean consistentRounding(Tolerance t, Matrix submitted, Matrix reference, int precision,
                                               BiFunction<BigDecimal, Integer, List<BigDecimal>> roundings) {
         boolean wrong = false;
@@ -42,6 +43,7 @@ public final class RoundedTooCoarsely implements Diagnosis {
         for (int i = 0; i < submitted.size(); i++) {
             double s = submitted.at(i);
             double e = reference.at(i);
+            nonZero |= s != 0;
             if (t.accepts(s, e)) {
                 continue;
             }
@@ -49,7 +51,6 @@ public final class RoundedTooCoarsely implements Diagnosis {
                 return false;
             }
             wrong = true;
-            nonZero |= s != 0;
         }
         return wrong && nonZero;
     }
