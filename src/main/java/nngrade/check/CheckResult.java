@@ -39,7 +39,7 @@ public record CheckResult(
 
     /** A result for a file that could not be read: every asked quantity scores 0. */
     public static CheckResult invalid(Problem problem, String student, String source, List<InputError> errors) {
-        double max = problem.ask().stream().mapToDouble(q -> problem.points().of(q)).sum();
+        double max = problem.maxScore();
         return new CheckResult(problem, problem.id(), student, source, false, 0, max, errors, List.of());
     }
 }

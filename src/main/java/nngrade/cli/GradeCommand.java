@@ -313,9 +313,6 @@ public final class GradeCommand implements Callable<Integer> {
         if (gradescope != null) {
             Files.writeString(staging.resolve("gradescope.json"), Gradescope.render(r, options), StandardCharsets.UTF_8);
         }
-        if (System.getenv("GITHUB_STEP_SUMMARY") != null && index == 0) {
-            Files.writeString(staging.resolve("first.md"), CheckMarkdown.render(r, options), StandardCharsets.UTF_8);
-        }
         return new Graded(index, ClassRow.of(r, status, note), Files.getLastModifiedTime(file));
     }
 
@@ -365,7 +362,7 @@ public final class GradeCommand implements Callable<Integer> {
                 }
             }
         }
-        double max = p.ask().stream().mapToDouble(q -> p.points().of(q)).sum();
+        double max = p.maxScore();
         if (rosterIds != null) {
             for (String id : rosterIds) {
                 if (!byId.containsKey(id)) {
@@ -403,8 +400,7 @@ public final class GradeCommand implements Callable<Integer> {
      * reports folder and the files are renamed into place, the gradebook last.
      */
     private void publish(Problem p, List<ClassRow> rows, Path staging) throws IOException {
-        double max = p.ask().stream().mapToDouble(q -> p.points().of(q)).sum();
-        ClassSummary summary = ClassSummary.of(p, max, rows);
+        ClassSummary summary = ClassSummary.of(p, rows);
         StringWriter csv = new StringWriter();
         Gradebook.write(csv, p, rows);
         Map<Path, Path> prepared = new LinkedHashMap<>(); // target → its temporary file, in the order of renaming
@@ -460,18 +456,9 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     private void appendStepSummary(Problem p, List<ClassRow> rows) {
-        String path = System.getenv("GITHUB_STEP_SUMMARY");
-        if (path == null || path.isBlank()) {
-            return;
-        }
-        double max = p.ask().stream().mapToDouble(q -> p.points().of(q)).sum();
-        try {
-            Files.writeString(Path.of(path), SummaryMarkdown.render(ClassSummary.of(p, max, rows)), StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StepSummary.append(SummaryMarkdown.render(ClassSummary.of(p, rows)));
     }
+
 
     /** A testsuite without the document around it, so suites can be assembled in id order. */
     private static final class JunitXmlFragment {

@@ -42,6 +42,15 @@ public record Problem(
         return x.rows();
     }
 
+    /** The most a submission can score: the points of every asked quantity. */
+    public double maxScore() {
+        double sum = 0;
+        for (Quantity q : ask) {
+            sum += points.of(q);
+        }
+        return sum;
+    }
+
     /** Wl, 1-based. */
     public Matrix w(int layer) {
         return weights.get(layer - 1);

@@ -25,7 +25,8 @@ public record ClassSummary(String problem, String title, double maxScore, Map<St
 
     public static final int BINS = 10;
 
-    public static ClassSummary of(Problem p, double maxScore, List<ClassRow> rows) {
+    public static ClassSummary of(Problem p, List<ClassRow> rows) {
+        double maxScore = p.maxScore();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (ClassRow.RowStatus s : ClassRow.RowStatus.values()) {
             counts.put(s.label(), 0);
