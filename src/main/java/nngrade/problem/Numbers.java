@@ -91,15 +91,13 @@ public final class Numbers {
             return new NotANumber(quote(text) + " is not a number (NaN is not accepted)");
         }
         if (Double.isInfinite(v)) {
-            String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-            return new NotANumber(shown + " is not a finite number (too large for a double)");
+            return new NotANumber(Fields.shown(text) + " is not a finite number (too large for a double)");
         }
         return new Value(v);
     }
 
     private static String quote(String text) {
-        String t = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return "\"" + t + "\"";
+        return "\"" + Fields.shown(text) + "\"";
     }
 
     /**

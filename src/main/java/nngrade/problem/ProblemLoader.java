@@ -35,6 +35,15 @@ import java.util.Set;
 public final class ProblemLoader {
     /** Problem files are hand-written; anything larger is a mistake. */
     public static final long MAX_BYTES = 16L << 20;
+    /**
+     * The most multiply-adds one forward pass may take: 100 times the largest homework network, and
+     * well under a second of solving (the backward pass takes twice as many).
+     */
+    public static final long MAX_WORK = 100_000_000L;
+    /** Errors listed for one file; the rest are counted: a matrix of a million bad cells is told in a screenful. */
+    static final int MAX_ERRORS = 100;
+    /** SnakeYAML's own limit (its LoaderOptions.codePointLimit), checked before parsing. */
+    static final int MAX_YAML_CHARS = 3 << 20;
 
     private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
             "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints");
@@ -117,6 +126,12 @@ public final class ProblemLoader {
         }
         boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml")
                 || (!source.endsWith(".json") && !body.stripLeading().startsWith("{"));
+        if (yaml && body.length() > MAX_YAML_CHARS) {
+            // SnakeYAML refuses more anyway, but only after a scan that takes minutes on one long line
+            throw new BadInputException(InputError.inFile(source, "is a YAML file of over " + (MAX_YAML_CHARS >> 20)
+                    + " MB; a YAML problem file is at most " + (MAX_YAML_CHARS >> 20) + " MB (write it as JSON, up to "
+                    + (MAX_BYTES >> 20) + " MB)"));
+        }
         JsonNode root;
         try {
             root = (yaml ? YAML : JSON).readTree(body);
@@ -150,7 +165,7 @@ public final class ProblemLoader {
             // YAML's .nan and .inf, which the YAML parser cannot turn into a decimal
             String value = original.substring("Malformed numeric value '".length(), original.length() - 1);
             String reason = Numbers.parse(value) instanceof Numbers.NotANumber n ? n.reason()
-                    : "\"" + value + "\" is not a number";
+                    : "\"" + Fields.shown(value) + "\" is not a number";
             return new InputError(source, line, field, reason);
         }
         if (original.startsWith("Trailing token")) {
@@ -193,12 +208,16 @@ public final class ProblemLoader {
                         "(to close the object opened on line $1)")
                 .replaceAll("\\(for Array starting at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)",
                         "(to close the list opened on line $1)")
-                .replaceAll(": enable `[^`]*` to allow", "");
+                .replaceAll(": enable `[^`]*` to allow", "")
+                // "(1000, from `StreamReadConstraints.getMaxNestingDepth()`)": the limit, without Jackson's name for it
+                .replaceAll(", from `[^`]*`", "")
+                .replaceAll("Expected a field name \\(Scalar value in YAML\\), got this instead: <.*>",
+                        "a field name must be plain text, not a list or an object");
     }
 
     /** The first line of a message, with tabs and other control characters shown as spaces. */
     private static String oneLineOf(String m) {
-        return m.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip();
+        return Fields.clipQuoted(m.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip());
     }
 
     /** The field a parser was at, as messages name it: {@code given.W1[1]}; null at the top. */
@@ -208,8 +227,12 @@ public final class ProblemLoader {
             if (c.inArray()) {
                 sb.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
             } else if (c.getCurrentName() != null) {
-                sb.insert(0, (sb.length() == 0 || sb.charAt(0) == '[' ? "" : ".")).insert(0, c.getCurrentName());
+                sb.insert(0, (sb.length() == 0 || sb.charAt(0) == '[' ? "" : "."))
+                        .insert(0, Fields.pathName(c.getCurrentName()));
             }
+        }
+        if (sb.length() > 200) {
+            return "…" + sb.substring(sb.length() - 200); // deep in unclosed objects: where it ends is what matters
         }
         return sb.length() == 0 ? null : sb.toString();
     }
@@ -218,6 +241,8 @@ public final class ProblemLoader {
     private static final class Reader {
         private final String source;
         private final List<InputError> errors = new ArrayList<>();
+        /** Every error found, of which the first {@link #MAX_ERRORS} are kept. */
+        private int found;
         /** Fields an unknown name was taken to be a typo of: their "is missing" would repeat the error. */
         private final Set<String> misspelled = new HashSet<>();
 
@@ -228,7 +253,9 @@ public final class ProblemLoader {
         /** Records an error; a message such as "is missing" or "must be ≥ 0" is prefixed with the field. */
         private void error(String field, String message) {
             boolean verb = message.startsWith("is ") || message.startsWith("must ");
-            errors.add(InputError.atField(source, field, verb ? field + " " + message : message));
+            if (++found <= MAX_ERRORS) {
+                errors.add(InputError.atField(source, field, verb ? field + " " + message : message));
+            }
         }
 
         /** "is missing", unless an unknown field that looks like a typo of it was already reported. */
@@ -241,7 +268,7 @@ public final class ProblemLoader {
         /** Reports every field of {@code node} not in {@code known}, suggesting the one meant. */
         private void unknownFields(JsonNode node, List<String> known, String prefix, String what) {
             for (String name : Fields.unknown(node, known)) {
-                String path = prefix.isEmpty() ? name : prefix + "." + name;
+                String path = prefix.isEmpty() ? Fields.pathName(name) : prefix + "." + Fields.pathName(name);
                 error(path, Fields.unknownMessage(what, name, known));
                 String meant = Fields.closest(name, known);
                 if (meant != null) {
@@ -251,6 +278,10 @@ public final class ProblemLoader {
         }
 
         private void stopIfErrors() {
+            if (found > MAX_ERRORS) {
+                errors.add(InputError.inFile(source, "and " + (found - MAX_ERRORS) + " more problems like these (only "
+                        + "the first " + MAX_ERRORS + " are listed)"));
+            }
             if (!errors.isEmpty()) {
                 throw new BadInputException(errors);
             }
@@ -275,6 +306,8 @@ public final class ProblemLoader {
             Problem.Tolerances tolerance = tolerances(root.get("tolerance"), network.depth());
             Problem.Points points = points(root.get("points"), network.depth());
             stopIfErrors();
+            size(network, given.get("x").rows());
+            stopIfErrors();
 
             int layers = network.depth();
             List<Matrix> w = new ArrayList<>();
@@ -285,6 +318,30 @@ public final class ProblemLoader {
             }
             return new Problem(source, id, title, statement, network, learningRate, given.get("x"),
                     given.get("y"), w, b, ask, tolerance, points, partialCredit, followThrough);
+        }
+
+        /**
+         * Refuses a problem whose answer key no homework needs and no machine should be asked for:
+         * a quantity of over {@link MatrixReader#MAX_CELLS} values (z of m samples × units), or a
+         * pass of over {@link #MAX_WORK} multiply-adds (m × inputs × units, summed over the layers).
+         */
+        private void size(Network network, int m) {
+            long work = 0;
+            for (int l = 1; l <= network.depth(); l++) {
+                long units = network.layer(l).units();
+                if (m * units > MatrixReader.MAX_CELLS) {
+                    error("network.layers[" + (l - 1) + "].units", "z" + l + " of " + m + " samples × " + units
+                            + " units would hold " + m * units + " values; nngrade solves problems whose quantities "
+                            + "hold at most " + MatrixReader.MAX_CELLS + ": use fewer samples or units");
+                    return;
+                }
+                work += m * network.inputsOf(l) * units;
+            }
+            if (work > MAX_WORK) {
+                error("network", "one pass over this network takes " + work + " multiply-adds (samples × inputs × units, "
+                        + "summed over the layers); nngrade solves problems of at most " + MAX_WORK
+                        + ": use fewer samples, inputs or units");
+            }
         }
 
         /** The variant constraints are used when drawing; here only their form is checked. */
@@ -503,7 +560,7 @@ public final class ProblemLoader {
                 JsonNode a = n.get("alpha");
                 if (a != null) {
                     if (!"leaky-relu".equals(name)) {
-                        error(path + ".alpha", "only leaky-relu has a slope alpha, not " + name);
+                        error(path + ".alpha", "only leaky-relu has a slope alpha, not " + Fields.shown(name));
                         return null;
                     }
                     Double v = number(a, path + ".alpha");
@@ -525,7 +582,7 @@ public final class ProblemLoader {
             Activation act = Activation.byName(name, alpha);
             if (act == null) {
                 String suggestion = Fields.closest(name, List.of("sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"));
-                error(path, "layer " + layer + " has unknown activation \"" + name + "\""
+                error(path, "layer " + layer + " has unknown activation \"" + Fields.shown(name) + "\""
                         + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)")
                         + "; expected one of " + Activation.names());
             }
@@ -552,7 +609,7 @@ public final class ProblemLoader {
                 expected.put("b" + l, "b" + l);
             }
             List<String> names = new ArrayList<>(expected.keySet());
-            int errorsBefore = errors.size();
+            int errorsBefore = found;
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
                 String key = e.getKey();
@@ -562,7 +619,8 @@ public final class ProblemLoader {
                     if (meant != null) {
                         misspelled.add("given." + meant);
                     }
-                    error("given." + key, "given." + key + " is not a given of this " + layers + "-layer network"
+                    String field = "given." + Fields.pathName(key);
+                    error(field, field + " is not a given of this " + layers + "-layer network"
                             + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
                             + "; expected " + String.join(", ", names));
                     continue;
@@ -586,7 +644,7 @@ public final class ProblemLoader {
                     missing("given." + name, "is missing; " + missingWhat(name, network));
                 }
             }
-            if (errors.size() > errorsBefore) {
+            if (found > errorsBefore) {
                 return out;
             }
             shapes(out, expected, network);
@@ -614,7 +672,7 @@ public final class ProblemLoader {
             Matrix y = given.get("y");
             String xf = "given." + names.get("x");
             String yf = "given." + names.get("y");
-            int before = errors.size();
+            int before = found;
             if (x.cols() != network.inputs()) {
                 error(xf, xf + " is " + x.shape() + ", but network.inputs is " + network.inputs()
                         + ": each row of x is one sample of " + network.inputs() + " inputs");
@@ -641,7 +699,7 @@ public final class ProblemLoader {
                             + " units: write it as a flat list of " + units + " values");
                 }
             }
-            if (errors.size() == before) {
+            if (found == before) {
                 targets(y, yf, network);
             }
         }
@@ -688,7 +746,7 @@ public final class ProblemLoader {
                     continue;
                 }
                 if (out.contains(q)) {
-                    error(path, "\"" + e.asText() + "\" is asked twice");
+                    error(path, "\"" + Fields.shown(e.asText()) + "\" is asked twice");
                     continue;
                 }
                 out.add(q);
@@ -701,7 +759,7 @@ public final class ProblemLoader {
             if (q.isEmpty()) {
                 String meant = name.equals("a" + layers) || (layers == 1 && name.equals("a")) ? "yhat" // a_L is ŷ
                         : Fields.closest(name, List.of(Quantity.namesOf(layers).split(", ")));
-                error(path, "\"" + name + "\" is not a quantity of this " + layers + "-layer network"
+                error(path, "\"" + Fields.shown(name) + "\" is not a quantity of this " + layers + "-layer network"
                         + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
                         + "; expected one of " + Quantity.namesOf(layers));
                 return null;
@@ -721,7 +779,7 @@ public final class ProblemLoader {
             }
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
-                String path = "tolerance." + e.getKey();
+                String path = "tolerance." + Fields.pathName(e.getKey());
                 Tolerance t = tolerance(e.getValue(), path);
                 if (e.getKey().equals("default")) {
                     if (t != null) {
@@ -744,7 +802,7 @@ public final class ProblemLoader {
                 return null;
             }
             for (String f : Fields.unknown(n, TOLERANCE)) {
-                error(path + "." + f, Fields.unknownMessage("tolerance", f, TOLERANCE));
+                error(path + "." + Fields.pathName(f), Fields.unknownMessage("tolerance", f, TOLERANCE));
             }
             Double abs = nonNegative(n.get("absolute"), path + ".absolute");
             Double rel = nonNegative(n.get("relative"), path + ".relative");
@@ -803,7 +861,7 @@ public final class ProblemLoader {
             }
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
-                String path = "points." + e.getKey();
+                String path = "points." + Fields.pathName(e.getKey());
                 Double v = nonNegative(e.getValue(), path);
                 if (e.getKey().equals("default")) {
                     if (v != null) {
@@ -827,7 +885,7 @@ public final class ProblemLoader {
             String[] kv = part.split("=", 2);
             if (kv.length != 2) {
                 throw new BadInputException(InputError.atField("command line", "--tolerance",
-                        "expected kind=value such as decimals=2 or absolute=0.01, found \"" + spec + "\""));
+                        "expected kind=value such as decimals=2 or absolute=0.01, found \"" + Fields.shown(spec) + "\""));
             }
             node.put(kv[0].strip(), kv[1].strip());
         }

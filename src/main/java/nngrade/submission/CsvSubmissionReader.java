@@ -1,8 +1,10 @@
 package nngrade.submission;
 
 import nngrade.problem.BadInputException;
+import nngrade.problem.Fields;
 import nngrade.problem.InputError;
 import nngrade.problem.Matrix;
+import nngrade.problem.MatrixReader;
 import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
@@ -66,8 +68,8 @@ final class CsvSubmissionReader {
             layout = named && header.size() == 4 ? Layout.LONG : named && header.size() == 2 ? Layout.COMPACT : null;
             if (layout == null) {
                 throw new BadInputException(InputError.atLine(source, lines.of(header),
-                        "expected a header " + LAYOUTS + ", found \"" + String.join(String.valueOf(delimiter), header.values())
-                                + "\""));
+                        "expected a header " + LAYOUTS + ", found \""
+                                + Fields.shown(String.join(String.valueOf(delimiter), header.values())) + "\""));
             }
             start = 0;
         }
@@ -181,7 +183,7 @@ final class CsvSubmissionReader {
         private final Lines lines;
         private final char delimiter;
         private final int layers;
-        private final List<InputError> errors = new ArrayList<>();
+        private final ErrorList errors;
         private final Map<Quantity, Grid> grids = new LinkedHashMap<>();
         private final Map<Quantity, Answer> answers = new LinkedHashMap<>();
         private final Map<Quantity, Integer> compactLines = new HashMap<>();
@@ -192,6 +194,7 @@ final class CsvSubmissionReader {
             this.lines = lines;
             this.delimiter = delimiter;
             this.layers = problem.network().depth();
+            this.errors = new ErrorList(source);
         }
 
         private void error(int line, String message) {
@@ -280,7 +283,7 @@ final class CsvSubmissionReader {
         }
 
         private static String blankOr(String s) {
-            return s.isEmpty() ? "(none)" : s;
+            return s.isEmpty() ? "(none)" : Fields.shown(s);
         }
 
         private Integer index(Grid g, int line, String what, String text, int limit) {
@@ -302,7 +305,7 @@ final class CsvSubmissionReader {
         }
 
         private void fail(Grid g, int line, String message) {
-            g.problems.add(message);
+            ErrorList.addCapped(g.problems, message);
             error(line, message);
         }
 
@@ -346,7 +349,7 @@ final class CsvSubmissionReader {
                 if (cols < 0) {
                     cols = tokens.length;
                 } else if (tokens.length != cols) {
-                    problems.add(name + " is ragged: row " + (i + 1) + " has " + tokens.length
+                    ErrorList.addCapped(problems, name + " is ragged: row " + (i + 1) + " has " + tokens.length
                             + " values, but row 1 has " + cols);
                     continue;
                 }
@@ -356,7 +359,7 @@ final class CsvSubmissionReader {
                     if (p instanceof Numbers.Value v) {
                         rows[i][j] = v.value();
                     } else {
-                        problems.add(name + " row " + (i + 1) + ", column " + (j + 1) + ": "
+                        ErrorList.addCapped(problems, name + " row " + (i + 1) + ", column " + (j + 1) + ": "
                                 + ((Numbers.NotANumber) p).reason());
                     }
                 }
@@ -380,17 +383,32 @@ final class CsvSubmissionReader {
                 if (g.cells.isEmpty()) {
                     return; // only blank cells: not answered
                 }
+                if ((long) g.maxRow * g.maxCol > MatrixReader.MAX_CELLS) {
+                    // each index is in range, but together they make a matrix no answer can be
+                    String big = g.name + " has cells up to row " + g.maxRow + " and column " + g.maxCol
+                            + ", more than " + MatrixReader.MAX_CELLS + " values";
+                    error(g.firstLine, big);
+                    out.put(q, Answer.unreadable(g.name, List.of(big)));
+                    return;
+                }
                 double[] data = new double[g.maxRow * g.maxCol];
                 List<String> holes = new ArrayList<>();
+                long holeCount = 0;
                 for (int i = 1; i <= g.maxRow; i++) {
                     for (int j = 1; j <= g.maxCol; j++) {
                         double[] cell = g.cells.get(((long) i << 32) | j);
                         if (cell == null) {
-                            holes.add(g.name + " has no value for row " + i + ", column " + j);
+                            if (++holeCount <= ErrorList.MAX_PER_QUANTITY) {
+                                holes.add(g.name + " has no value for row " + i + ", column " + j);
+                            }
                         } else {
                             data[(i - 1) * g.maxCol + (j - 1)] = cell[0];
                         }
                     }
+                }
+                if (holeCount > ErrorList.MAX_PER_QUANTITY) {
+                    holes.add("and " + (holeCount - ErrorList.MAX_PER_QUANTITY) + " more cells of " + g.name
+                            + " have no value");
                 }
                 if (!holes.isEmpty()) {
                     for (String h : holes) {
@@ -404,7 +422,7 @@ final class CsvSubmissionReader {
             if (out.isEmpty() && errors.isEmpty()) {
                 throw new BadInputException(InputError.inFile(source, "has a header but no answers"));
             }
-            return new Submission(source, null, null, out, errors);
+            return new Submission(source, null, null, out, errors.list());
         }
     }
 }

@@ -47,7 +47,7 @@ final class JsonSubmissionReader {
 
     static Submission parse(String source, String text, Problem problem) {
         int layers = problem.network().depth();
-        List<InputError> errors = new ArrayList<>();
+        ErrorList errors = new ErrorList(source);
         Map<Quantity, Answer> answers = new LinkedHashMap<>();
         Map<Quantity, Integer> firstLine = new HashMap<>();
         String problemId = null;
@@ -58,10 +58,18 @@ final class JsonSubmissionReader {
                 throw new BadInputException(InputError.atLine(source, line(p),
                         "expected an object {\"answers\": {...}}, found " + describe(p.currentToken())));
             }
+            Map<String, Integer> seen = new HashMap<>(); // top-level field → its first line
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 int fieldLine = line(p);
                 JsonToken value = p.nextToken();
+                if (TOP.contains(field) && seen.putIfAbsent(field, fieldLine) != null) {
+                    // like a quantity answered twice: said, and the first one counts
+                    errors.add(new InputError(source, fieldLine, field, field + " is given twice (first on line "
+                            + seen.get(field) + "); the first is used"));
+                    p.skipChildren();
+                    continue;
+                }
                 switch (field) {
                     case "problem", "student" -> {
                         if (value != JsonToken.VALUE_STRING) {
@@ -88,7 +96,8 @@ final class JsonSubmissionReader {
                         }
                     }
                     default -> {
-                        errors.add(new InputError(source, fieldLine, field, Fields.unknownMessage("field", field, TOP)));
+                        errors.add(new InputError(source, fieldLine, Fields.pathName(field),
+                                Fields.unknownMessage("field", field, TOP)));
                         p.skipChildren();
                     }
                 }
@@ -100,9 +109,9 @@ final class JsonSubmissionReader {
             var loc = e.getLocation();
             // Jackson's text names its own internals: "[Source: REDACTED (`StreamReadFeature…` disabled);
             // line: 1, column: 20]" and "(32, from `StreamReadConstraints.getMaxNestingDepth()`)"
-            String msg = e.getOriginalMessage().lines().findFirst().orElse("").strip()
+            String msg = Fields.clipQuoted(e.getOriginalMessage().lines().findFirst().orElse("").strip()
                     .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
-                    .replaceAll(", from `[^`]*`", "");
+                    .replaceAll(", from `[^`]*`", ""));
             throw new BadInputException(InputError.atLine(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
                     "invalid JSON: " + msg));
         } catch (IOException e) {
@@ -111,24 +120,24 @@ final class JsonSubmissionReader {
         if (!sawAnswers) {
             errors.add(InputError.inFile(source, "has no \"answers\" object; expected {\"answers\": {\"z1\": [...], ...}} "
                     + "(nngrade template PROBLEM prints one)"));
-            throw new BadInputException(errors);
+            throw new BadInputException(errors.list());
         }
         if (answers.isEmpty() && errors.isEmpty()) {
             throw new BadInputException(InputError.inFile(source, "has no answers; expected \"answers\": {\"z1\": [...], ...}"));
         }
-        return new Submission(source, problemId, student, answers, errors);
+        return new Submission(source, problemId, student, answers, errors.list());
     }
 
     private static void answer(String source, String name, int line, JsonNode node, int layers,
-                               Map<Quantity, Answer> answers, Map<Quantity, Integer> firstLine, List<InputError> errors) {
-        String path = "answers." + name;
+                               Map<Quantity, Answer> answers, Map<Quantity, Integer> firstLine, ErrorList errors) {
+        String path = "answers." + Fields.pathName(name);
         Optional<Quantity> q = QuantityNames.resolve(name, layers);
         if (q.isEmpty()) {
             errors.add(new InputError(source, line, path, QuantityNames.unknown(name, layers)));
             return;
         }
         if (answers.containsKey(q.get())) {
-            errors.add(new InputError(source, line, path, "\"" + name + "\" is answered twice (first on line "
+            errors.add(new InputError(source, line, path, "\"" + Fields.shown(name) + "\" is answered twice (first on line "
                     + firstLine.get(q.get()) + "); the first answer is graded"));
             return;
         }
@@ -138,7 +147,7 @@ final class JsonSubmissionReader {
         }
         List<String> problems = new ArrayList<>();
         Matrix m = MatrixReader.read(node, path, (where, msg) -> {
-            problems.add(where + ": " + msg);
+            ErrorList.addCapped(problems, where + ": " + msg);
             errors.add(new InputError(source, line, where, msg));
         });
         answers.put(q.get(), m == null ? Answer.unreadable(name, problems) : Answer.readable(name, m));

@@ -1,5 +1,6 @@
 package nngrade.submission;
 
+import nngrade.problem.Fields;
 import nngrade.problem.Quantity;
 
 import java.util.Locale;
@@ -30,7 +31,6 @@ final class QuantityNames {
     }
 
     static String unknown(String name, int layers) {
-        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-        return "\"" + shown + "\" is not a quantity of this problem; expected one of " + Quantity.namesOf(layers);
+        return "\"" + Fields.shown(name) + "\" is not a quantity of this problem; expected one of " + Quantity.namesOf(layers);
     }
 }
