@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Deterministic inputs for bench/run.sh (standard library only).
+
+  gen.py submissions KEY.json OUTDIR COUNT [SEED]
+      COUNT JSON submissions derived from an answer key (the output of
+      `nngrade solve PROBLEM --format json --ask-only`), 1000 per sub-folder
+      (OUTDIR/p000/s000000.json ...), each with its own "student" field.
+      Mix per student, chosen by a seeded PRNG:
+        40 %  the key as is (full precision)
+        20 %  every number rounded to 2 decimals
+        10 %  every number rounded to 4 significant digits
+        15 %  one to three wrong cells (a cell off by 0.1 to 1.5)
+         5 %  a sign flipped on one whole quantity
+         5 %  rounded to 3 decimals and one wrong cell
+         5 %  one quantity left out
+      Half the files are pretty-printed (indent 2), half compact. Everything
+      depends only on SEED and COUNT, so two runs write byte-identical files.
+
+  gen.py mlp OUT.json [SEED] [INPUTS HIDDEN OUTPUTS SAMPLES HIDDEN_ACTIVATION]
+      A problem file for a dense network (default 784-128-10, 64 samples,
+      sigmoid hidden layer, softmax output, cross-entropy, mean): inputs in
+      [0, 1), one-hot targets, weights uniform in ±1/sqrt(fan-in), biases 0.
+"""
+import json
+import math
+import os
+import random
+import sys
+
+
+def walk(value, fn):
+    """A copy of a number / nested list with fn applied to every number."""
+    if isinstance(value, list):
+        return [walk(v, fn) for v in value]
+    return fn(value)
+
+
+def cells(value, path=()):
+    """Paths of every number in a nested list."""
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from cells(v, path + (i,))
+    else:
+        yield path
+
+
+def set_cell(value, path, fn):
+    if not path:
+        return fn(value)
+    value[path[0]] = set_cell(value[path[0]], path[1:], fn)
+    return value
+
+
+def sig(x, digits):
+    if x == 0:
+        return 0.0
+    return round(x, digits - 1 - int(math.floor(math.log10(abs(x)))))
+
+
+def clean(x):
+    """Whole numbers as ints (as a student would write 0, not 0.0)."""
+    return int(x) if float(x).is_integer() and abs(x) < 1e15 else x
+
+
+def wrong_cells(rng, answers, how_many):
+    names = sorted(answers)
+    for _ in range(how_many):
+        name = rng.choice(names)
+        where = rng.choice(list(cells(answers[name])))
+        delta = rng.choice([-1, 1]) * rng.uniform(0.1, 1.5)
+        answers[name] = set_cell(answers[name], where, lambda v: round(v + delta, 4))
+
+
+def student(rng, key, i):
+    answers = json.loads(json.dumps(key["answers"]))  # deep copy
+    r = rng.random()
+    if r < 0.40:
+        pass
+    elif r < 0.60:
+        answers = {k: walk(v, lambda x: clean(round(x, 2))) for k, v in answers.items()}
+    elif r < 0.70:
+        answers = {k: walk(v, lambda x: clean(sig(x, 4))) for k, v in answers.items()}
+    elif r < 0.85:
+        wrong_cells(rng, answers, rng.randint(1, 3))
+    elif r < 0.90:
+        name = rng.choice(sorted(answers))
+        answers[name] = walk(answers[name], lambda x: -x)
+    elif r < 0.95:
+        answers = {k: walk(v, lambda x: clean(round(x, 3))) for k, v in answers.items()}
+        wrong_cells(rng, answers, 1)
+    else:
+        names = sorted(answers)
+        del answers[rng.choice(names[1:])]  # never the first, so no file is empty
+    doc = {"problem": key["problem"], "student": "s%06d" % i, "answers": answers}
+    if rng.random() < 0.5:
+        return json.dumps(doc, indent=2) + "\n"
+    return json.dumps(doc, separators=(",", ":")) + "\n"
+
+
+def submissions(key_file, out_dir, count, seed):
+    with open(key_file, encoding="utf-8") as f:
+        key = json.load(f)
+    rng = random.Random(seed)
+    for i in range(count):
+        folder = os.path.join(out_dir, "p%03d" % (i // 1000))
+        if i % 1000 == 0:
+            os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "s%06d.json" % i), "w", encoding="utf-8") as f:
+            f.write(student(rng, key, i))
+
+
+def mlp(out_file, seed, inputs, hidden, outputs, samples, hidden_activation):
+    rng = random.Random(seed)
+
+    def num(x):
+        return "%.6g" % x
+
+    def matrix(rows):
+        return "[" + ",\n    ".join("[" + ", ".join(num(v) for v in row) + "]" for row in rows) + "]"
+
+    def weights(units, fan_in):
+        limit = 1.0 / math.sqrt(fan_in)
+        return [[rng.uniform(-limit, limit) for _ in range(fan_in)] for _ in range(units)]
+
+    x = [[rng.random() for _ in range(inputs)] for _ in range(samples)]
+    labels = [rng.randrange(outputs) for _ in range(samples)]
+    y = [[1 if c == label else 0 for c in range(outputs)] for label in labels]
+    w1 = weights(hidden, inputs)
+    w2 = weights(outputs, hidden)
+    text = """{
+  "id": "mlp-%(i)d-%(h)d-%(o)d",
+  "title": "A %(i)d-%(h)d-%(o)d network, %(m)d samples (benchmark)",
+  "statement": "Random weights (seed %(seed)d); generated by bench/gen.py.",
+  "network": {
+    "inputs": %(i)d,
+    "layers": [ { "units": %(h)d, "activation": "%(act)s" }, { "units": %(o)d, "activation": "softmax" } ],
+    "loss": "cross-entropy",
+    "reduction": "mean",
+    "weightLayout": "out-in"
+  },
+  "learningRate": 0.1,
+  "given": {
+    "x": %(x)s,
+    "y": %(y)s,
+    "W1": %(w1)s,
+    "b1": [%(b1)s],
+    "W2": %(w2)s,
+    "b2": [%(b2)s]
+  },
+  "ask": ["z1", "a1", "z2", "yhat", "loss", "dz2", "dW2", "db2", "dz1", "dW1", "db1", "W1_next", "b1_next", "W2_next", "b2_next"]
+}
+""" % {"i": inputs, "h": hidden, "o": outputs, "m": samples, "seed": seed, "act": hidden_activation,
+       "x": matrix(x), "y": matrix(y), "w1": matrix(w1), "w2": matrix(w2),
+       "b1": ", ".join("0" for _ in range(hidden)), "b2": ", ".join("0" for _ in range(outputs))}
+    with open(out_file, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main(argv):
+    if len(argv) >= 4 and argv[0] == "submissions":
+        submissions(argv[1], argv[2], int(argv[3]), int(argv[4]) if len(argv) > 4 else 1)
+    elif len(argv) >= 2 and argv[0] == "mlp":
+        seed = int(argv[2]) if len(argv) > 2 else 1
+        shape = argv[3:8] if len(argv) >= 8 else ["784", "128", "10", "64", "sigmoid"]
+        mlp(argv[1], seed, int(shape[0]), int(shape[1]), int(shape[2]), int(shape[3]), shape[4])
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
