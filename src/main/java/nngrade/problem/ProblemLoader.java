@@ -212,7 +212,10 @@ public final class ProblemLoader {
                 // "(1000, from `StreamReadConstraints.getMaxNestingDepth()`)": the limit, without Jackson's name for it
                 .replaceAll(", from `[^`]*`", "")
                 .replaceAll("Expected a field name \\(Scalar value in YAML\\), got this instead: <.*>",
-                        "a field name must be plain text, not a list or an object");
+                        "a field name must be plain text, not a list or an object")
+                // a unicode escape cut short by the end of the file: "failed to tokenize due to (java.lang.NumberFormatException)"
+                .replaceAll("Malformed Number token: failed to tokenize due to \\(java\\.lang\\.NumberFormatException\\).*",
+                        "an escape such as \\\\u00e9 needs its 4 hexadecimal digits");
     }
 
     /** The first line of a message, with tabs and other control characters shown as spaces. */

@@ -107,7 +107,9 @@ public sealed interface Generator {
                 BigDecimal min = decimal(source, path + ".min", n.get("min"), errors);
                 BigDecimal max = decimal(source, path + ".max", n.get("max"), errors);
                 BigDecimal step = n.has("step") ? decimal(source, path + ".step", n.get("step"), errors) : null;
-                if (min != null && max != null && min.compareTo(max) > 0) {
+                if (min != null && max != null && max.subtract(min).abs().compareTo(BigDecimal.valueOf(1e12)) > 0) {
+                    errors.add(InputError.atField(source, path, path + ": max − min must be at most 1e12"));
+                } else if (min != null && max != null && min.compareTo(max) > 0) {
                     errors.add(InputError.atField(source, path, path + ": min " + min + " is above max " + max));
                 } else if (min != null && max != null && step != null) {
                     if (step.signum() <= 0) {
@@ -125,7 +127,9 @@ public sealed interface Generator {
                 BigDecimal min = decimal(source, path + ".min", n.get("min"), errors);
                 BigDecimal max = decimal(source, path + ".max", n.get("max"), errors);
                 for (var e : new BigDecimal[] {min, max}) {
-                    if (e != null && e.stripTrailingZeros().scale() > 0) {
+                    if (e != null && e.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
+                        errors.add(InputError.atField(source, path, path + ": integers needs min and max within ±1e12"));
+                    } else if (e != null && e.stripTrailingZeros().scale() > 0) {
                         errors.add(InputError.atField(source, path, path + ": integers needs whole min and max, found " + e));
                     }
                 }
