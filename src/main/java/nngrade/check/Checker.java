@@ -68,9 +68,9 @@ public final class Checker {
         }
         Matrix submitted = World.oriented(p, q, answer.value(), expected);
         String name = answer.name();
-        FollowThrough ft = FollowThrough.of(world, q);
 
         if (!submitted.sameShape(expected)) {
+            FollowThrough ft = FollowThrough.of(world, q);
             Optional<Found> found = Diagnoser.diagnose(submitted, references(world, q, t, ft));
             List<String> diagnoses = found.map(Found::codes).orElse(List.of());
             List<String> from = found.isPresent() && found.get().reference() > 0 ? ft.carriedFrom() : List.of();
@@ -88,6 +88,7 @@ public final class Checker {
             return new QuantityResult(q, name, Status.CORRECT, maxPoints, maxPoints, submitted, expected, t, cells,
                     List.of(), List.of(), List.of(), formula, List.of());
         }
+        FollowThrough ft = FollowThrough.of(world, q); // only a wrong answer needs it
         // follow-through from answers that are themselves free of mistakes (right, or right
         // given sound answers) only carries allowed rounding forward: it costs nothing
         double share = ft != null && soundness.allSound(FollowThrough.inputs(p, q)) ? 1 : p.followThrough();

@@ -51,11 +51,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 @Command(name = "grade",
         mixinStandardHelpOptions = true,
@@ -125,9 +123,19 @@ public final class GradeCommand implements Callable<Integer> {
     @Mixin
     SecretOption secret;
 
-    /** What one worker hands back: the row and the staged files of its reports. */
-    private record Graded(int index, ClassRow row, FileTime modified) {
+    /**
+     * What one worker hands back: the row, and the name its reports were staged under in the
+     * reports folder, or null when they wait in the staging folder under the file's index.
+     */
+    private record Graded(int index, ClassRow row, FileTime modified, String claimed) {
     }
+
+    /**
+     * Report names taken during grading, lower case ("Ana" and "ana" clash on Windows and macOS).
+     * The first file of an id writes its reports straight under their likely final name, so a
+     * class of unique ids needs no renaming afterwards (100,000 renames take seconds).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> claims = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -137,7 +145,7 @@ public final class GradeCommand implements Callable<Integer> {
         // Names and shapes are the same in every variant, so any one serves to read files and lay out the gradebook.
         Problem p = source.forStudent("").problem();
         Set<String> rosterIds = roster == null ? null : RosterReader.read(roster);
-        List<Path> files = collect();
+        List<Input> files = collect();
         if (gradescope != null && files.size() != 1) {
             throw usage("--gradescope", "Gradescope grades one submission at a time, but " + files.size() + " were given");
         }
@@ -146,6 +154,7 @@ public final class GradeCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             staging = Files.createTempDirectory(out, ".nngrade-staging-");
+            Files.createDirectories(staging.resolve("reports"));
         } catch (IOException e) {
             throw cannotWrite(out, e);
         }
@@ -183,10 +192,19 @@ public final class GradeCommand implements Callable<Integer> {
                 + (option.equals("--out") ? "folder" : "file"));
     }
 
+    /** A submission file to grade, and when it was last changed (the newest of a student's files counts). */
+    private record Input(Path path, FileTime modified) implements Comparable<Input> {
+        @Override
+        public int compareTo(Input o) {
+            return path.compareTo(o.path);
+        }
+    }
+
     /** Every submission file under the inputs, sorted, each once; the output folder is never among them. */
-    private List<Path> collect() throws IOException {
-        // Keyed by the real location, so one file named two ways (./a/x.json, a/x.json) is graded once.
-        Map<Path, Path> found = new java.util.TreeMap<>();
+    private List<Input> collect() throws IOException {
+        // Keyed by the real location, so one file named two ways (./a/x.json, a/x.json) is graded once:
+        // the first input that names it wins.
+        Map<Path, Input> found = new java.util.HashMap<>();
         for (Path input : inputs) {
             Path abs = input.toAbsolutePath().normalize();
             if (!Files.exists(input)) {
@@ -196,17 +214,63 @@ public final class GradeCommand implements Callable<Integer> {
             refuseWritingInto(input, abs, "--junit-xml", junitXml);
             refuseWritingInto(input, abs, "--gradescope", gradescope);
             if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(GradeCommand::isSubmission)
-                            .forEach(f -> found.putIfAbsent(f.toAbsolutePath().normalize(), f));
-                }
+                walk(input).forEach(f -> found.putIfAbsent(f.path().toAbsolutePath().normalize(), f));
             } else {
-                found.putIfAbsent(abs, input);
+                found.putIfAbsent(abs, new Input(input, Files.getLastModifiedTime(input)));
             }
         }
-        List<Path> files = new ArrayList<>(found.values());
+        List<Input> files = new ArrayList<>(found.values());
         files.sort(null);
         return files;
+    }
+
+    /**
+     * The submission files in a folder, its subfolders walked in parallel (a class is often a
+     * folder per group); each file is seen once, with the walk's own attributes.
+     */
+    private static List<Input> walk(Path folder) throws IOException {
+        List<Path> subfolders = new ArrayList<>();
+        List<Input> found = new ArrayList<>(visit(folder, 1, subfolders));
+        try {
+            subfolders.parallelStream().map(sub -> {
+                try {
+                    return visit(sub, Integer.MAX_VALUE, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).forEachOrdered(found::addAll);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return found;
+    }
+
+    /** The submission files down to {@code depth} levels below {@code folder}; folders at the last level go to {@code deeper}. */
+    private static List<Input> visit(Path folder, int depth, List<Path> deeper) throws IOException {
+        List<Input> found = new ArrayList<>();
+        Files.walkFileTree(folder, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), depth,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a)
+                            throws IOException {
+                        if (a.isDirectory()) { // at the depth limit
+                            deeper.add(f);
+                        } else if (!isSubmission(f)) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        } else if (a.isRegularFile()) {
+                            found.add(new Input(f, a.lastModifiedTime()));
+                        } else if (a.isSymbolicLink() && Files.isRegularFile(f)) { // a link to a file is that file
+                            found.add(new Input(f, Files.getLastModifiedTime(f)));
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                        throw new BadInputException(InputError.inFile(f.toString(), "cannot be read: " + AtomicFiles.whyNot(e)));
+                    }
+                });
+        return found;
     }
 
     private static boolean isSubmission(Path f) {
@@ -215,40 +279,38 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     /** Every student's variant: the roster's, else one per file name, plus the ids the files give themselves. */
-    private static CopyFinder copyFinder(ProblemSource source, List<Path> files, Set<String> rosterIds) {
+    private static CopyFinder copyFinder(ProblemSource source, List<Input> files, Set<String> rosterIds) {
         Map<String, AnswerKey> keys = new java.util.TreeMap<>();
-        java.util.Collection<String> ids = rosterIds != null ? rosterIds : files.stream().map(Ids::fromFileName).toList();
+        java.util.Collection<String> ids = rosterIds != null ? rosterIds : files.stream().map(f -> Ids.fromFileName(f.path())).toList();
         for (String id : ids) {
             keys.put(id, source.forStudent(id).key());
         }
         return new CopyFinder(keys);
     }
 
-    private Graded[] gradeAll(List<Path> files, ProblemSource source, CopyFinder copies, Tolerance override,
-                              ReportOptions options,
-                              Path staging, PrintWriter err) throws Exception {
-        int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+    private Graded[] gradeAll(List<Input> files, ProblemSource source, CopyFinder copies, Tolerance override,
+                              ReportOptions options, Path staging, PrintWriter err) throws Exception {
+        int threads = Math.max(1, Math.min(files.size(), jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors()));
         Graded[] graded = new Graded[files.size()];
-        Semaphore inFlight = new Semaphore(threads * 4); // bounded: memory does not grow with the class
+        // Each worker takes the next file until none is left: no queue, no task per file.
+        AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Progress progress = new Progress(err, !quiet && System.console() != null, files.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            for (int i = 0; i < files.size() && failure.get() == null; i++) {
-                inFlight.acquire();
-                int index = i;
+            for (int t = 0; t < threads; t++) {
                 pool.execute(() -> {
                     try {
-                        graded[index] = gradeOne(index, files.get(index), source, copies, override, options, staging);
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    } finally {
-                        inFlight.release();
-                        done.incrementAndGet();
+                        for (int i = next.getAndIncrement(); i < graded.length && failure.get() == null;
+                             i = next.getAndIncrement()) {
+                            graded[i] = gradeOne(i, files.get(i), source, copies, override, options, staging);
+                            done.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
                     }
                 });
-                progress.update(done.get());
             }
             pool.shutdown();
             while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
@@ -272,8 +334,9 @@ public final class GradeCommand implements Callable<Integer> {
         return graded;
     }
 
-    private Graded gradeOne(int index, Path file, ProblemSource source, CopyFinder copies, Tolerance override,
+    private Graded gradeOne(int index, Input input, ProblemSource source, CopyFinder copies, Tolerance override,
                             ReportOptions options, Path staging) throws IOException {
+        Path file = input.path();
         String fileId = Ids.fromFileName(file);
         Problem p = source.forStudent(fileId).problem();
         CheckResult r;
@@ -297,13 +360,18 @@ public final class GradeCommand implements Callable<Integer> {
             InputError first = e.errors().get(0);
             note = first.withoutFile() + (e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "");
         }
+        String claimed = null;
+        if (!formats.isEmpty()) {
+            String name = FileNames.safe(r.student());
+            claimed = claims.putIfAbsent(name.toLowerCase(Locale.ROOT), index) == null ? name : null;
+        }
         for (ReportFormat f : formats) {
             String text = switch (f) {
                 case html -> CheckHtml.render(r, options);
                 case md -> CheckMarkdown.render(r, options);
                 case json -> CheckJson.render(r, options);
             };
-            Files.writeString(staging.resolve(index + "." + f.extension), text, StandardCharsets.UTF_8);
+            Files.writeString(staged(staging, index, claimed, f), text, StandardCharsets.UTF_8);
         }
         if (junitXml != null) {
             StringWriter w = new StringWriter();
@@ -313,35 +381,35 @@ public final class GradeCommand implements Callable<Integer> {
         if (gradescope != null) {
             Files.writeString(staging.resolve("gradescope.json"), Gradescope.render(r, options), StandardCharsets.UTF_8);
         }
-        return new Graded(index, ClassRow.of(r, status, note), Files.getLastModifiedTime(file));
+        return new Graded(index, ClassRow.of(r, status, note), input.modified(), claimed);
     }
 
     /**
      * One row per file, then per roster student without a file. Of several files for one
      * student the newest counts (the last by path on a tie); the others are duplicates.
      */
-    private List<ClassRow> finish(Graded[] graded, List<Path> files, Set<String> rosterIds, Problem p, Path staging)
+    private List<ClassRow> finish(Graded[] graded, List<Input> files, Set<String> rosterIds, Problem p, Path staging)
             throws IOException {
         Map<String, List<Graded>> byId = new LinkedHashMap<>();
         for (Graded g : graded) {
             byId.computeIfAbsent(g.row().id(), k -> new ArrayList<>()).add(g);
         }
         Path reports = staging.resolve("reports");
-        Files.createDirectories(reports);
         List<ClassRow> rows = new ArrayList<>();
+        Map<Graded, String> misplaced = new LinkedHashMap<>(); // report → its final name, where it is not yet
         Set<String> usedNames = new java.util.HashSet<>(); // lower case: "Ana" and "ana" clash on Windows and macOS
         for (Map.Entry<String, List<Graded>> e : byId.entrySet()) {
             String id = e.getKey();
             List<Graded> mine = e.getValue();
             Graded counted = mine.stream().max(Comparator.comparing(Graded::modified)
-                    .thenComparing(g -> files.get(g.index()))).orElseThrow();
+                    .thenComparing(g -> files.get(g.index()).path())).orElseThrow();
             for (Graded g : mine) {
                 ClassRow row = g.row();
                 String reportName = FileNames.safe(id);
                 if (g != counted) {
                     row = row.with(RowStatus.DUPLICATE, "not counted: " + counted.row().file() + " is newer"
                             + (row.note().isEmpty() ? "" : "; " + row.note()));
-                    reportName = reportName + "--" + FileNames.safe(Ids.fromFileName(files.get(g.index())));
+                    reportName = reportName + "--" + FileNames.safe(Ids.fromFileName(files.get(g.index()).path()));
                 } else {
                     if (mine.size() > 1) {
                         row = row.with(row.status(), "counted (newest of " + mine.size() + " files)"
@@ -357,9 +425,22 @@ public final class GradeCommand implements Callable<Integer> {
                     unique = reportName + "~" + n;
                 }
                 reportName = unique;
-                for (ReportFormat f : formats) {
-                    AtomicFiles.move(staging.resolve(g.index() + "." + f.extension), reports.resolve(reportName + "." + f.extension));
+                if (!formats.isEmpty() && !reportName.equals(g.claimed())) {
+                    misplaced.put(g, reportName);
                 }
+            }
+        }
+        // Out of the way first, then into place: a name taken during grading may be another's final name.
+        for (Graded g : misplaced.keySet()) {
+            if (g.claimed() != null) {
+                for (ReportFormat f : formats) {
+                    AtomicFiles.move(staged(staging, g.index(), g.claimed(), f), staged(staging, g.index(), null, f));
+                }
+            }
+        }
+        for (Map.Entry<Graded, String> e : misplaced.entrySet()) {
+            for (ReportFormat f : formats) {
+                AtomicFiles.move(staged(staging, e.getKey().index(), null, f), reports.resolve(e.getValue() + "." + f.extension));
             }
         }
         double max = p.maxScore();
@@ -375,6 +456,12 @@ public final class GradeCommand implements Callable<Integer> {
             assembleJunit(graded, rows, staging, p);
         }
         return rows;
+    }
+
+    /** Where a report is staged: under its claimed name in the reports folder, else under its index. */
+    private static Path staged(Path staging, int index, String claimed, ReportFormat f) {
+        return claimed != null ? staging.resolve("reports").resolve(claimed + "." + f.extension)
+                : staging.resolve(index + "." + f.extension);
     }
 
     private void assembleJunit(Graded[] graded, List<ClassRow> rows, Path staging, Problem p) throws IOException {

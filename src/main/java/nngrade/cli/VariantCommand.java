@@ -23,8 +23,6 @@ public final class VariantCommand implements Callable<Integer> {
 
     enum Format { json, markdown, html }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Spec
     CommandSpec spec;
 
@@ -45,7 +43,9 @@ public final class VariantCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Variants.Variant v = new ProblemSource(problem, secret.secret()).forStudent(student);
         String text = switch (format) {
-            case json -> JSON.writeValueAsString(v.file().root()) + "\n";
+            // made here, not in a static field: picocli loads this class for every command, and an
+            // ObjectMapper costs a tenth of a second of start-up
+            case json -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(v.file().root()) + "\n";
             case markdown -> TaskSheet.markdown(v.problem(), student);
             case html -> TaskSheet.html(v.problem(), student);
         };

@@ -21,8 +21,12 @@ public final class MatrixReader {
      */
     public static Matrix read(JsonNode node, String path, BiConsumer<String, String> errors) {
         if (node.isNumber() || node.isTextual()) {
-            Double v = cell(node, path, errors);
-            return v == null ? null : Matrix.scalar(v);
+            Numbers.Parsed v = cell(node);
+            if (v instanceof Numbers.Value value) {
+                return Matrix.scalar(value.value());
+            }
+            errors.accept(path, ((Numbers.NotANumber) v).reason());
+            return null;
         }
         if (!node.isArray()) {
             errors.accept(path, "expected a number or a list of numbers, found " + Fields.describe(node));
@@ -69,30 +73,26 @@ public final class MatrixReader {
                 continue;
             }
             for (int j = 0; j < cols; j++) {
-                Double v = cell(row.get(j), rowPath + "[" + j + "]", errors);
-                if (v == null) {
-                    ok = false;
+                Numbers.Parsed v = cell(row.get(j));
+                if (v instanceof Numbers.Value value) {
+                    data[i * cols + j] = value.value();
                 } else {
-                    data[i * cols + j] = v;
+                    errors.accept(rowPath + "[" + j + "]", ((Numbers.NotANumber) v).reason());
+                    ok = false;
                 }
             }
         }
         return ok ? Matrix.wrap(rows, cols, data) : null;
     }
 
-    private static Double cell(JsonNode node, String path, BiConsumer<String, String> errors) {
-        Numbers.Parsed p;
+    private static Numbers.Parsed cell(JsonNode node) {
         if (node.isNumber()) {
-            p = Numbers.finite(node.doubleValue(), node.asText());
+            double v = node.doubleValue();
+            // the text only for the message: Double.toString is most of the cost of a cell
+            return Double.isFinite(v) ? new Numbers.Value(v) : Numbers.finite(v, node.asText());
         } else if (node.isTextual()) {
-            p = Numbers.parse(node.asText());
-        } else {
-            p = new Numbers.NotANumber("expected a number, found " + Fields.describe(node));
+            return Numbers.parse(node.asText());
         }
-        if (p instanceof Numbers.Value v) {
-            return v.value();
-        }
-        errors.accept(path, ((Numbers.NotANumber) p).reason());
-        return null;
+        return new Numbers.NotANumber("expected a number, found " + Fields.describe(node));
     }
 }

@@ -1,6 +1,8 @@
 package nngrade.problem;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,19 +57,21 @@ public final class ProblemLoader {
     private static final List<String> TOLERANCE = List.of("absolute", "relative", "decimals", "sigfigs");
 
     // NaN and Infinity are read as numbers so that they are refused at their field, with its path.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-                    .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+
+    /** Made on first use: a JSON problem never pays for setting up YAML. */
+    private static final class YamlParsers {
+        static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+                        .build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     private ProblemLoader() {
     }
@@ -134,9 +138,17 @@ public final class ProblemLoader {
         }
         JsonNode root;
         try {
-            root = (yaml ? YAML : JSON).readTree(body);
+            if (yaml) {
+                root = YamlParsers.YAML.readTree(body);
+            } else {
+                try (JsonParser p = JSON.createParser(body)) {
+                    root = JsonTrees.document(p, JsonTrees.Floats.DECIMALS);
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new BadInputException(syntaxError(source, yaml, e));
+        } catch (java.io.IOException e) { // text in memory: not expected
+            throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
         }
         if (root == null || root.isMissingNode()
                 || (yaml && (root.isNull() || (root.isTextual() && root.asText().isEmpty())))) {
@@ -883,7 +895,7 @@ public final class ProblemLoader {
 
     /** A tolerance from the command line, e.g. {@code decimals=2} or {@code absolute=0.01,relative=0.01}. */
     public static Tolerance parseTolerance(String spec) {
-        var node = JSON.createObjectNode();
+        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         for (String part : spec.split(",")) {
             String[] kv = part.split("=", 2);
             if (kv.length != 2) {

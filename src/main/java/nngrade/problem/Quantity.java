@@ -1,7 +1,9 @@
 package nngrade.problem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +45,10 @@ public record Quantity(Kind kind, int layer) {
 
     /** The spec's name, with the layer index: {@code z1}, {@code W2_next}, {@code yhat}. */
     public String name() {
+        return layer >= 0 && layer < CACHED ? NAMES[kind.ordinal()][layer] : nameOf(kind, layer);
+    }
+
+    private static String nameOf(Kind kind, int layer) {
         return kind.layered() ? kind.prefix + layer + kind.suffix : kind.prefix;
     }
 
@@ -61,6 +67,10 @@ public record Quantity(Kind kind, int layer) {
      * forward pass, loss, backward pass layer by layer from the output, then the step.
      */
     public static List<Quantity> all(int layers) {
+        return layers < CACHED ? ALL.get(layers) : list(layers);
+    }
+
+    private static List<Quantity> list(int layers) {
         List<Quantity> out = new ArrayList<>();
         for (int l = 1; l <= layers; l++) {
             out.add(of(Kind.Z, l));
@@ -82,17 +92,49 @@ public record Quantity(Kind kind, int layer) {
             out.add(of(Kind.W_NEXT, l));
             out.add(of(Kind.B_NEXT, l));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The quantity a name means in a network of {@code layers} layers, if any. */
     public static Optional<Quantity> parse(String name, int layers) {
+        if (layers < CACHED) {
+            return Optional.ofNullable(BY_NAME.get(layers).get(name));
+        }
+        return Optional.ofNullable(names(layers).get(name));
+    }
+
+    /** Each name (and, for one layer, each unindexed name) and its quantity; the indexed name wins. */
+    private static Map<String, Quantity> names(int layers) {
+        Map<String, Quantity> byName = new HashMap<>();
         for (Quantity q : all(layers)) {
-            if (q.name().equals(name) || (layers == 1 && q.unindexedName().equals(name))) {
-                return Optional.of(q);
+            byName.putIfAbsent(q.name(), q);
+        }
+        if (layers == 1) {
+            for (Quantity q : all(layers)) {
+                byName.putIfAbsent(q.unindexedName(), q);
             }
         }
-        return Optional.empty();
+        return Map.copyOf(byName);
+    }
+
+    // Every submission looks its names up: networks of up to 15 layers have their lists ready.
+    private static final int CACHED = 16;
+    private static final String[][] NAMES = new String[Kind.values().length][CACHED];
+    private static final List<List<Quantity>> ALL = new ArrayList<>();
+    private static final List<Map<String, Quantity>> BY_NAME = new ArrayList<>();
+
+    static { // loops, not streams: this runs at every start-up, where each lambda costs
+        for (Kind k : Kind.values()) {
+            for (int l = 0; l < CACHED; l++) {
+                NAMES[k.ordinal()][l] = nameOf(k, l);
+            }
+        }
+        for (int l = 0; l < CACHED; l++) {
+            ALL.add(list(l));
+        }
+        for (int l = 0; l < CACHED; l++) {
+            BY_NAME.add(names(l));
+        }
     }
 
     /** The names a network accepts, for "expected one of" messages. */
@@ -102,6 +144,18 @@ public record Quantity(Kind kind, int layer) {
             names.add(q.name());
         }
         return String.join(", ", names);
+    }
+
+    // Written out rather than left to the record: quantities are hash keys in every check, and
+    // the generated versions are bootstrapped at run time (start-up) and hash the enum by identity.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Quantity q && q.kind == kind && q.layer == layer;
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.ordinal() * 31 + layer;
     }
 
     @Override

@@ -4,14 +4,13 @@ import nngrade.problem.BadInputException;
 import nngrade.problem.InputError;
 import nngrade.problem.Problem;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -31,28 +30,38 @@ public final class SubmissionReader {
         return parse(source, readBytes(path, source), problem);
     }
 
-    /** The file's bytes, refusing a folder, a missing file or one over {@link #MAX_BYTES} before reading it. */
+    /** The file's bytes, refusing a folder, a missing file or one over {@link #MAX_BYTES}. */
     static byte[] readBytes(Path path, String source) {
-        try {
+        // java.io rather than NIO: a grade of 100,000 files spends a fifth of its time here, and
+        // FileInputStream is the fewest calls between us and open/read/close
+        byte[] bytes;
+        try (FileInputStream in = new FileInputStream(path.toFile())) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
             if (Files.isDirectory(path)) {
                 throw new BadInputException(InputError.inFile(source, "is a folder; expected a submission file"));
+            } else if (!Files.exists(path)) {
+                throw new BadInputException(InputError.inFile(source, "no such file"));
             }
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw tooLarge(source, size);
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    throw tooLarge(source, bytes.length);
-                }
-                return bytes;
-            }
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(InputError.inFile(source, "no such file"));
-        } catch (IOException e) {
-            throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
+            throw new BadInputException(InputError.inFile(source, "cannot be read: " + reason(e)));
         }
+        if (bytes.length > MAX_BYTES) {
+            long size;
+            try {
+                size = Files.size(path);
+            } catch (IOException e) {
+                size = bytes.length;
+            }
+            throw tooLarge(source, Math.max(size, bytes.length));
+        }
+        return bytes;
+    }
+
+    /** "x.json (Permission denied)" → "permission denied". */
+    private static String reason(IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int open = m.lastIndexOf(" (");
+        return (open >= 0 && m.endsWith(")") ? m.substring(open + 2, m.length() - 1) : m).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static BadInputException tooLarge(String source, long size) {
@@ -63,7 +72,17 @@ public final class SubmissionReader {
     }
 
     public static Submission parse(String source, byte[] bytes, Problem problem) {
-        String text = decode(source, bytes);
+        if (checkText(source, bytes)) {
+            // the common case, read without decoding: ASCII bytes are their own characters
+            int first = 0;
+            while (first < bytes.length && Character.isWhitespace(bytes[first])) {
+                first++;
+            }
+            if (first < bytes.length && (bytes[first] == '{' || bytes[first] == '[')) {
+                return JsonSubmissionReader.parse(source, bytes, problem);
+            }
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8); // valid: checked above
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String trimmed = body.strip();
         if (trimmed.isEmpty()) {
@@ -76,21 +95,31 @@ public final class SubmissionReader {
         return CsvSubmissionReader.parse(source, body, problem);
     }
 
-    private static String decode(String source, byte[] bytes) {
+    /**
+     * Refuses bytes that are not UTF-8 text (NUL bytes, malformed sequences); true when they
+     * are plain ASCII, the usual case, which needs no decoding.
+     */
+    private static boolean checkText(String source, byte[] bytes) {
+        boolean ascii = true;
         for (byte b : bytes) {
             if (b == 0) {
                 throw new BadInputException(InputError.inFile(source,
                         "is not a text file (it contains NUL bytes); expected answers as JSON or CSV"));
             }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return true;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
             throw new BadInputException(InputError.inFile(source,
                     "is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)"));
         }
+        return false;
     }
 }

@@ -98,7 +98,7 @@ public sealed interface Generator {
                     n.path("random").asText(), KINDS)));
         }
         for (String f : Fields.unknown(n, fields)) {
-            errors.add(InputError.atField(source, path + "." + f, Fields.unknownMessage("field", f, fields)));
+            errors.add(InputError.atField(source, path + "." + Fields.pathName(f), Fields.unknownMessage("field", f, fields)));
         }
         int[] shape = shape(source, path, n.get("shape"), errors);
         Generator g = null;

@@ -141,6 +141,11 @@ class GradeCommandTest {
         assertEquals(row("dup", "graded", "9", ALL_POINTS, "", dupOld, "counted (newest of 2 files)"),
                 records.get(2).toList());
         assertEquals(List.of("dup--dup-new.html", "dup.html"), list(out.resolve("reports")));
+        // dup-new.json is graded first and takes the name dup.html while grading; the counted file gets it back
+        Path json = tmp.resolve("out-json");
+        assertEquals(0, grade(NOTES, in, "--out", json, "--format", "json", "--jobs", "1").code());
+        assertEquals(9.0, GradeRuns.JSON.readTree(json.resolve("reports/dup.json").toFile()).get("score").asDouble());
+        assertEquals(4.0, GradeRuns.JSON.readTree(json.resolve("reports/dup--dup-new.json").toFile()).get("score").asDouble());
     }
 
     @Test

@@ -30,9 +30,8 @@ public final class RoundedTooCoarsely implements Diagnosis {
         if (!submitted.sameShape(reference)) {
             return false;
         }
-        return consistentRounding(c.tolerance(), submitted, reference, maxDecimals(submitted), RoundedTooCoarsely::toDecimals)
-                || consistentRounding(c.tolerance(), submitted, reference, maxSignificant(submitted),
-                RoundedTooCoarsely::toSignificant);
+        return consistentRounding(c.tolerance(), submitted, reference, maxDecimals(submitted), DECIMALS)
+                || consistentRounding(c.tolerance(), submitted, reference, maxSignificant(submitted), SIGNIFICANT);
     }
 
     /** Whether some cell is wrong, every wrong cell is e rounded at this precision, and some cell is not 0. */
@@ -62,6 +61,13 @@ public final class RoundedTooCoarsely implements Diagnosis {
      */
     static boolean isRounding(double s, double e, int precision,
                               BiFunction<BigDecimal, Integer, List<BigDecimal>> roundings) {
+        // A rounding is within one unit of its last place: at d decimals 10^−d, at k significant
+        // figures |e|·10^(1−k); e as shown (12 digits) is within 5·10^−12·|e| of e. Further off,
+        // with room for binary error, s is none of the roundings below: no need to compute them.
+        double unit = roundings == DECIMALS ? Math.pow(10, -precision) : Math.abs(e) * Math.pow(10, 1 - precision);
+        if (!(Math.abs(s - e) <= unit * 1.01 + Math.abs(e) * 1e-11 + Math.ulp(s))) {
+            return false;
+        }
         BigDecimal exact = new BigDecimal(e);
         for (BigDecimal v : List.of(exact.round(SHOWN), exact)) {
             for (BigDecimal r : roundings.apply(v, precision)) {
@@ -88,7 +94,7 @@ public final class RoundedTooCoarsely implements Diagnosis {
     static int maxDecimals(Matrix m) {
         int d = 0;
         for (int i = 0; i < m.size(); i++) {
-            d = Math.max(d, Math.max(0, written(m.at(i)).scale()));
+            d = Math.max(d, Math.max(0, Written.of(m.at(i)).scale()));
         }
         return d;
     }
@@ -98,18 +104,49 @@ public final class RoundedTooCoarsely implements Diagnosis {
         int k = 0;
         for (int i = 0; i < m.size(); i++) {
             if (m.at(i) != 0) {
-                k = Math.max(k, written(m.at(i)).precision());
+                k = Math.max(k, Written.of(m.at(i)).precision());
             }
         }
         return k;
     }
 
-    private static BigDecimal written(double s) {
-        return Double.isFinite(s) ? BigDecimal.valueOf(s).stripTrailingZeros() : BigDecimal.ZERO;
+    /**
+     * A number as written: {@code BigDecimal.valueOf(v).stripTrailingZeros()}'s scale and
+     * precision (0 for a non-finite v), counted from the digits of {@code Double.toString(v)}
+     * without the arithmetic of a BigDecimal.
+     */
+    record Written(int scale, int precision) {
+        static Written of(double v) {
+            if (!Double.isFinite(v) || v == 0) {
+                return new Written(0, 1);
+            }
+            String t = Double.toString(Math.abs(v)); // "123.45", "0.0123", "1.0E-5", "1.2345E10"
+            int e = t.indexOf('E');
+            int exponent = e < 0 ? 0 : Integer.parseInt(t.substring(e + 1));
+            int end = e < 0 ? t.length() : e;
+            int dot = t.indexOf('.');
+            int fraction = end - dot - 1; // digits after the point
+            int last = end - 1;
+            while (t.charAt(last) == '0' || t.charAt(last) == '.') { // trailing zeros (there is a non-zero digit)
+                if (t.charAt(last) == '0') {
+                    fraction--;
+                }
+                last--;
+            }
+            int first = 0;
+            while (t.charAt(first) == '0' || t.charAt(first) == '.') {
+                first++;
+            }
+            int digits = last - first + 1 - (first < dot && dot < last ? 1 : 0);
+            return new Written(fraction - exponent, digits);
+        }
     }
 
     /** The significant digits a calculator or a printout shows. */
     private static final MathContext SHOWN = new MathContext(12, RoundingMode.HALF_EVEN);
+
+    static final BiFunction<BigDecimal, Integer, List<BigDecimal>> DECIMALS = RoundedTooCoarsely::toDecimals;
+    static final BiFunction<BigDecimal, Integer, List<BigDecimal>> SIGNIFICANT = RoundedTooCoarsely::toSignificant;
 
     private static final List<RoundingMode> MODES = List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN,
             RoundingMode.DOWN);
