@@ -9,6 +9,8 @@ import nngrade.problem.Quantity;
 import nngrade.solve.AnswerKey;
 import nngrade.solve.Formulas;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** The answer key as a teacher reads it: each quantity, its formula, its values in aligned columns. */
@@ -71,6 +73,11 @@ public final class KeyText {
         if (a != 0 && (a < 1e-4 || a >= 1e7)) {
             return String.format(Locale.ROOT, "%.7e", v);
         }
-        return String.format(Locale.ROOT, "%.7f", v + 0.0);
+        if (v == 0) {
+            return "0.0000000";
+        }
+        // What %.7f writes (v's shortest decimal, rounded half up), without a Formatter per
+        // number: a key of a 784-128-10 network has 100,000 of them.
+        return new BigDecimal(Double.toString(v)).setScale(7, RoundingMode.HALF_UP).toPlainString();
     }
 }
