@@ -85,12 +85,15 @@ need_tools
 JAR=$(need_jar "$JAR")
 read -r -a jopts <<<"$JAVA_OPTS"
 nngrade() { java "${jopts[@]}" -jar "$JAR" "$@"; }
-# bin/nngrade, the launcher (class-data-sharing archive target/nngrade.jsa, C1 for short
-# commands), is measured beside `java -jar` when it runs the jar being measured.
+# bin/nngrade, the launcher (class-data-sharing archive target/nngrade.jsa, C1 only, serial
+# collector), is measured beside `java -jar` when it runs the jar being measured.
 launcher=""
 if [[ -x bin/nngrade && $JAR == "$root/target/nngrade.jar" && -z $JAVA_OPTS ]]; then
     launcher=$root/bin/nngrade
 fi
+
+runners=(jar)
+[[ -n $launcher ]] && runners+=(launcher)
 
 # --- scratch folder, removed on exit ------------------------------------------
 T=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/nngrade-bench.XXXXXX")
@@ -140,7 +143,7 @@ for set in "${sets[@]}"; do
     kind=${set%%:*} n=${set#*:} dir=$T/$kind-$n
     find "$dir" -name '*.json' -print0 | xargs -0 cat >/dev/null # warm the page cache
     for ((r = 1; r <= REPEAT; r++)); do
-        log "$kind $n: run $r/$REPEAT (cat, grade, grade --format html)"
+        log "$kind $n: run $r/$REPEAT (cat, then grade and grade --format html with ${runners[*]})"
         measure "cat-$set" bash -c 'find "$1" -name "*.json" -print0 | xargs -0 cat > /dev/null' _ "$dir"
         for f in none html; do
             # A fresh folder per run, all deleted at the very end: deleting many files just
@@ -150,15 +153,24 @@ for set in "${sets[@]}"; do
             sync
             fmt=$none_format
             [[ $f == html ]] && fmt=html
-            measure "grade-$f-$set" java "${jopts[@]}" -jar "$JAR" grade "${problem_of[$kind]}" "$dir" \
-                --out "$out" --format "$fmt" --quiet
+            for runner in "${runners[@]}"; do
+                if [[ $runner == jar ]]; then
+                    measure "grade-$f-$set" java "${jopts[@]}" -jar "$JAR" grade "${problem_of[$kind]}" "$dir" \
+                        --out "$out-jar" --format "$fmt" --quiet
+                else
+                    sync
+                    measure "lgrade-$f-$set" "$launcher" grade "${problem_of[$kind]}" "$dir" \
+                        --out "$out-launcher" --format "$fmt" --quiet
+                fi
+                rows=$(($(wc -l <"$out-$runner/gradebook.csv") - 1))
+                ((rows == n)) || die "grade of $dir wrote $rows gradebook rows, not $n"
+                if [[ $f == html ]]; then
+                    reports=$(find "$out-$runner/reports" -name '*.html' | wc -l)
+                    ((reports == n)) || die "grade of $dir wrote $reports HTML reports, not $n"
+                fi
+            done
             expect_exit "grade-$f-$set" 0
-            rows=$(($(wc -l <"$out/gradebook.csv") - 1))
-            ((rows == n)) || die "grade of $dir wrote $rows gradebook rows, not $n"
-            if [[ $f == html ]]; then
-                reports=$(find "$out/reports" -name '*.html' | wc -l)
-                ((reports == n)) || die "grade of $dir wrote $reports HTML reports, not $n"
-            fi
+            [[ -n $launcher ]] && expect_exit "lgrade-$f-$set" 0
         done
     done
 done
@@ -226,6 +238,10 @@ for set in "${sets[@]}"; do
     row "$(label "$set"): cat (the floor)" "cat-$set" 2
     row "$(label "$set"): grade, no reports" "grade-none-$set" 2
     row "$(label "$set"): grade, HTML reports" "grade-html-$set" 2
+    if [[ -n $launcher ]]; then
+        row "$(label "$set"): bin/nngrade grade, no reports" "lgrade-none-$set" 2
+        row "$(label "$set"): bin/nngrade grade, HTML reports" "lgrade-html-$set" 2
+    fi
 done
 row "hello-world (java -cp DIR Hello)" hello 3
 row "nngrade --version" version 3
@@ -240,33 +256,43 @@ row "solve ${mlp_in}-${mlp_hidden}-${mlp_out} ($mlp_act), $mlp_m samples, --form
 echo
 echo "| ratio (of medians) | value | from the minimums | target | |"
 echo "|---|---:|---:|---:|---|"
+# grade (java -jar) and, when measured, lgrade (bin/nngrade)
+prefixes=(grade)
+[[ -n $launcher ]] && prefixes+=(lgrade)
+who() { if [[ $1 == lgrade ]]; then echo "bin/nngrade grade"; else echo "grade"; fi; }
 for set in "${sets[@]}"; do
     c=$(med "cat-$set" 1)
-    for f in none html; do
-        ratio=$(fmt %.1f "$(med "grade-$f-$set" 1) / $c")
-        best=$(fmt %.1f "$(lo "grade-$f-$set" 1) / $(lo "cat-$set" 1)")
-        limit=1.5
-        [[ $f == html ]] && limit=3
-        echo "| grade / cat, $(label "$set"), $(desc_of $f) | ${ratio}× | ${best}× | ≤ ${limit}× | $(verdict "$ratio" "<=" "$limit") |"
+    for g in "${prefixes[@]}"; do
+        for f in none html; do
+            ratio=$(fmt %.1f "$(med "$g-$f-$set" 1) / $c")
+            best=$(fmt %.1f "$(lo "$g-$f-$set" 1) / $(lo "cat-$set" 1)")
+            limit=1.5
+            [[ $f == html ]] && limit=3
+            echo "| $(who "$g") / cat, $(label "$set"), $(desc_of $f) | ${ratio}× | ${best}× | ≤ ${limit}× | $(verdict "$ratio" "<=" "$limit") |"
+        done
     done
 done
 small=${SIZES%% *} big=${SIZES##* }
 if [[ $small != "$big" ]]; then
-    for f in none html; do
-        a=$(med "grade-$f-softmax:$small" 2) b=$(med "grade-$f-softmax:$big" 2)
-        growth=$(fmt %.2f "$b / $a")
-        ok="**missed**"
-        [[ $(verdict "$growth" "<=" 1.25) == met && $(verdict "$b" "<=" $((300 * 1024))) == met ]] && ok=met
-        echo "| peak RSS of grade, notes-softmax-step, $(commas "$small") → $(commas "$big") files, $(desc_of $f) | $(mb "$a") → $(mb "$b") MB (${growth}×) | $(mb "$(lo "grade-$f-softmax:$small" 2)") → $(mb "$(lo "grade-$f-softmax:$big" 2)") MB | ≈ 1× (≤ 1.25×), ≤ 300 MB | $ok |"
+    for g in "${prefixes[@]}"; do
+        for f in none html; do
+            a=$(med "$g-$f-softmax:$small" 2) b=$(med "$g-$f-softmax:$big" 2)
+            growth=$(fmt %.2f "$b / $a")
+            ok="**missed**"
+            [[ $(verdict "$growth" "<=" 1.25) == met && $(verdict "$b" "<=" $((300 * 1024))) == met ]] && ok=met
+            echo "| peak RSS of $(who "$g"), notes-softmax-step, $(commas "$small") → $(commas "$big") files, $(desc_of $f) | $(mb "$a") → $(mb "$b") MB (${growth}×) | $(mb "$(lo "$g-$f-softmax:$small" 2)") → $(mb "$(lo "$g-$f-softmax:$big" 2)") MB | ≈ 1× (≤ 1.25×), ≤ 300 MB | $ok |"
+        done
     done
-    for f in none html; do
-        a=$(med "grade-$f-softmax:$small" 1) b=$(med "grade-$f-softmax:$big" 1)
-        per=$(fmt %.0f "($b - $a) / ($big - $small) * 1e6")
-        fixed=$(fmt %.2f "$a - ($b - $a) / ($big - $small) * $small")
-        a=$(lo "grade-$f-softmax:$small" 1) b=$(lo "grade-$f-softmax:$big" 1)
-        per_best=$(fmt %.0f "($b - $a) / ($big - $small) * 1e6")
-        fixed_best=$(fmt %.2f "$a - ($b - $a) / ($big - $small) * $small")
-        echo "| grade, $(desc_of $f): time per extra file; fixed part (line through $(commas "$small") and $(commas "$big")) | $per µs; $fixed s | $per_best µs; $fixed_best s | (information) | |"
+    for g in "${prefixes[@]}"; do
+        for f in none html; do
+            a=$(med "$g-$f-softmax:$small" 1) b=$(med "$g-$f-softmax:$big" 1)
+            per=$(fmt %.0f "($b - $a) / ($big - $small) * 1e6")
+            fixed=$(fmt %.2f "$a - ($b - $a) / ($big - $small) * $small")
+            a=$(lo "$g-$f-softmax:$small" 1) b=$(lo "$g-$f-softmax:$big" 1)
+            per_best=$(fmt %.0f "($b - $a) / ($big - $small) * 1e6")
+            fixed_best=$(fmt %.2f "$a - ($b - $a) / ($big - $small) * $small")
+            echo "| $(who "$g"), $(desc_of $f): time per extra file; fixed part (line through $(commas "$small") and $(commas "$big")) | $per µs; $fixed s | $per_best µs; $fixed_best s | (information) | |"
+        done
     done
     a=$(med "cat-softmax:$small" 1) b=$(med "cat-softmax:$big" 1)
     echo "| cat: time per extra file | $(fmt %.0f "($b - $a) / ($big - $small) * 1e6") µs | $(fmt %.0f "($(lo "cat-softmax:$big" 1) - $(lo "cat-softmax:$small" 1)) / ($big - $small) * 1e6") µs | (information) | |"

@@ -10,6 +10,7 @@ import java.util.ResourceBundle;
 public final class Messages {
     private final Lang lang;
     private final ResourceBundle bundle;
+    private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The languages feedback is written in. */
     public enum Lang {
@@ -38,7 +39,10 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), lang.locale).format(args);
+        MessageFormat f = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), lang.locale));
+        synchronized (f) { // parsed once per key (a grade writes millions of messages); not thread-safe
+            return f.format(args);
+        }
     }
 
     /** A value rounded to 7 significant digits for reading, with a decimal comma in Romanian. */
