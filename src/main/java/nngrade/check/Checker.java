@@ -10,7 +10,6 @@ import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Tolerance;
 import nngrade.solve.AnswerKey;
-import nngrade.solve.Formulas;
 import nngrade.submission.Answer;
 import nngrade.submission.Submission;
 
@@ -57,7 +56,7 @@ public final class Checker {
         Problem p = world.key().problem();
         Matrix expected = world.key().get(q);
         double maxPoints = p.points().of(q);
-        String formula = Formulas.of(p, q);
+        String formula = world.key().formula(q);
         if (answer == null) {
             return new QuantityResult(q, q.name(), Status.MISSING, 0, maxPoints, null, expected, t, List.of(),
                     List.of(), List.of(), List.of(), formula, List.of());

@@ -213,7 +213,11 @@ public final class GradeCommand implements Callable<Integer> {
             refuseWritingInto(input, abs, "--out", out);
             refuseWritingInto(input, abs, "--junit-xml", junitXml);
             refuseWritingInto(input, abs, "--gradescope", gradescope);
-            if (Files.isDirectory(input)) {
+            if (Files.isDirectory(input) && inputs.size() == 1) {
+                List<Input> files = walk(input); // one walk names each file once: nothing to merge
+                files.sort(null);
+                return files;
+            } else if (Files.isDirectory(input)) {
                 walk(input).forEach(f -> found.putIfAbsent(f.path().toAbsolutePath().normalize(), f));
             } else {
                 found.putIfAbsent(abs, new Input(input, Files.getLastModifiedTime(input)));

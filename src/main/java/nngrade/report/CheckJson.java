@@ -1,9 +1,7 @@
 package nngrade.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.check.CellResult;
 import nngrade.check.CheckResult;
@@ -11,26 +9,20 @@ import nngrade.check.QuantityResult;
 import nngrade.check.Status;
 import nngrade.problem.InputError;
 
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The spec's check report as JSON. Field order is fixed, so equal results give equal bytes. */
 public final class CheckJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private CheckJson() {
     }
 
     public static String render(CheckResult r, ReportOptions o) {
-        try {
-            return MAPPER.writeValueAsString(tree(r, o)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.pretty(tree(r, o));
     }
 
     public static ObjectNode tree(CheckResult r, ReportOptions o) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("problem", r.problem());
         root.put("student", r.student());
         root.put("status", r.status());

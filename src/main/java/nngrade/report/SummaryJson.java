@@ -1,23 +1,19 @@
 package nngrade.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** summary.json: the class statistics for scripts. */
 public final class SummaryJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryJson() {
     }
 
     public static String render(ClassSummary s) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("problem", s.problem());
         root.put("maxScore", s.maxScore());
         ObjectNode counts = root.putObject("rows");
@@ -46,11 +42,7 @@ public final class SummaryJson {
             n.put("code", parts[1]);
             n.put("count", e.getValue());
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.pretty(root);
     }
 
     private static double round(double v) {

@@ -9,11 +9,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every quantity of a problem, exactly, in the order of the computation. */
-public record AnswerKey(Problem problem, Map<Quantity, Matrix> values) {
+/**
+ * Every quantity of a problem, exactly, in the order of the computation, with the formula
+ * each comes from (written once here rather than for every submission graded against it).
+ */
+public record AnswerKey(Problem problem, Map<Quantity, Matrix> values, Map<Quantity, String> formulas) {
 
     public AnswerKey {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        formulas = Map.copyOf(formulas);
+    }
+
+    public AnswerKey(Problem problem, Map<Quantity, Matrix> values) {
+        this(problem, values, formulasOf(problem, values));
+    }
+
+    private static Map<Quantity, String> formulasOf(Problem p, Map<Quantity, Matrix> values) {
+        Map<Quantity, String> out = new java.util.HashMap<>();
+        for (Quantity q : values.keySet()) {
+            out.put(q, Formulas.of(p, q));
+        }
+        return out;
+    }
+
+    /** The formula q comes from, in the problem's layout and reduction. */
+    public String formula(Quantity q) {
+        String f = formulas.get(q);
+        return f != null ? f : Formulas.of(problem, q);
     }
 
     public Matrix get(Quantity q) {
