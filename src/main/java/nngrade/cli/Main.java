@@ -51,9 +51,10 @@ public final class Main implements Runnable {
         // archived for class-data sharing (they are Java 5 bytecode): adding only the command
         // asked for saves a cold check a tenth of a second. Help and mistakes get them all.
         Supplier<Object> asked = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+        boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         if (asked != null) {
             cmd.addSubcommand(asked.get());
-        } else {
+        } else if (!version) {
             COMMANDS.values().forEach(c -> cmd.addSubcommand(c.get()));
         }
         cmd.setOut(out);
