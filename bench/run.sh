@@ -5,7 +5,9 @@
 #      and 100,000) and of problems/two-layer-tanh-softmax.json (N = 10,000) into a
 #      gradebook + summary, with no report per student (--format ,) and with an HTML
 #      report per student (--format html), against `cat` reading the same files
-#      (find DIR -name '*.json' -print0 | xargs -0 cat > /dev/null): the floor;
+#      (find DIR -name '*.json' -print0 | xargs -0 cat > /dev/null): the floor; and, for
+#      the HTML reports, `cp -r` of the reports folder grade wrote: the floor for writing
+#      that many files on this file system;
 #   2. check of one submission, cold (a new JVM each time), against a hello-world
 #      Java program started the same way (java -cp DIR Hello);
 #   3. solve of a generated 784-128-10 network with 64 samples, start-up included;
@@ -171,6 +173,11 @@ for set in "${sets[@]}"; do
             done
             expect_exit "grade-$f-$set" 0
             [[ -n $launcher ]] && expect_exit "lgrade-$f-$set" 0
+            if [[ $f == html ]]; then
+                # the floor for writing the reports: the same files, copied by cp
+                sync
+                measure "cp-$set" cp -r "$out-jar/reports" "$out-cp"
+            fi
         done
     done
 done
@@ -236,6 +243,7 @@ echo "| what | wall s (median) | wall s (min–max) | peak RSS MB | CPU s (user+
 echo "|---|---:|---:|---:|---:|"
 for set in "${sets[@]}"; do
     row "$(label "$set"): cat (the floor)" "cat-$set" 2
+    row "$(label "$set"): cp -r of the HTML reports grade wrote (the floor for writing them)" "cp-$set" 2
     row "$(label "$set"): grade, no reports" "grade-none-$set" 2
     row "$(label "$set"): grade, HTML reports" "grade-html-$set" 2
     if [[ -n $launcher ]]; then
@@ -270,6 +278,8 @@ for set in "${sets[@]}"; do
             [[ $f == html ]] && limit=3
             echo "| $(who "$g") / cat, $(label "$set"), $(desc_of $f) | ${ratio}× | ${best}× | ≤ ${limit}× | $(verdict "$ratio" "<=" "$limit") |"
         done
+        ratio=$(fmt %.1f "$(med "$g-html-$set" 1) / ($c + $(med "cp-$set" 1))")
+        echo "| $(who "$g") with HTML reports / (cat + cp -r of the reports), $(label "$set") | ${ratio}× | $(fmt %.1f "$(lo "$g-html-$set" 1) / ($(lo "cat-$set" 1) + $(lo "cp-$set" 1))")× | (information) | |"
     done
 done
 small=${SIZES%% *} big=${SIZES##* }

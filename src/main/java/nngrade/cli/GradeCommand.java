@@ -160,7 +160,12 @@ public final class GradeCommand implements Callable<Integer> {
         }
         try {
             CopyFinder copies = source.perStudent() ? copyFinder(source, files, rosterIds) : null;
-            Graded[] graded = gradeAll(files, source, copies, override, options, staging, err);
+            Graded[] graded;
+            try {
+                graded = gradeAll(files, source, copies, override, options, staging, err);
+            } catch (IOException e) { // a report that could not be staged: a full disk, say
+                throw cannotWrite(out, e);
+            }
             List<ClassRow> rows = finish(graded, files, rosterIds, p, staging);
             publish(p, rows, staging);
             long invalid = rows.stream().filter(r -> r.status() == RowStatus.INVALID).count();
@@ -302,13 +307,13 @@ public final class GradeCommand implements Callable<Integer> {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Progress progress = new Progress(err, !quiet && System.console() != null, files.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
+        try (FileWriterThread writer = new FileWriterThread()) {
             for (int t = 0; t < threads; t++) {
                 pool.execute(() -> {
                     try {
                         for (int i = next.getAndIncrement(); i < graded.length && failure.get() == null;
                              i = next.getAndIncrement()) {
-                            graded[i] = gradeOne(i, files.get(i), source, copies, override, options, staging);
+                            graded[i] = gradeOne(i, files.get(i), source, copies, override, options, staging, writer);
                             done.incrementAndGet();
                         }
                     } catch (Throwable e) {
@@ -321,6 +326,8 @@ public final class GradeCommand implements Callable<Integer> {
                 progress.update(done.get());
             }
             progress.update(done.get());
+        } catch (IOException e) {
+            failure.compareAndSet(null, e); // a report that could not be written
         } finally {
             pool.shutdownNow();
             progress.finish();
@@ -339,7 +346,7 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     private Graded gradeOne(int index, Input input, ProblemSource source, CopyFinder copies, Tolerance override,
-                            ReportOptions options, Path staging) throws IOException {
+                            ReportOptions options, Path staging, FileWriterThread writer) throws IOException {
         Path file = input.path();
         String fileId = Ids.fromFileName(file);
         Problem p = source.forStudent(fileId).problem();
@@ -375,7 +382,7 @@ public final class GradeCommand implements Callable<Integer> {
                 case md -> CheckMarkdown.render(r, options);
                 case json -> CheckJson.render(r, options);
             };
-            Files.writeString(staged(staging, index, claimed, f), text, StandardCharsets.UTF_8);
+            writer.write(staged(staging, index, claimed, f), text);
         }
         if (junitXml != null) {
             StringWriter w = new StringWriter();
