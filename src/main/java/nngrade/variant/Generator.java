@@ -159,7 +159,7 @@ public sealed interface Generator {
         if (n == null || !n.isArray() || n.size() != 2 || !n.get(0).canConvertToInt() || !n.get(1).canConvertToInt()
                 || n.get(0).asInt() < 1 || n.get(1).asInt() < 1 || (long) n.get(0).asInt() * n.get(1).asInt() > 1_000_000) {
             errors.add(InputError.atField(source, path + ".shape", "expected [rows, columns] of whole numbers ≥ 1, found "
-                    + (n == null ? "nothing" : n.toString())));
+                    + (n == null ? "nothing" : Fields.shown(n.toString()))));
             return new int[] {1, 1};
         }
         return new int[] {n.get(0).asInt(), n.get(1).asInt()};

@@ -175,7 +175,10 @@ class VariantsTest {
             "{\"random\": \"uniform\", \"min\": 1, \"max\": 0, \"shape\": [1, 3]} | given.x: min 1 is above max 0",
             "{\"random\": \"uniform\", \"min\": 0, \"max\": 1, \"step\": 0.3, \"shape\": [1, 3]} | given.x.step: max − min (1) is not a whole number of steps of 0.3",
             "{\"random\": \"integers\", \"min\": 0, \"max\": 3} | given.x.shape: expected [rows, columns] of whole numbers ≥ 1, found nothing",
-            "{\"random\": \"integers\", \"min\": 0.5, \"max\": 3, \"shape\": [1, 3]} | given.x: integers needs whole min and max, found 0.5"})
+            "{\"random\": \"integers\", \"min\": 0.5, \"max\": 3, \"shape\": [1, 3]} | given.x: integers needs whole min and max, found 0.5",
+            // what the file holds is quoted short, however long it is
+            "{\"random\": \"integers\", \"min\": 0, \"max\": 3, \"shape\": [\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\", 3]} | given.x.shape: expected [rows, columns] of whole numbers ≥ 1, found [\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…",
+            "{\"random\": \"integers\", \"min\": 0, \"max\": 3, \"shape\": [1, 3], \"shapexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\": 1} | given.x.shapexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…: unknown field \"shapexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\"; expected one of random, min, max, shape"})
     void badGeneratorsAreReportedWithTheirField(String generator, String message) {
         ProblemFile f = ProblemLoader.read(GOLDEN);
         String text = f.text().replace("{ \"random\": \"integers\", \"min\": -2, \"max\": 3, \"shape\": [1, 3] }", generator);
