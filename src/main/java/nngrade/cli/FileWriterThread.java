@@ -70,6 +70,8 @@ final class FileWriterThread implements AutoCloseable {
                         Files.writeString(j.path(), j.text(), StandardCharsets.UTF_8);
                     } catch (IOException e) {
                         failure = e;
+                    } catch (RuntimeException | Error e) { // the thread must live on: graders wait on its queue
+                        failure = new IOException(e);
                     }
                 }
             }

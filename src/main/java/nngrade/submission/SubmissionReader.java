@@ -26,7 +26,11 @@ public final class SubmissionReader {
     }
 
     public static Submission read(Path path, Problem problem) {
-        String source = path.toString();
+        return read(path, path.toString(), problem);
+    }
+
+    /** Reads {@code path}, naming it {@code source} in the submission and in messages. */
+    public static Submission read(Path path, String source, Problem problem) {
         return parse(source, readBytes(path, source), problem);
     }
 
