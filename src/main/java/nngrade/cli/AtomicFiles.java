@@ -10,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -49,12 +50,20 @@ final class AtomicFiles {
         Path tmp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + COUNTER.incrementAndGet() + ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            writeUtf8(tmp, content);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         return tmp;
+    }
+
+    /**
+     * Writes {@code text} as UTF-8. Unlike {@code Files.writeString}, an unpaired surrogate
+     * (a student's JSON may spell one, {@code "\\ud800"}) becomes "?" instead of failing the run.
+     */
+    static void writeUtf8(Path path, String text, OpenOption... options) throws IOException {
+        Files.write(path, text.getBytes(StandardCharsets.UTF_8), options);
     }
 
     /** Why a file could not be written, in words, for a one-line error. */

@@ -2,8 +2,6 @@ package nngrade.cli;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +20,7 @@ final class FileWriterThread implements AutoCloseable {
 
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(256);
     private final Thread thread = new Thread(this::run, "nngrade-writer");
-    private volatile IOException failure;
+    private volatile Throwable failure;
 
     FileWriterThread() {
         thread.setDaemon(true);
@@ -31,10 +29,7 @@ final class FileWriterThread implements AutoCloseable {
 
     /** Queues {@code text} for {@code path}; fails if an earlier file could not be written. */
     void write(Path path, String text) throws IOException {
-        IOException f = failure;
-        if (f != null) {
-            throw f;
-        }
+        rethrowFailure();
         put(new Job(path, text));
     }
 
@@ -48,8 +43,18 @@ final class FileWriterThread implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing reports");
         }
-        if (failure != null) {
-            throw failure;
+        rethrowFailure();
+    }
+
+    /** A file that could not be written as IOException; anything else (a bug, no memory) as it was. */
+    private void rethrowFailure() throws IOException {
+        Throwable f = failure;
+        if (f instanceof IOException e) {
+            throw e;
+        } else if (f instanceof RuntimeException e) {
+            throw e;
+        } else if (f instanceof Error e) {
+            throw e;
         }
     }
 
@@ -67,11 +72,9 @@ final class FileWriterThread implements AutoCloseable {
             for (Job j = queue.take(); j != END; j = queue.take()) {
                 if (failure == null) { // after a failure, only drain: the run is failing anyway
                     try {
-                        Files.writeString(j.path(), j.text(), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
+                        AtomicFiles.writeUtf8(j.path(), j.text());
+                    } catch (Throwable e) { // whatever it is, the thread lives on: graders wait on its queue
                         failure = e;
-                    } catch (RuntimeException | Error e) { // the thread must live on: graders wait on its queue
-                        failure = new IOException(e);
                     }
                 }
             }

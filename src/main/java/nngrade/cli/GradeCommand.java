@@ -129,7 +129,7 @@ public final class GradeCommand implements Callable<Integer> {
      * What one worker hands back: the row, and the name its reports were staged under in the
      * reports folder, or null when they wait in the staging folder under the file's index.
      */
-    private record Graded(int index, ClassRow row, long modified, String claimed) {
+    private record Graded(int index, ClassRow row, FileTime modified, String claimed) {
     }
 
     private final ClassRow.Sharing rowMaker = new ClassRow.Sharing();
@@ -202,22 +202,15 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     /**
-     * A submission file to grade, and when it was last changed in nanoseconds (the newest of a
-     * student's files counts). The path is kept as text, shared with the gradebook row: a
-     * {@link Path} with its caches costs three times as much, 20 MB for a class of 100,000.
+     * A submission file to grade, and when it was last changed (the newest of a student's files
+     * counts). The path stays the walk's own: text decoded from a file name need not name the
+     * same file again (bytes that are not UTF-8, a C locale). Its text, cached by the path, is
+     * the one the gradebook row keeps.
      */
-    private record Input(String path, long modified) implements Comparable<Input> {
-        Input(Path path, FileTime modified) {
-            this(path.toString(), modified.to(TimeUnit.NANOSECONDS));
-        }
-
-        Path file() {
-            return Path.of(path);
-        }
-
+    private record Input(Path file, FileTime modified) implements Comparable<Input> {
         @Override
         public int compareTo(Input o) {
-            return path.compareTo(o.path);
+            return file.compareTo(o.file);
         }
     }
 
@@ -370,7 +363,7 @@ public final class GradeCommand implements Callable<Integer> {
         RowStatus status;
         String note = "";
         try {
-            Submission s = SubmissionReader.read(file, input.path(), p);
+            Submission s = SubmissionReader.read(file, p);
             String id = s.student() != null && !s.student().isBlank() ? s.student() : fileId;
             r = Checker.check(source.forStudent(id).key(), s, override, id);
             status = RowStatus.GRADED;
@@ -382,7 +375,7 @@ public final class GradeCommand implements Callable<Integer> {
                 }
             }
         } catch (BadInputException e) {
-            r = CheckResult.invalid(p, fileId, input.path(), e.errors());
+            r = CheckResult.invalid(p, fileId, file.toString(), e.errors());
             status = RowStatus.INVALID;
             InputError first = e.errors().get(0);
             note = first.withoutFile() + (e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "");
@@ -403,10 +396,10 @@ public final class GradeCommand implements Callable<Integer> {
         if (junitXml != null) {
             StringWriter w = new StringWriter();
             new JunitXmlFragment(w, options).add(r);
-            Files.writeString(staging.resolve(index + ".junit"), w.toString(), StandardCharsets.UTF_8);
+            AtomicFiles.writeUtf8(staging.resolve(index + ".junit"), w.toString());
         }
         if (gradescope != null) {
-            Files.writeString(staging.resolve("gradescope.json"), Gradescope.render(r, options), StandardCharsets.UTF_8);
+            AtomicFiles.writeUtf8(staging.resolve("gradescope.json"), Gradescope.render(r, options));
         }
         return new Graded(index, rowMaker.of(r, status, note), input.modified(), claimed);
     }
@@ -445,7 +438,7 @@ public final class GradeCommand implements Callable<Integer> {
                 submitted.add(id);
             }
             // Files are sorted by path, so of two equally new files the later index is the later path.
-            Graded counted = mine.stream().max(Comparator.comparingLong(Graded::modified)
+            Graded counted = mine.stream().max(Comparator.comparing(Graded::modified)
                     .thenComparingInt(Graded::index)).orElseThrow();
             for (Graded g : mine) {
                 ClassRow row = g.row();
@@ -524,7 +517,7 @@ public final class GradeCommand implements Callable<Integer> {
             }
         }
         sb.append("</testsuites>\n");
-        Files.writeString(staging.resolve("junit.xml"), sb.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.writeUtf8(staging.resolve("junit.xml"), sb.toString());
     }
 
     /**

@@ -5,6 +5,7 @@ import nngrade.problem.InputError;
 import nngrade.problem.Problem;
 
 import java.io.FileInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,11 +27,7 @@ public final class SubmissionReader {
     }
 
     public static Submission read(Path path, Problem problem) {
-        return read(path, path.toString(), problem);
-    }
-
-    /** Reads {@code path}, naming it {@code source} in the submission and in messages. */
-    public static Submission read(Path path, String source, Problem problem) {
+        String source = path.toString();
         return parse(source, readBytes(path, source), problem);
     }
 
@@ -47,7 +44,13 @@ public final class SubmissionReader {
             } else if (!Files.exists(path)) {
                 throw new BadInputException(InputError.inFile(source, "no such file"));
             }
-            throw new BadInputException(InputError.inFile(source, "cannot be read: " + reason(e)));
+            // java.io names the file by text, which may not encode back to the name's bytes
+            // ("josé.json" under LANG=C, in many containers); NIO opens the path's own bytes.
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            } catch (IOException | RuntimeException ignored) {
+                throw new BadInputException(InputError.inFile(source, "cannot be read: " + reason(e)));
+            }
         }
         if (bytes.length > MAX_BYTES) {
             long size;

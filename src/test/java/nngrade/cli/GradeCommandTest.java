@@ -159,6 +159,27 @@ class GradeCommandTest {
                 "stranger:graded", "wrong:graded"), statuses);
     }
 
+    /** JSON may spell half a UTF-16 pair ("\\ud800"); written out it becomes "?", and the class is graded. */
+    @Test
+    void aStudentIdWithAnUnpairedSurrogateIsGradedAndWrittenWithAQuestionMark() throws IOException {
+        Path in = tmp.resolve("in");
+        String perfect = Files.readString(GradeRuns.SAMPLES.resolve("perfect.json"), StandardCharsets.UTF_8);
+        write(in.resolve("odd.json"), perfect.replace("\"student\": \"perfect\"", "\"student\": \"ana\\ud800\""));
+        submission(in, "ion.json", "perfect.json", "ion");
+        Path out = tmp.resolve("out");
+        GradeRuns.Run run = grade(NOTES, in, "--out", out, "--format", "html,json", "--junit-xml", tmp.resolve("junit.xml"));
+
+        assertEquals(0, run.code(), run.all());
+        assertEquals(List.of("ana?", "ion"), gradebook(out).stream().skip(1).map(r -> r.get(0)).toList());
+        List<String> reports = list(out.resolve("reports"));
+        assertEquals(4, reports.size(), reports.toString());
+        String json = reports.stream().filter(n -> n.startsWith("ana_-") && n.endsWith(".json")).findFirst().orElseThrow();
+        assertTrue(Files.readString(out.resolve("reports").resolve(json), StandardCharsets.UTF_8).contains("\"ana?\""),
+                "the report names the student with the surrogate replaced");
+        // XML 1.0 has no character for it at all: the escaper leaves it out.
+        assertTrue(Files.readString(tmp.resolve("junit.xml"), StandardCharsets.UTF_8).contains("<testsuite name=\"ana\""));
+    }
+
     /** Two older files of one student with the same name in different folders: each keeps its own report. */
     @Test
     void duplicatesWithTheSameFileNameInDifferentFoldersKeepTheirOwnReports() throws IOException {

@@ -39,7 +39,7 @@ class ClassRowTest {
         assertEquals("ion", ion.id());
         assertEquals(RowStatus.UNKNOWN, ion.status());
         assertEquals("not on the roster", ion.note());
-        assertEquals("submissions-sample/notes.json", ion.file());
+        assertEquals(Path.of("submissions-sample", "notes.json").toString(), ion.file());
         // The notes: z1, yhat, loss, dz1 right; dW1 transposed; W1_next carried from it but for one
         // cell; db1 one cell wrong; b1_next carried forward from it.
         assertEquals(Status.CORRECT, ion.statuses()[0]);
