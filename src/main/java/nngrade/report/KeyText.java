@@ -76,8 +76,36 @@ public final class KeyText {
         if (v == 0) {
             return "0.0000000";
         }
-        // What %.7f writes (v's shortest decimal, rounded half up), without a Formatter per
-        // number: a key of a 784-128-10 network has 100,000 of them.
-        return new BigDecimal(Double.toString(v)).setScale(7, RoundingMode.HALF_UP).toPlainString();
+        // What %.7f writes: v's shortest decimal, rounded half up. Done on the text itself, without
+        // a Formatter or a BigDecimal per number: a key of a 784-128-10 network has 250,000 of them.
+        String shortest = Double.toString(v);
+        if (shortest.indexOf('E') >= 0) { // 1e-4 ≤ |v| < 1e-3 is written 1.234E-4
+            return new BigDecimal(shortest).setScale(7, RoundingMode.HALF_UP).toPlainString();
+        }
+        return roundHalfUp(shortest, 7);
+    }
+
+    /** A plain decimal ("-12.3456789012") rounded to {@code places} decimals, halves away from zero. */
+    static String roundHalfUp(String plain, int places) {
+        int end = plain.indexOf('.') + 1 + places; // just past the last digit kept
+        if (plain.length() <= end) {
+            return plain + "0".repeat(end - plain.length());
+        }
+        StringBuilder out = new StringBuilder(end + 1).append(plain, 0, end);
+        if (plain.charAt(end) >= '5') { // add one in the last place, carrying through nines
+            int i = end - 1;
+            while (i >= 0 && (out.charAt(i) == '9' || out.charAt(i) == '.')) {
+                if (out.charAt(i) == '9') {
+                    out.setCharAt(i, '0');
+                }
+                i--;
+            }
+            if (i < 0 || out.charAt(i) == '-') {
+                out.insert(i + 1, '1'); // 9.99999995 → 10.0000000
+            } else {
+                out.setCharAt(i, (char) (out.charAt(i) + 1));
+            }
+        }
+        return out.toString();
     }
 }
