@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes files on one thread of its own, in the order given. Creating files in one folder is
@@ -55,12 +56,20 @@ final class FileWriterThread implements AutoCloseable {
             throw e;
         } else if (f instanceof Error e) {
             throw e;
+        } else if (f != null) {
+            throw new IllegalStateException(f);
         }
     }
 
-    private void put(Job job) throws InterruptedIOException {
+    /** Waits for room in the queue, as long as the writer lives: a dead writer would make room never. */
+    private void put(Job job) throws IOException {
         try {
-            queue.put(job);
+            while (!queue.offer(job, 100, TimeUnit.MILLISECONDS)) {
+                if (!thread.isAlive()) {
+                    rethrowFailure();
+                    throw new IllegalStateException("the report writer stopped");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing reports");
@@ -80,6 +89,8 @@ final class FileWriterThread implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) { // the queue itself failed (no memory): put() sees the thread gone
+            failure = e;
         }
     }
 }

@@ -420,7 +420,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Set<String> submitted = rosterIds == null ? null : new HashSet<>();
         Path reports = staging.resolve("reports");
-        List<ClassRow> rows = new ArrayList<>(graded.length);
+        List<Numbered> rows = new ArrayList<>(graded.length);
         Map<Graded, String> misplaced = new LinkedHashMap<>(); // report → its final name, where it is not yet
         Set<String> usedNames = new HashSet<>(); // lower case: "Ana" and "ana" clash on Windows and macOS
         for (Graded first : graded) {
@@ -456,7 +456,7 @@ public final class GradeCommand implements Callable<Integer> {
                         row = row.with(RowStatus.UNKNOWN, "not on the roster" + (row.note().isEmpty() ? "" : "; " + row.note()));
                     }
                 }
-                rows.add(row);
+                rows.add(new Numbered(row, g.index()));
                 if (formats.isEmpty()) {
                     continue; // no report, no name to choose
                 }
@@ -486,15 +486,21 @@ public final class GradeCommand implements Callable<Integer> {
         if (rosterIds != null) {
             for (String id : rosterIds) {
                 if (!submitted.contains(id)) {
-                    rows.add(ClassRow.ungraded(id, RowStatus.MISSING, "", "no submission", max));
+                    rows.add(new Numbered(ClassRow.ungraded(id, RowStatus.MISSING, "", "no submission", max), -1));
                 }
             }
         }
-        rows.sort(Comparator.comparing(ClassRow::id).thenComparing(ClassRow::file));
+        // By index last: two files may read alike (names the locale cannot decode) yet are two rows.
+        rows.sort(Comparator.comparing((Numbered n) -> n.row().id()).thenComparing(n -> n.row().file())
+                .thenComparingInt(Numbered::index));
         if (junitXml != null) {
-            assembleJunit(graded, rows, staging, p);
+            assembleJunit(rows, staging, p);
         }
-        return rows;
+        return rows.stream().map(Numbered::row).toList();
+    }
+
+    /** A gradebook row and the index of its file (-1 for a roster student without one). */
+    private record Numbered(ClassRow row, int index) {
     }
 
     /** Where a report is staged: under its claimed name in the reports folder, else under its index. */
@@ -503,17 +509,12 @@ public final class GradeCommand implements Callable<Integer> {
                 : staging.resolve(index + "." + f.extension);
     }
 
-    private void assembleJunit(Graded[] graded, List<ClassRow> rows, Path staging, Problem p) throws IOException {
-        Map<String, Integer> indexOfFile = new LinkedHashMap<>();
-        for (Graded g : graded) {
-            indexOfFile.put(g.row().file(), g.index());
-        }
+    private void assembleJunit(List<Numbered> rows, Path staging, Problem p) throws IOException {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"")
                 .append(nngrade.report.Text.xmlAttribute(p.id())).append("\">\n");
-        for (ClassRow r : rows) {
-            Integer i = indexOfFile.get(r.file());
-            if (i != null && r.status() != RowStatus.DUPLICATE) {
-                sb.append(Files.readString(staging.resolve(i + ".junit"), StandardCharsets.UTF_8));
+        for (Numbered n : rows) {
+            if (n.index() >= 0 && n.row().status() != RowStatus.DUPLICATE) {
+                sb.append(Files.readString(staging.resolve(n.index() + ".junit"), StandardCharsets.UTF_8));
             }
         }
         sb.append("</testsuites>\n");

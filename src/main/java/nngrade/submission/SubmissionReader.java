@@ -11,7 +11,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -48,8 +51,8 @@ public final class SubmissionReader {
             // ("josé.json" under LANG=C, in many containers); NIO opens the path's own bytes.
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
-            } catch (IOException | RuntimeException ignored) {
-                throw new BadInputException(InputError.inFile(source, "cannot be read: " + reason(e)));
+            } catch (IOException nio) {
+                throw new BadInputException(InputError.inFile(source, "cannot be read: " + reason(nio)));
             }
         }
         if (bytes.length > MAX_BYTES) {
@@ -64,8 +67,15 @@ public final class SubmissionReader {
         return bytes;
     }
 
-    /** "x.json (Permission denied)" → "permission denied". */
+    /** "x.json (Permission denied)" → "permission denied"; NIO's exceptions by their kind. */
     private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        } else if (e instanceof FileSystemException f) {
+            return f.getReason() == null ? "cannot be opened" : f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int open = m.lastIndexOf(" (");
         return (open >= 0 && m.endsWith(")") ? m.substring(open + 2, m.length() - 1) : m).toLowerCase(java.util.Locale.ROOT);

@@ -1,0 +1,59 @@
+package nngrade.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static nngrade.cli.GradeRuns.NOTES;
+import static nngrade.cli.GradeRuns.gradebook;
+import static nngrade.cli.GradeRuns.submission;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * grade in a JVM started under LANG=C, as in many containers: Java then decodes file names as
+ * ASCII, so "müller.json" and "möller.json" both read as "m??ller.json". Each must still be
+ * read, graded and reported as itself. The JVM's file-name encoding is fixed at start-up,
+ * hence a second JVM.
+ */
+@DisabledOnOs(OS.WINDOWS) // file names there are UTF-16 whatever the locale
+class GradeLocaleTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void namesTheLocaleCannotDecodeAreStillReadAndEachReportedOnce() throws IOException, InterruptedException {
+        Path in = tmp.resolve("in");
+        submission(in, "müller.json", "perfect.json", "mueller");
+        submission(in, "möller.json", "notes.json", "moeller");
+        Path out = tmp.resolve("out");
+        Path junit = tmp.resolve("junit.xml");
+
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main",
+                "grade", Path.of(NOTES).toAbsolutePath().toString(), in.toString(), "--out", out.toString(),
+                "--junit-xml", junit.toString());
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(tmp.resolve("output.txt").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "grade finished");
+        String output = Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8);
+
+        assertEquals(0, p.exitValue(), output);
+        assertEquals(List.of("moeller:graded:4", "mueller:graded:9"), gradebook(out).stream().skip(1)
+                .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(2)).toList());
+        String xml = Files.readString(junit, StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<testsuite name=\"moeller\""), xml);
+        assertTrue(xml.contains("<testsuite name=\"mueller\""), xml);
+    }
+}
