@@ -22,6 +22,9 @@ public sealed interface Generator {
     /** One value per cell, row by row, from {@code random}. */
     double[][] draw(SplitMix64 random);
 
+    /** The most values a stepped uniform generator may choose from. */
+    BigDecimal MAX_STEPS = BigDecimal.TEN.pow(15);
+
     /** Values min, min + step, …, max (or any real in [min, max) without a step). */
     record Uniform(int rows, int cols, BigDecimal min, BigDecimal max, BigDecimal step) implements Generator {
         @Override
@@ -110,13 +113,17 @@ public sealed interface Generator {
                 if (min != null && max != null && max.subtract(min).abs().compareTo(BigDecimal.valueOf(1e12)) > 0) {
                     errors.add(InputError.atField(source, path, path + ": max − min must be at most 1e12"));
                 } else if (min != null && max != null && min.compareTo(max) > 0) {
-                    errors.add(InputError.atField(source, path, path + ": min " + min + " is above max " + max));
+                    errors.add(InputError.atField(source, path, path + ": min " + Fields.shown(min.toString()) + " is above max " + Fields.shown(max.toString())));
                 } else if (min != null && max != null && step != null) {
                     if (step.signum() <= 0) {
                         errors.add(InputError.atField(source, path + ".step", path + ".step must be positive"));
                     } else if (max.subtract(min).remainder(step).signum() != 0) {
-                        errors.add(InputError.atField(source, path + ".step", "max − min (" + max.subtract(min).toPlainString()
-                                + ") is not a whole number of steps of " + step.toPlainString()));
+                        errors.add(InputError.atField(source, path + ".step", "max − min (" + Fields.shown(max.subtract(min).toPlainString())
+                                + ") is not a whole number of steps of " + Fields.shown(step.toPlainString())));
+                    } else if (max.subtract(min).divide(step).compareTo(MAX_STEPS) > 0) {
+                        // Beyond this a double tells the grid's values apart no better than no step at all.
+                        errors.add(InputError.atField(source, path + ".step", "a step of " + Fields.shown(step.toString())
+                                + " makes more than 10^15 values between min and max; take a larger step, or none"));
                     }
                 }
                 if (errors.isEmpty()) {
@@ -130,11 +137,11 @@ public sealed interface Generator {
                     if (e != null && e.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
                         errors.add(InputError.atField(source, path, path + ": integers needs min and max within ±1e12"));
                     } else if (e != null && e.stripTrailingZeros().scale() > 0) {
-                        errors.add(InputError.atField(source, path, path + ": integers needs whole min and max, found " + e));
+                        errors.add(InputError.atField(source, path, path + ": integers needs whole min and max, found " + Fields.shown(e.toString())));
                     }
                 }
                 if (errors.isEmpty() && min.compareTo(max) > 0) {
-                    errors.add(InputError.atField(source, path, path + ": min " + min + " is above max " + max));
+                    errors.add(InputError.atField(source, path, path + ": min " + Fields.shown(min.toString()) + " is above max " + Fields.shown(max.toString())));
                 }
                 if (errors.isEmpty()) {
                     g = new Integers(shape[0], shape[1], min.longValue(), max.longValue());

@@ -65,21 +65,8 @@ final class FuzzHarness {
         List<InputError> run(String source, byte[] input, Random random) throws Throwable;
     }
 
-    /** What came out of one input; {@code outside}: a finding in code this suite does not cover (reported, not failed). */
-    record Outcome(boolean read, String finding, String outside) {
-        Outcome(boolean read, String finding) {
-            this(read, finding, null);
-        }
-    }
-
-    /**
-     * Thrown by a target for a finding in code outside the readers under test (such as the variant
-     * generators): printed with the statistics so its owner hears of it, but it does not fail the build.
-     */
-    static final class Outside extends RuntimeException {
-        Outside(String finding) {
-            super(finding, null, false, false);
-        }
+    /** What came out of one input: whether it was read, and what is wrong (null: nothing). */
+    record Outcome(boolean read, String finding) {
     }
 
     record Stats(String target, long inputs, long read, long refused, double seconds, long seed) {
@@ -130,14 +117,12 @@ final class FuzzHarness {
             o = new Outcome(true, bad);
         } catch (BadInputException e) {
             o = new Outcome(false, messages(source, e.errors(), false));
-        } catch (Outside e) {
-            o = new Outcome(false, null, e.getMessage());
         } catch (Throwable t) {
             o = new Outcome(false, "threw " + describe(t));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (o.finding() == null && seconds > SLOW_SECONDS) {
-            return new Outcome(o.read(), String.format(Locale.ROOT, "slow: took %.1f s", seconds), o.outside());
+            return new Outcome(o.read(), String.format(Locale.ROOT, "slow: took %.1f s", seconds));
         }
         return o;
     }
@@ -221,7 +206,6 @@ final class FuzzHarness {
         long seed = seed();
         List<byte[]> corpus = seeds.stream().map(Seed::bytes).toList();
         Map<String, String> findings = new LinkedHashMap<>();
-        Map<String, String> outside = new LinkedHashMap<>();
         long[] counts = new long[3];
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
@@ -251,11 +235,6 @@ final class FuzzHarness {
                 }
                 counts[0]++;
                 counts[o.read() ? 1 : 2]++;
-                String outsideKind = o.outside() == null ? null : o.outside().replaceFirst("\\(long, [^)]*\\).*", "(long)");
-                if (outsideKind != null && outside.size() < MAX_FINDINGS && !outside.containsKey(kind(outsideKind))) {
-                    outside.put(kind(outsideKind), o.outside() + "\n    input: " + current[0] + "\n    saved in "
-                            + save(name + "-outside", i, source, input));
-                }
                 if (o.finding() != null && !findings.containsKey(kind(o.finding()))) {
                     String k = kind(o.finding());
                     byte[] small = minimise(target, source, input, k, s);
@@ -281,12 +260,6 @@ final class FuzzHarness {
         Stats stats = new Stats(name, counts[0], counts[1], counts[2], (System.nanoTime() - start) / 1e9, seed);
         System.out.println(stats + String.format(Locale.ROOT, "; slowest input %.0f ms: %s", slowest[0] / 1e6,
                 slowestInput[0]));
-        if (!outside.isEmpty()) {
-            StringBuilder sb = new StringBuilder(name + ": " + outside.size()
-                    + " kind(s) of finding outside the code under test (not failing this test; tell its owner):");
-            outside.values().forEach(f -> sb.append("\n  - ").append(f));
-            System.out.println(sb);
-        }
         if (!findings.isEmpty()) {
             StringBuilder sb = new StringBuilder(stats + "\n" + findings.size() + " kind(s) of finding:");
             findings.values().forEach(f -> sb.append("\n  - ").append(f));

@@ -174,6 +174,7 @@ class VariantsTest {
             "{\"random\": \"gaussian\", \"shape\": [1, 3]} | given.x.random: unknown generator \"gaussian\"; expected one of uniform, integers, one-hot",
             "{\"random\": \"uniform\", \"min\": 1, \"max\": 0, \"shape\": [1, 3]} | given.x: min 1 is above max 0",
             "{\"random\": \"uniform\", \"min\": 0, \"max\": 1, \"step\": 0.3, \"shape\": [1, 3]} | given.x.step: max − min (1) is not a whole number of steps of 0.3",
+            "{\"random\": \"uniform\", \"min\": -1, \"max\": 1, \"step\": 1e-400, \"shape\": [1, 3]} | given.x.step: a step of 1E-400 makes more than 10^15 values between min and max; take a larger step, or none",
             "{\"random\": \"integers\", \"min\": 0, \"max\": 3} | given.x.shape: expected [rows, columns] of whole numbers ≥ 1, found nothing",
             "{\"random\": \"integers\", \"min\": 0.5, \"max\": 3, \"shape\": [1, 3]} | given.x: integers needs whole min and max, found 0.5",
             // what the file holds is quoted short, however long it is
@@ -186,6 +187,18 @@ class VariantsTest {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> Variants.of(ProblemLoader.parseFile("p.json", text), "ana", SECRET));
         assertEquals("p.json: " + message, e.errors().get(0).oneLine());
+    }
+
+    @Test
+    void aStepOfExactlyTenToTheFifteenValuesIsAccepted() {
+        ProblemFile f = ProblemLoader.read(GOLDEN);
+        String text = f.text().replace("{ \"random\": \"integers\", \"min\": -2, \"max\": 3, \"shape\": [1, 3] }",
+                "{\"random\": \"uniform\", \"min\": 0, \"max\": 1, \"step\": 1e-15, \"shape\": [1, 3]}");
+        assertNotEquals(f.text(), text);
+        Matrix x = Variants.of(ProblemLoader.parseFile("p.json", text), "ana", SECRET).problem().x();
+        for (int i = 0; i < x.size(); i++) {
+            assertTrue(x.at(i) >= 0 && x.at(i) <= 1, "x = " + x.at(i));
+        }
     }
 
     @Test
