@@ -45,23 +45,20 @@ final class JsonSubmissionReader {
     }
 
     static Submission parse(String source, String text, Problem problem) {
-        try {
-            return parse(source, FACTORY.createParser(text), problem);
-        } catch (IOException e) {
-            throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
-        }
+        return parse(source, () -> FACTORY.createParser(text), problem);
     }
 
     /** From ASCII bytes, which the byte parser reads fastest. */
     static Submission parse(String source, byte[] ascii, Problem problem) {
-        try {
-            return parse(source, FACTORY.createParser(ascii), problem);
-        } catch (IOException e) {
-            throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
-        }
+        return parse(source, () -> FACTORY.createParser(ascii), problem);
     }
 
-    private static Submission parse(String source, JsonParser parser, Problem problem) {
+    /** A parser over text or bytes, opened where its failures are reported with every other. */
+    private interface Opener {
+        JsonParser open() throws IOException;
+    }
+
+    private static Submission parse(String source, Opener opener, Problem problem) {
         int layers = problem.network().depth();
         ErrorList errors = new ErrorList(source);
         Map<Quantity, Answer> answers = new LinkedHashMap<>();
@@ -69,7 +66,7 @@ final class JsonSubmissionReader {
         String problemId = null;
         String student = null;
         boolean sawAnswers = false;
-        try (JsonParser p = parser) {
+        try (JsonParser p = opener.open()) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadInputException(InputError.atLine(source, line(p),
                         "expected an object {\"answers\": {...}}, found " + describe(p.currentToken())));

@@ -113,7 +113,7 @@ public sealed interface Generator {
                 if (min != null && max != null && max.subtract(min).abs().compareTo(BigDecimal.valueOf(1e12)) > 0) {
                     errors.add(InputError.atField(source, path, path + ": max − min must be at most 1e12"));
                 } else if (min != null && max != null && min.compareTo(max) > 0) {
-                    errors.add(InputError.atField(source, path, path + ": min " + Fields.shown(min.toString()) + " is above max " + Fields.shown(max.toString())));
+                    errors.add(aboveMax(source, path, min, max));
                 } else if (min != null && max != null && step != null) {
                     if (step.signum() <= 0) {
                         errors.add(InputError.atField(source, path + ".step", path + ".step must be positive"));
@@ -141,7 +141,7 @@ public sealed interface Generator {
                     }
                 }
                 if (errors.isEmpty() && min.compareTo(max) > 0) {
-                    errors.add(InputError.atField(source, path, path + ": min " + Fields.shown(min.toString()) + " is above max " + Fields.shown(max.toString())));
+                    errors.add(aboveMax(source, path, min, max));
                 }
                 if (errors.isEmpty()) {
                     g = new Integers(shape[0], shape[1], min.longValue(), max.longValue());
@@ -160,6 +160,11 @@ public sealed interface Generator {
             throw new BadInputException(errors);
         }
         return g;
+    }
+
+    private static InputError aboveMax(String source, String path, BigDecimal min, BigDecimal max) {
+        return InputError.atField(source, path, path + ": min " + Fields.shown(min.toString()) + " is above max "
+                + Fields.shown(max.toString()));
     }
 
     private static int[] shape(String source, String path, JsonNode n, List<InputError> errors) {
