@@ -1,7 +1,6 @@
 package nngrade.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import nngrade.report.Json;
 import nngrade.report.TaskSheet;
 import nngrade.variant.Variants;
 import picocli.CommandLine.Command;
@@ -43,9 +42,7 @@ public final class VariantCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Variants.Variant v = new ProblemSource(problem, secret.secret()).forStudent(student);
         String text = switch (format) {
-            // made here, not in a static field: picocli loads this class for every command, and an
-            // ObjectMapper costs a tenth of a second of start-up
-            case json -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(v.file().root()) + "\n";
+            case json -> Json.pretty(v.file().root());
             case markdown -> TaskSheet.markdown(v.problem(), student);
             case html -> TaskSheet.html(v.problem(), student);
         };

@@ -14,16 +14,16 @@ import java.util.Map;
 /**
  * JSON trees written as an ObjectMapper with INDENT_OUTPUT writes them, byte for byte, but
  * through the bare generator: an ObjectMapper costs a tenth of a second to set up, which
- * every grade (summary.json) and every check --format json would pay.
+ * every grade (summary.json), check --format json and variant --format json would pay.
  */
-final class Json {
+public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
 
     /** The tree, indented, with a final newline. */
-    static String pretty(JsonNode node) {
+    public static String pretty(JsonNode node) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
