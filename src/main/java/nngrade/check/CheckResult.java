@@ -1,6 +1,6 @@
 package nngrade.check;
 
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 import nngrade.problem.Problem;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import nngrade.check.diagnosis.Context;
 import nngrade.check.diagnosis.Diagnoser;
 import nngrade.check.diagnosis.Diagnoser.Found;
 import nngrade.check.diagnosis.Diagnoser.Reference;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
@@ -91,7 +91,7 @@ public final class Checker {
         // follow-through from answers that are themselves free of mistakes (right, or right
         // given sound answers) only carries allowed rounding forward: it costs nothing
         double share = ft != null && soundness.allSound(FollowThrough.inputs(p, q)) ? 1 : p.followThrough();
-        if (ft != null && matches(submitted, ft.value(), t)) {
+        if (ft != null && t.accepts(submitted, ft.value())) {
             return new QuantityResult(q, name, Status.FOLLOW_THROUGH, share * maxPoints, maxPoints, submitted, expected,
                     t, cells, List.of(), ft.carriedFrom(), List.of(), formula, List.of());
         }
@@ -117,8 +117,9 @@ public final class Checker {
 
     /** What a wrong answer is diagnosed against: the key, then its follow-through value if any. */
     private static List<Reference> references(World world, Quantity q, Tolerance t, FollowThrough ft) {
-        Reference key = new Reference(Context.ofKey(world, q, t), world.key().get(q));
-        return ft == null ? List.of(key) : List.of(key, new Reference(Context.ofOwn(world, q, t), ft.value()));
+        Problem p = world.key().problem();
+        Reference key = new Reference(new Context(p, q, t, world.key()::get), world.key().get(q));
+        return ft == null ? List.of(key) : List.of(key, new Reference(new Context(p, q, t, world::get), ft.value()));
     }
 
     private static int countCorrect(List<CellResult> cells) {
@@ -144,16 +145,4 @@ public final class Checker {
         return cells;
     }
 
-    /** Whether every cell of {@code submitted} is within the tolerance of {@code expected}. */
-    public static boolean matches(Matrix submitted, Matrix expected, Tolerance t) {
-        if (!submitted.sameShape(expected)) {
-            return false;
-        }
-        for (int i = 0; i < expected.size(); i++) {
-            if (!t.accepts(submitted.at(i), expected.at(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -43,12 +43,12 @@ final class Soundness {
 
     private boolean decide(Quantity q) {
         Matrix own = world.get(q);
-        if (Checker.matches(own, world.key().get(q), tolerances.of(q))) {
+        if (tolerances.of(q).accepts(own, world.key().get(q))) {
             return true;
         }
         FollowThrough ft = FollowThrough.of(world, q);
         // inputs come earlier in the computation, so this recursion ends
-        return ft != null && Checker.matches(own, ft.value(), tolerances.of(q))
+        return ft != null && tolerances.of(q).accepts(own, ft.value())
                 && allSound(FollowThrough.inputs(world.key().problem(), q));
     }
 }

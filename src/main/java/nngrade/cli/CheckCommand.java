@@ -2,7 +2,7 @@ package nngrade.cli;
 
 import nngrade.check.CheckResult;
 import nngrade.check.Checker;
-import nngrade.problem.BadInputException;
+import nngrade.input.BadInputException;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemLoader;
 import nngrade.problem.Tolerance;

@@ -3,18 +3,19 @@ package nngrade.cli;
 import nngrade.check.CheckResult;
 import nngrade.check.Checker;
 import nngrade.check.CopyFinder;
-import nngrade.problem.BadInputException;
-import nngrade.problem.InputError;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemLoader;
 import nngrade.problem.Tolerance;
 import nngrade.report.CheckHtml;
 import nngrade.report.CheckJson;
 import nngrade.report.CheckMarkdown;
-import nngrade.report.ClassRow;
-import nngrade.report.ClassRow.RowStatus;
+import nngrade.grade.ClassRow;
+import nngrade.grade.ClassStatistics;
+import nngrade.grade.RowStatus;
 import nngrade.report.ClassSummary;
-import nngrade.report.Gradebook;
+import nngrade.grade.Gradebook;
 import nngrade.report.Gradescope;
 import nngrade.report.JunitXml;
 import nngrade.report.ReportOptions;
@@ -371,7 +372,7 @@ public final class GradeCommand implements Callable<Integer> {
                 CopyFinder.Match m = copies.find(s, id, r.score(), r.maxScore());
                 if (m != null) {
                     note = "possible-copy: the answers fit the variant of " + m.otherId() + " better ("
-                            + Gradebook.number(m.otherScore()) + " against " + Gradebook.number(m.ownScore()) + " points)";
+                            + nngrade.problem.Numbers.score(m.otherScore()) + " against " + nngrade.problem.Numbers.score(m.ownScore()) + " points)";
                 }
             }
         } catch (BadInputException e) {
@@ -527,7 +528,7 @@ public final class GradeCommand implements Callable<Integer> {
      * reports folder and the files are renamed into place, the gradebook last.
      */
     private void publish(Problem p, List<ClassRow> rows, Path staging) throws IOException {
-        ClassSummary summary = ClassSummary.of(p, rows);
+        ClassSummary summary = ClassStatistics.of(p, rows);
         StringWriter csv = new StringWriter();
         Gradebook.write(csv, p, rows);
         Map<Path, Path> prepared = new LinkedHashMap<>(); // target → its temporary file, in the order of renaming
@@ -583,7 +584,7 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     private void appendStepSummary(Problem p, List<ClassRow> rows) {
-        StepSummary.append(SummaryMarkdown.render(ClassSummary.of(p, rows)));
+        StepSummary.append(SummaryMarkdown.render(ClassStatistics.of(p, rows)));
     }
 
 

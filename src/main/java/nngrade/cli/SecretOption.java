@@ -1,7 +1,7 @@
 package nngrade.cli;
 
-import nngrade.problem.BadInputException;
-import nngrade.problem.InputError;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 import nngrade.variant.Secret;
 import picocli.CommandLine.Option;
 

@@ -113,4 +113,10 @@ public final class Numbers {
         }
         return Double.toString(v);
     }
+
+    /** A score or points as gradebooks and CI reports show them: rounded to 4 decimals, whole numbers without any. */
+    public static String score(double v) {
+        double r = Math.round(v * 1e4) / 1e4;
+        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
+    }
 }

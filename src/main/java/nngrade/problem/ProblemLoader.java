@@ -1,5 +1,7 @@
 package nngrade.problem;
 
+import nngrade.input.InputError;
+import nngrade.input.BadInputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;

@@ -11,6 +11,19 @@ public sealed interface Tolerance {
 
     boolean accepts(double submitted, double expected);
 
+    /** Whether every cell of {@code submitted} is accepted against {@code expected}'s (shapes must agree). */
+    default boolean accepts(Matrix submitted, Matrix expected) {
+        if (!submitted.sameShape(expected)) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!accepts(submitted.at(i), expected.at(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How the tolerance reads in a message, e.g. {@code ±0.01} or {@code 2 decimals}. */
     String describe();
 

@@ -4,7 +4,7 @@ import nngrade.check.CellResult;
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 
 import java.util.HashMap;

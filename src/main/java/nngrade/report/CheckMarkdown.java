@@ -3,7 +3,7 @@ package nngrade.report;
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 
 /** The check report as GitHub-flavoured Markdown (pull-request comments, step summaries). */
 public final class CheckMarkdown {

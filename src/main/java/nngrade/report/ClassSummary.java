@@ -1,18 +1,12 @@
 package nngrade.report;
 
-import nngrade.check.Status;
-import nngrade.problem.Problem;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Class statistics from the gradebook rows: how many of each row status, the distribution of
- * scores, the success rate of each asked quantity, and the most frequent diagnoses.
+ * Class statistics, as the summaries show them: how many of each row status, the distribution
+ * of scores, the success rate of each asked quantity, and the most frequent diagnoses
+ * (computed from the gradebook rows by {@code nngrade.grade.ClassStatistics}).
  *
  * @param histogram    students per tenth of the maximum score (the last bin includes 100%)
  * @param successRate  per asked quantity: share of graded students with it correct
@@ -24,51 +18,4 @@ public record ClassSummary(String problem, String title, double maxScore, Map<St
                            List<Map.Entry<String, Integer>> diagnoses) {
 
     public static final int BINS = 10;
-
-    public static ClassSummary of(Problem p, List<ClassRow> rows) {
-        double maxScore = p.maxScore();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ClassRow.RowStatus s : ClassRow.RowStatus.values()) {
-            counts.put(s.label(), 0);
-        }
-        List<Double> scores = new ArrayList<>();
-        int[] histogram = new int[BINS];
-        int n = p.ask().size();
-        int[] correct = new int[n];
-        int[] carried = new int[n];
-        Map<String, Integer> diagnoses = new TreeMap<>();
-        for (ClassRow r : rows) {
-            counts.merge(r.status().label(), 1, Integer::sum);
-            if (!r.counts()) {
-                continue;
-            }
-            scores.add(r.score());
-            double share = maxScore == 0 ? 1 : r.score() / maxScore;
-            histogram[Math.min(BINS - 1, (int) Math.floor(share * BINS + 1e-9))]++;
-            for (int i = 0; i < n; i++) {
-                if (r.statuses()[i] == Status.CORRECT) {
-                    correct[i]++;
-                } else if (r.statuses()[i] == Status.FOLLOW_THROUGH) {
-                    carried[i]++;
-                }
-                if (r.diagnoses()[i] != null) {
-                    diagnoses.merge(p.ask().get(i).name() + ": " + r.diagnoses()[i], 1, Integer::sum);
-                }
-            }
-        }
-        Map<String, Double> success = new LinkedHashMap<>();
-        Map<String, Double> followThrough = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            success.put(p.ask().get(i).name(), scores.isEmpty() ? 0 : (double) correct[i] / scores.size());
-            followThrough.put(p.ask().get(i).name(), scores.isEmpty() ? 0 : (double) carried[i] / scores.size());
-        }
-        List<Map.Entry<String, Integer>> top = new ArrayList<>(diagnoses.entrySet());
-        top.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
-        double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        List<Double> sorted = scores.stream().sorted().toList();
-        double median = sorted.isEmpty() ? 0 : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        return new ClassSummary(p.id(), p.title(), maxScore, counts, scores.size(), mean, median, histogram,
-                success, followThrough, top.subList(0, Math.min(20, top.size())));
-    }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 
 
 /** Gradescope's results.json for one submission: score, max_score and a test per quantity. */

@@ -3,7 +3,8 @@ package nngrade.report;
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
+import nngrade.problem.Numbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ public final class JunitXml implements AutoCloseable {
             if (q.status() != Status.CORRECT) {
                 String details = String.join("\n", Feedback.details(r, q, options));
                 String points = String.format(Locale.ROOT, "%s: %s of %s points", q.status().label(),
-                        Gradebook.number(q.points()), Gradebook.number(q.maxPoints()));
+                        Numbers.score(q.points()), Numbers.score(q.maxPoints()));
                 out.write("      <failure message=\"" + Text.xmlAttribute(points + ". " + firstLine(details)) + "\" type=\""
                         + q.status().label() + "\">" + Text.xml(details) + "</failure>\n");
             }

@@ -1,5 +1,7 @@
 package nngrade.report;
 
+import nngrade.problem.Numbers;
+
 import java.util.Map;
 
 /** The class summary as Markdown, for CI step summaries. */
@@ -16,8 +18,8 @@ public final class SummaryMarkdown {
         s.counts().forEach((k, v) -> sb.append("---|"));
         sb.append("\n| ");
         s.counts().forEach((k, v) -> sb.append(v).append(" | "));
-        sb.append("\n\nMean ").append(Gradebook.number(s.mean())).append(", median ").append(Gradebook.number(s.median()))
-                .append(" of ").append(Gradebook.number(s.maxScore())).append(" points.\n\n");
+        sb.append("\n\nMean ").append(Numbers.score(s.mean())).append(", median ").append(Numbers.score(s.median()))
+                .append(" of ").append(Numbers.score(s.maxScore())).append(" points.\n\n");
         sb.append("| quantity | correct | carried forward |\n|---|---|---|\n");
         s.successRate().forEach((q, rate) -> sb.append("| `").append(q).append("` | ").append(Math.round(rate * 100))
                 .append("% | ").append(Math.round(s.followThroughRate().get(q) * 100)).append("% |\n"));

@@ -1,7 +1,7 @@
 package nngrade.solve;
 
-import nngrade.problem.BadInputException;
-import nngrade.problem.InputError;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.Numbers;
 import nngrade.problem.Problem;

@@ -1,8 +1,8 @@
 package nngrade.submission;
 
-import nngrade.problem.BadInputException;
+import nngrade.input.BadInputException;
 import nngrade.problem.Fields;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.MatrixReader;
 import nngrade.problem.Numbers;

@@ -1,6 +1,6 @@
 package nngrade.submission;
 
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package nngrade.submission;
 
-import nngrade.problem.BadInputException;
-import nngrade.problem.InputError;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

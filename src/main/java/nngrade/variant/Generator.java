@@ -3,9 +3,9 @@ package nngrade.variant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import nngrade.problem.BadInputException;
+import nngrade.input.BadInputException;
 import nngrade.problem.Fields;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 import nngrade.problem.Numbers;
 
 import java.math.BigDecimal;

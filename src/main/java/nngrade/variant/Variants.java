@@ -2,9 +2,9 @@ package nngrade.variant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nngrade.problem.BadInputException;
+import nngrade.input.BadInputException;
 import nngrade.problem.Fields;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemFile;
 import nngrade.problem.ProblemLoader;

@@ -571,7 +571,7 @@ class CheckerTest {
         Answers other = new Answers("logistic-batch", null, Answers.of(key).entries());
         CheckResult r = Checker.check(key, roundTrip(p, other, Format.JSON), null, "s");
         assertEquals(List.of("key.json: problem: this file answers \"logistic-batch\", but it is graded against "
-                + "\"notes-softmax-step\""), r.errors().stream().map(nngrade.problem.InputError::oneLine).toList());
+                + "\"notes-softmax-step\""), r.errors().stream().map(nngrade.input.InputError::oneLine).toList());
         assertEquals(r.maxScore(), r.score());
     }
 

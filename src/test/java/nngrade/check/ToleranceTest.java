@@ -1,6 +1,6 @@
 package nngrade.check;
 
-import nngrade.problem.BadInputException;
+import nngrade.input.BadInputException;
 import nngrade.problem.ProblemLoader;
 import nngrade.problem.Tolerance;
 import nngrade.problem.Tolerance.Bound;

@@ -1,7 +1,7 @@
 package nngrade.fuzz;
 
-import nngrade.problem.BadInputException;
-import nngrade.problem.InputError;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package nngrade.fuzz;
 
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemFile;
 import nngrade.problem.ProblemLoader;

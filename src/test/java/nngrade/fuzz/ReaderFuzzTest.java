@@ -2,7 +2,7 @@ package nngrade.fuzz;
 
 import nngrade.check.CheckResult;
 import nngrade.check.Checker;
-import nngrade.problem.InputError;
+import nngrade.input.InputError;
 import nngrade.problem.ProblemLoader;
 import nngrade.report.Answers;
 import nngrade.report.CheckJson;

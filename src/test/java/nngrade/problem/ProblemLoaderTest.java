@@ -1,5 +1,7 @@
 package nngrade.problem;
 
+import nngrade.input.InputError;
+import nngrade.input.BadInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

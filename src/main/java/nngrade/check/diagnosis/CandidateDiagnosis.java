@@ -1,6 +1,5 @@
 package nngrade.check.diagnosis;
 
-import nngrade.check.Checker;
 import nngrade.problem.Matrix;
 import nngrade.problem.Tolerance;
 
@@ -38,13 +37,13 @@ public abstract class CandidateDiagnosis implements Diagnosis {
      * reference are close there, and the answer was rounded in between) tells nothing.
      */
     static boolean fits(Tolerance t, Matrix submitted, Matrix candidate, Matrix reference) {
-        if (!Checker.matches(submitted, candidate, t)) {
+        if (!t.accepts(submitted, candidate)) {
             return false;
         }
         if (!candidate.sameShape(reference)) {
             return true; // a shape change is a mistake by itself
         }
-        if (Checker.matches(candidate, reference, t)) {
+        if (t.accepts(candidate, reference)) {
             return false;
         }
         for (int i = 0; i < submitted.size(); i++) {

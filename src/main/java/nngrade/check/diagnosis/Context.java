@@ -1,6 +1,5 @@
 package nngrade.check.diagnosis;
 
-import nngrade.check.World;
 import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
@@ -13,14 +12,6 @@ import java.util.function.Function;
  * reference was computed from (the key's, or the student's own for a follow-through reference).
  */
 public record Context(Problem problem, Quantity quantity, Tolerance tolerance, Function<Quantity, Matrix> values) {
-
-    public static Context ofKey(World w, Quantity q, Tolerance t) {
-        return new Context(w.key().problem(), q, t, w.key()::get);
-    }
-
-    public static Context ofOwn(World w, Quantity q, Tolerance t) {
-        return new Context(w.key().problem(), q, t, w::get);
-    }
 
     public int samples() {
         return problem.samples();

@@ -1,4 +1,4 @@
-package nngrade.problem;
+package nngrade.input;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package nngrade.problem;
+package nngrade.input;
 
 /**
  * One thing wrong with an input file: which file, where in it (a field path such as

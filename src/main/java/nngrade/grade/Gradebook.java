@@ -1,7 +1,9 @@
-package nngrade.report;
+package nngrade.grade;
 
+import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
+import nngrade.report.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -10,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The gradebook CSV: one row per student (and per extra file of a student), sorted by id.
@@ -34,12 +35,12 @@ public final class Gradebook {
                 List<String> cells = new ArrayList<>();
                 cells.add(Text.csvCell(r.id()));
                 cells.add(r.status().label());
-                cells.add(r.graded() || r.status() == ClassRow.RowStatus.MISSING || r.status() == ClassRow.RowStatus.INVALID
-                        ? number(r.score()) : "");
-                cells.add(number(r.maxScore()));
+                cells.add(r.graded() || r.status() == RowStatus.MISSING || r.status() == RowStatus.INVALID
+                        ? Numbers.score(r.score()) : "");
+                cells.add(Numbers.score(r.maxScore()));
                 List<String> diagnoses = new ArrayList<>();
                 for (int i = 0; i < p.ask().size(); i++) {
-                    cells.add(r.graded() ? number(r.points()[i]) : "");
+                    cells.add(r.graded() ? Numbers.score(r.points()[i]) : "");
                     if (r.graded() && r.diagnoses()[i] != null) {
                         diagnoses.add(p.ask().get(i).name() + ": " + r.diagnoses()[i]);
                     }
@@ -54,8 +55,4 @@ public final class Gradebook {
         }
     }
 
-    public static String number(double v) {
-        double r = Math.round(v * 1e4) / 1e4;
-        return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%s", r);
-    }
 }

@@ -1,4 +1,4 @@
-package nngrade.report;
+package nngrade.grade;
 
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
@@ -20,21 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record ClassRow(String id, RowStatus status, String file, String note, double score, double maxScore,
                        Status[] statuses, double[] points, String[] diagnoses) {
-
-    /** What became of one student or one input file. */
-    public enum RowStatus {
-        GRADED("graded"), INVALID("invalid"), DUPLICATE("duplicate"), MISSING("missing"), UNKNOWN("unknown");
-
-        private final String label;
-
-        RowStatus(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
 
     public static ClassRow of(CheckResult r, RowStatus status, String note) {
         List<QuantityResult> qs = r.quantities();

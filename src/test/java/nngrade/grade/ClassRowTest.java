@@ -1,11 +1,11 @@
-package nngrade.report;
+package nngrade.grade;
 
 import nngrade.check.CheckResult;
 import nngrade.check.Checker;
 import nngrade.check.Status;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemLoader;
-import nngrade.report.ClassRow.RowStatus;
+import nngrade.grade.RowStatus;
 import nngrade.solve.AnswerKey;
 import nngrade.solve.Solver;
 import nngrade.submission.SubmissionReader;
