@@ -2,10 +2,9 @@ package nngrade.cli;
 
 import nngrade.check.CheckResult;
 import nngrade.check.Checker;
+import nngrade.grade.Ids;
 import nngrade.input.BadInputException;
 import nngrade.problem.Problem;
-import nngrade.problem.ProblemLoader;
-import nngrade.problem.Tolerance;
 import nngrade.report.CheckJson;
 import nngrade.report.CheckMarkdown;
 import nngrade.report.CheckText;
@@ -13,6 +12,7 @@ import nngrade.report.ReportOptions;
 import nngrade.solve.AnswerKey;
 import nngrade.submission.Submission;
 import nngrade.submission.SubmissionReader;
+import nngrade.variant.ProblemSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,10 +56,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all-cells", description = "List every cell, not only the wrong ones.")
     boolean allCells;
 
-    @Option(names = "--tolerance", paramLabel = "SPEC",
-            description = "Replace the problem's default tolerance, e.g. decimals=2, sigfigs=3, absolute=0.01, "
-                    + "relative=0.01, or absolute=0.01,relative=0.01.")
-    String tolerance;
+    @Mixin
+    ToleranceOption tolerance;
 
     @Mixin
     LanguageOption language;
@@ -72,8 +70,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Tolerance override = tolerance == null ? null : ProblemLoader.parseTolerance(tolerance);
-        ProblemSource source = new ProblemSource(problem, secret.secret());
+        ProblemSource source = secret.source(problem);
         ReportOptions options = new ReportOptions(language.messages(), hideExpected, allCells,
                 format == Format.text && color.enabled());
         CheckResult result;
@@ -96,7 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
             if (unreadable != null) {
                 throw unreadable;
             }
-            result = Checker.check(key, s, override, id);
+            result = Checker.check(key, s, tolerance.tolerance().orElse(null), id);
             code = result.allCorrect() ? ExitCode.OK : ExitCode.NOT_ALL_CORRECT;
         } catch (BadInputException e) {
             result = CheckResult.invalid(p, id, submission.toString(), e.errors());

@@ -1,21 +1,26 @@
 package nngrade.cli;
 
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Option;
 
-/** {@code --color}: ANSI colours on a terminal, never when piped or when NO_COLOR is set. */
+/** {@code --color}: ANSI colours on a terminal, never when piped, when NO_COLOR is set or TERM is dumb. */
 public final class ColorOption {
-    enum When { auto, always, never }
+    enum When {
+        auto(Ansi.AUTO), always(Ansi.ON), never(Ansi.OFF);
+
+        private final Ansi ansi;
+
+        When(Ansi ansi) {
+            this.ansi = ansi;
+        }
+    }
 
     @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
             description = "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
     When when;
 
     boolean enabled() {
-        return switch (when) {
-            case always -> true;
-            case never -> false;
-            case auto -> System.console() != null && System.getenv("NO_COLOR") == null
-                    && !"dumb".equals(System.getenv("TERM"));
-        };
+        // picocli's AUTO knows terminals, NO_COLOR and CLICOLOR; a dumb terminal shows escapes as text
+        return when.ansi.enabled() && !(when == When.auto && "dumb".equals(System.getenv("TERM")));
     }
 }

@@ -1,8 +1,8 @@
 package nngrade.cli;
 
-/** Every exit code nngrade returns, in one place. */
+/** Every exit code nngrade returns, and the help text that explains them, in one place. */
 public final class ExitCode {
-    /** Done; for check, every asked quantity is correct. */
+    /** Done; for check, every asked quantity is correct; for grade, every input graded. */
     public static final int OK = 0;
     /** Graded, and something is wrong or missing (check); some inputs were invalid (grade). */
     public static final int NOT_ALL_CORRECT = 1;
@@ -14,10 +14,10 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** The exit-code section shared by every command's --help. */
+    /** The exit-code section of every command's --help. */
     static final String HELP = "%nExit codes:%n"
-            + "  0  done (check: every asked quantity correct)%n"
-            + "  1  graded, something wrong or missing (grade: some inputs invalid)%n"
+            + "  0  done (check: every asked quantity correct; grade: every input graded, whatever the scores)%n"
+            + "  1  graded, something wrong or missing (grade: some inputs invalid; they are still in the gradebook)%n"
             + "  2  could not grade: bad problem, unreadable submission, usage error%n"
             + "  3  a bug in nngrade (please report it)%n";
 }

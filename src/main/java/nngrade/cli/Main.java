@@ -5,11 +5,12 @@ import nngrade.input.InputError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.nio.charset.StandardCharsets;
 
 @Command(name = "nngrade",
         mixinStandardHelpOptions = true,
@@ -27,8 +28,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** The subcommands, in the order help lists them. */
@@ -59,6 +60,15 @@ public final class Main implements Runnable {
         }
         cmd.setOut(out);
         cmd.setErr(err);
+        // A usage error is one line and a hint, not the whole usage text: the mistake stays on screen.
+        cmd.setParameterExceptionHandler((ex, given) -> {
+            CommandLine wrong = ex.getCommandLine();
+            PrintWriter e = wrong.getErr();
+            e.println(InputError.inFile("command line", ex.getMessage()).oneLine());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+            e.println("Try '" + wrong.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.BAD_INPUT;
+        });
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof BadInputException bad) {
                 for (InputError e : bad.errors()) {

@@ -2,6 +2,8 @@ package nngrade.cli;
 
 import nngrade.input.BadInputException;
 import nngrade.input.InputError;
+import nngrade.problem.ProblemLoader;
+import nngrade.variant.ProblemSource;
 import nngrade.variant.Secret;
 import picocli.CommandLine.Option;
 
@@ -16,6 +18,11 @@ public final class SecretOption {
     @Option(names = "--secret-file", paramLabel = "FILE",
             description = "The teacher's secret for per-student variants (else the NNGRADE_SECRET environment variable).")
     Path secretFile;
+
+    /** The problem in {@code path}, its variants drawn with this secret. */
+    ProblemSource source(Path problem) {
+        return new ProblemSource(ProblemLoader.read(problem), secret());
+    }
 
     /** The secret, or null when none is given (fine for problems without generators). */
     Secret secret() {

@@ -1,7 +1,10 @@
 package nngrade.cli;
 
+import nngrade.grade.AtomicFiles;
+import nngrade.grade.FileNames;
 import nngrade.report.TaskSheet;
 import nngrade.submission.RosterReader;
+import nngrade.variant.ProblemSource;
 import nngrade.variant.Variants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +47,7 @@ public final class SheetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProblemSource source = new ProblemSource(problem, secret.secret());
+        ProblemSource source = secret.source(problem);
         Set<String> ids = RosterReader.read(roster);
         Files.createDirectories(out);
         for (String id : ids) {

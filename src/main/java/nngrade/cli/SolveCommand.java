@@ -5,12 +5,15 @@ import nngrade.report.Answers;
 import nngrade.report.KeyText;
 import nngrade.report.SubmissionWriter;
 import nngrade.solve.AnswerKey;
+import nngrade.variant.ProblemSource;
+import nngrade.variant.Variants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,8 +50,10 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProblemSource source = new ProblemSource(problem, secret.secret());
-        var variant = student != null ? source.forStudent(student) : source.shared("--student");
+        ProblemSource source = secret.source(problem);
+        Variants.Variant variant = student != null ? source.forStudent(student) : source.shared()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--student: " + source.file().source()
+                        + " draws values per student: give --student ID"));
         Problem p = variant.problem();
         AnswerKey key = variant.key();
         if (askOnly) {

@@ -1,5 +1,7 @@
 package nngrade.cli;
 
+import nngrade.grade.AtomicFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

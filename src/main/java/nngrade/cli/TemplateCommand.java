@@ -1,9 +1,13 @@
 package nngrade.cli;
 
 import nngrade.problem.Problem;
+import nngrade.problem.ProblemLoader;
 import nngrade.report.Answers;
 import nngrade.report.SubmissionWriter;
+import nngrade.variant.ProblemSource;
+import nngrade.variant.Secret;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,13 +39,13 @@ public final class TemplateCommand implements Callable<Integer> {
     String student;
 
     /** Draws values that are never shown: only the shapes of a variant problem are used. */
-    private static final nngrade.variant.Secret SHAPES_ONLY = nngrade.variant.Secret.of("nngrade-template-shapes");
+    private static final Secret SHAPES_ONLY = Secret.of("nngrade-template-shapes");
 
     @Override
     public Integer call() {
         // Shapes do not depend on the values, so a variant problem's template needs no secret.
-        ProblemSource source = new ProblemSource(problem, SHAPES_ONLY);
-        Problem p = (source.perStudent() ? source.forStudent(student == null ? "" : student) : source.shared("--student")).problem();
+        ProblemSource source = new ProblemSource(ProblemLoader.read(problem), SHAPES_ONLY);
+        Problem p = source.shared().orElseGet(() -> source.forStudent(student == null ? "" : student)).problem();
         Answers blank = Answers.blank(p);
         if (student != null) {
             blank = new Answers(blank.problem(), student, blank.entries());
@@ -55,7 +59,7 @@ public final class TemplateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    static final class FormatConverter implements ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
             return Format.valueOf(value.replace('-', '_'));

@@ -40,7 +40,7 @@ public final class VariantCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Variants.Variant v = new ProblemSource(problem, secret.secret()).forStudent(student);
+        Variants.Variant v = secret.source(problem).forStudent(student);
         String text = switch (format) {
             case json -> Json.pretty(v.file().root());
             case markdown -> TaskSheet.markdown(v.problem(), student);

@@ -7,6 +7,7 @@ import nngrade.input.InputError;
 import nngrade.problem.Numbers;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -26,33 +27,47 @@ public final class JunitXml implements AutoCloseable {
     }
 
     public void add(CheckResult r) throws IOException {
+        out.write(suite(r, options));
+    }
+
+    /** Adds a testsuite made by {@link #suite} (for suites rendered apart and assembled in another order). */
+    public void addSuite(String suite) throws IOException {
+        out.write(suite);
+    }
+
+    /** One student's testsuite element, indented to sit in the document. */
+    public static String suite(CheckResult r, ReportOptions options) {
+        StringBuilder sb = new StringBuilder();
         long failures = r.quantities().stream().filter(q -> q.status() != Status.CORRECT).count();
         String suite = Text.xmlAttribute(r.student());
         if (!r.graded()) {
-            out.write("  <testsuite name=\"" + suite + "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n");
-            out.write("    <testcase classname=\"" + suite + "\" name=\"read submission\">\n");
+            sb.append("  <testsuite name=\"").append(suite).append("\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n");
+            sb.append("    <testcase classname=\"").append(suite).append("\" name=\"read submission\">\n");
             StringBuilder msg = new StringBuilder();
             for (InputError e : r.errors()) {
                 msg.append(e.oneLine()).append('\n');
             }
-            out.write("      <error message=\"" + Text.xmlAttribute(firstLine(msg.toString())) + "\" type=\"invalid\">"
-                    + Text.xml(msg.toString()) + "</error>\n    </testcase>\n  </testsuite>\n");
-            return;
+            sb.append("      <error message=\"").append(Text.xmlAttribute(firstLine(msg.toString()))).append("\" type=\"invalid\">")
+                    .append(Text.xml(msg.toString())).append("</error>\n    </testcase>\n  </testsuite>\n");
+            return sb.toString();
         }
-        out.write("  <testsuite name=\"" + suite + "\" tests=\"" + r.quantities().size() + "\" failures=\"" + failures
-                + "\" errors=\"0\" skipped=\"0\">\n");
+        sb.append("  <testsuite name=\"").append(suite).append("\" tests=\"").append(r.quantities().size())
+                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
         for (QuantityResult q : r.quantities()) {
-            out.write("    <testcase classname=\"" + suite + "\" name=\"" + Text.xmlAttribute(q.quantity().name()) + "\">\n");
+            sb.append("    <testcase classname=\"").append(suite).append("\" name=\"")
+                    .append(Text.xmlAttribute(q.quantity().name())).append("\">\n");
             if (q.status() != Status.CORRECT) {
                 String details = String.join("\n", Feedback.details(r, q, options));
                 String points = String.format(Locale.ROOT, "%s: %s of %s points", q.status().label(),
                         Numbers.score(q.points()), Numbers.score(q.maxPoints()));
-                out.write("      <failure message=\"" + Text.xmlAttribute(points + ". " + firstLine(details)) + "\" type=\""
-                        + q.status().label() + "\">" + Text.xml(details) + "</failure>\n");
+                sb.append("      <failure message=\"").append(Text.xmlAttribute(points + ". " + firstLine(details)))
+                        .append("\" type=\"").append(q.status().label()).append("\">").append(Text.xml(details))
+                        .append("</failure>\n");
             }
-            out.write("    </testcase>\n");
+            sb.append("    </testcase>\n");
         }
-        out.write("  </testsuite>\n");
+        sb.append("  </testsuite>\n");
+        return sb.toString();
     }
 
     @Override
@@ -68,7 +83,7 @@ public final class JunitXml implements AutoCloseable {
 
     /** Renders one result as a whole document (for tests and single checks). */
     public static String render(CheckResult r, ReportOptions o) {
-        java.io.StringWriter w = new java.io.StringWriter();
+        StringWriter w = new StringWriter();
         try (JunitXml x = new JunitXml(w, o, r.problem())) {
             x.add(r);
         } catch (IOException e) {

@@ -250,8 +250,8 @@ class CheckCommandTest {
 
         Run bad = check("submissions-sample/perfect.json", "--tolerance", "two decimals");
         assertEquals(2, bad.code());
-        assertEquals("command line: --tolerance: expected kind=value such as decimals=2 or absolute=0.01, "
-                + "found \"two decimals\"\n", bad.err());
+        assertEquals("command line: Invalid value for option '--tolerance': expected kind=value such as decimals=2 "
+                + "or absolute=0.01, found \"two decimals\"\nTry 'nngrade check --help' for more information.\n", bad.err());
     }
 
     // ---------------------------------------------------------------- languages

@@ -1,6 +1,7 @@
 package nngrade.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nngrade.grade.FileNames;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

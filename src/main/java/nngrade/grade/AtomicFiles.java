@@ -1,4 +1,4 @@
-package nngrade.cli;
+package nngrade.grade;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,15 +15,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Writing outputs so a reader never sees half a file: write beside the target, then rename. */
-final class AtomicFiles {
-    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+public final class AtomicFiles {
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, String content) {
+    public static void write(Path target, String content) {
         try {
             Path tmp = prepare(target, content);
             try {
@@ -41,7 +43,7 @@ final class AtomicFiles {
      * {@code target}, returned for {@link #move} to put in place (or for the caller to delete).
      * Fails here, before anything is replaced, when the target cannot be written.
      */
-    static Path prepare(Path target, String content) throws IOException {
+    public static Path prepare(Path target, String content) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         if (Files.isDirectory(target)) {
@@ -62,12 +64,12 @@ final class AtomicFiles {
      * Writes {@code text} as UTF-8. Unlike {@code Files.writeString}, an unpaired surrogate
      * (a student's JSON may spell one, {@code "\\ud800"}) becomes "?" instead of failing the run.
      */
-    static void writeUtf8(Path path, String text, OpenOption... options) throws IOException {
+    public static void writeUtf8(Path path, String text, OpenOption... options) throws IOException {
         Files.write(path, text.getBytes(StandardCharsets.UTF_8), options);
     }
 
     /** Why a file could not be written, in words, for a one-line error. */
-    static String whyNot(IOException e) {
+    public static String whyNot(IOException e) {
         if (e instanceof FileAlreadyExistsException f) {
             return f.getFile() + (f.getReason() != null ? " " + f.getReason() : " is in the way: it is not a folder");
         } else if (e instanceof AccessDeniedException a) {
@@ -75,12 +77,12 @@ final class AtomicFiles {
         } else if (e instanceof NoSuchFileException n) {
             return "no such file or folder: " + n.getFile();
         } else if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT) + ": " + f.getFile();
+            return f.getReason().toLowerCase(Locale.ROOT) + ": " + f.getFile();
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    static void move(Path from, Path to) throws IOException {
+    public static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -89,7 +91,7 @@ final class AtomicFiles {
     }
 
     /** Replaces folder {@code target} by {@code staged}: the old one is renamed away, then deleted. */
-    static void replaceFolder(Path staged, Path target) throws IOException {
+    public static void replaceFolder(Path staged, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
@@ -109,7 +111,7 @@ final class AtomicFiles {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

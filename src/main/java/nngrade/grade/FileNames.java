@@ -1,4 +1,4 @@
-package nngrade.cli;
+package nngrade.grade;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Student ids made safe as file names on every system, still telling students apart. */
-final class FileNames {
+public final class FileNames {
     private static final int MAX = 80;
     private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
@@ -23,7 +23,7 @@ final class FileNames {
      * change (or is reserved, or too long) gets a short hash of the original, so two ids never
      * share a file: {@code ../../x} → {@code _.._x-3f9a1c2b}.
      */
-    static String safe(String id) {
+    public static String safe(String id) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

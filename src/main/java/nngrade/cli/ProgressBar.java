@@ -1,27 +1,23 @@
 package nngrade.cli;
 
+import nngrade.grade.Progress;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A one-line progress bar on a terminal's stderr: count, rate, time left. */
-final class Progress {
+final class ProgressBar implements Progress {
     private final PrintWriter err;
-    private final boolean enabled;
-    private final int total;
     private final long start = System.nanoTime();
     private long lastDraw;
 
-    Progress(PrintWriter err, boolean enabled, int total) {
+    ProgressBar(PrintWriter err) {
         this.err = err;
-        this.enabled = enabled;
-        this.total = total;
     }
 
     /** Redraws at most five times a second. */
-    void update(int done) {
-        if (!enabled) {
-            return;
-        }
+    @Override
+    public void update(int done, int total) {
         long now = System.nanoTime();
         if (now - lastDraw < 200_000_000L && done < total) {
             return;
@@ -37,10 +33,9 @@ final class Progress {
         err.flush();
     }
 
+    /** Clears the bar's line. */
     void finish() {
-        if (enabled) {
-            err.print("\r" + " ".repeat(72) + "\r");
-            err.flush();
-        }
+        err.print("\r" + " ".repeat(72) + "\r");
+        err.flush();
     }
 }

@@ -1,0 +1,50 @@
+package nngrade.grade;
+
+import nngrade.problem.Problem;
+import nngrade.report.ClassSummary;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A class run, start to end: grade every file ({@link ClassGrader}), apply the class's rules
+ * ({@link Reconciler}), publish the gradebook, reports and summaries ({@link Publisher}).
+ */
+public final class ClassGrading {
+
+    /**
+     * What a run produced.
+     *
+     * @param rows    the gradebook's rows, in its order
+     * @param invalid the files that could not be graded, in file order, each with why
+     */
+    public record Outcome(List<ClassRow> rows, ClassSummary summary, List<ClassRow> invalid) {
+        /** Rows per status, in the order the statuses first appear in the gradebook. */
+        public Map<RowStatus, Integer> counts() {
+            Map<RowStatus, Integer> counts = new LinkedHashMap<>();
+            rows.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    private ClassGrading() {
+    }
+
+    public static Outcome run(GradeRequest request, Output output, Progress progress) throws InterruptedException {
+        // Names and shapes are the same in every variant, so any one serves to lay out the gradebook.
+        Problem p = request.source().forStudent("").problem();
+        try (Publisher publisher = new Publisher(output, request.formats())) {
+            List<GradedFile> graded = new ClassGrader(request, publisher).gradeAll(progress);
+            publisher.finishStaging();
+            Reconciler.Reconciliation rec = Reconciler.reconcile(graded, request.roster(), p.maxScore(),
+                    !request.formats().isEmpty());
+            publisher.place(rec.placements());
+            List<ClassRow> rows = rec.classRows();
+            ClassSummary summary = ClassStatistics.of(p, rows);
+            publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope());
+            List<ClassRow> invalid = graded.stream().map(GradedFile::row).filter(r -> r.status() == RowStatus.INVALID).toList();
+            return new Outcome(rows, summary, invalid);
+        }
+    }
+}
