@@ -1,16 +1,20 @@
 package nngrade.report;
 
+import nngrade.problem.Numbers;
+import nngrade.problem.Tolerance;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Feedback text in the student's language, from the message bundles; numbers in its notation. */
 public final class Messages {
     private final Lang lang;
     private final ResourceBundle bundle;
-    private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     /** The languages feedback is written in. */
     public enum Lang {
@@ -59,7 +63,7 @@ public final class Messages {
 
     /** A value exactly as written (shortest round-trip form), in the language's notation. */
     public String exact(double v) {
-        return localize(nngrade.problem.Numbers.exact(v));
+        return localize(Numbers.exact(v));
     }
 
     /** Points: whole numbers without decimals, else up to two. */
@@ -69,11 +73,11 @@ public final class Messages {
     }
 
     /** A tolerance as the student reads it, e.g. {@code ±0,01} or {@code 2 zecimale}. */
-    public String tolerance(nngrade.problem.Tolerance t) {
-        if (t instanceof nngrade.problem.Tolerance.Decimals d) {
+    public String tolerance(Tolerance t) {
+        if (t instanceof Tolerance.Decimals d) {
             return get("tolerance.decimals", d.decimals());
         }
-        if (t instanceof nngrade.problem.Tolerance.SigFigs f) {
+        if (t instanceof Tolerance.SigFigs f) {
             return get("tolerance.sigfigs", f.digits());
         }
         return localize(t.describe());

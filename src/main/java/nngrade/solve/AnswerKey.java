@@ -5,6 +5,7 @@ import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record AnswerKey(Problem problem, Map<Quantity, Matrix> values, Map<Quant
     }
 
     private static Map<Quantity, String> formulasOf(Problem p, Map<Quantity, Matrix> values) {
-        Map<Quantity, String> out = new java.util.HashMap<>();
+        Map<Quantity, String> out = new HashMap<>();
         for (Quantity q : values.keySet()) {
             out.put(q, Formulas.of(p, q));
         }

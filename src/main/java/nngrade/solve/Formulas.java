@@ -5,6 +5,7 @@ import nngrade.problem.Network;
 import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
+import nngrade.problem.Reduction;
 
 /** The formula each quantity comes from, written in the problem's own layout and reduction. */
 public final class Formulas {
@@ -20,7 +21,7 @@ public final class Formulas {
             case Z -> "z" + l + " = " + n.weightLayout().zFormula(in, "W" + l, "b" + l);
             case A -> "a" + l + " = " + applied(n.layer(l).activation(), "z" + l);
             case YHAT -> "ŷ = " + applied(n.output().activation(), "z" + n.depth());
-            case LOSS -> (n.reduction() == nngrade.problem.Reduction.MEAN ? "C = (1/m) Σᵢ ℓᵢ" : "C = Σᵢ ℓᵢ")
+            case LOSS -> (n.reduction() == Reduction.MEAN ? "C = (1/m) Σᵢ ℓᵢ" : "C = Σᵢ ℓᵢ")
                     + ", ℓ = " + n.loss().formula();
             case DZ -> l == n.depth() ? outputDelta(n) : "δ" + l + " = da" + l + " ⊙ f′(z" + l + "), "
                     + n.layer(l).activation().prime();

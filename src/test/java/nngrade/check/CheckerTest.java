@@ -1,5 +1,6 @@
 package nngrade.check;
 
+import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemFile;
@@ -34,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -284,7 +287,7 @@ class CheckerTest {
 
     @Test
     void randomProblemsCoverEveryLossLayerCountAndLayout() {
-        java.util.Set<String> seen = new java.util.TreeSet<>();
+        Set<String> seen = new TreeSet<>();
         for (long seed = 1; seed <= RANDOM_PROBLEMS; seed++) {
             Problem p = randomProblem(seed);
             seen.add(p.network().loss().label());
@@ -293,7 +296,7 @@ class CheckerTest {
             seen.add(p.samples() > 1 ? "batch" : "one sample");
             seen.add(p.partialCredit() ? "partial" : "all or nothing");
         }
-        assertEquals(new java.util.TreeSet<>(List.of("1 layers", "2 layers", "3 layers", "all or nothing", "batch",
+        assertEquals(new TreeSet<>(List.of("1 layers", "2 layers", "3 layers", "all or nothing", "batch",
                 "binary-cross-entropy", "cross-entropy", "in-out", "mse", "one sample", "out-in", "partial",
                 "quadratic")), seen);
     }
@@ -571,7 +574,7 @@ class CheckerTest {
         Answers other = new Answers("logistic-batch", null, Answers.of(key).entries());
         CheckResult r = Checker.check(key, roundTrip(p, other, Format.JSON), null, "s");
         assertEquals(List.of("key.json: problem: this file answers \"logistic-batch\", but it is graded against "
-                + "\"notes-softmax-step\""), r.errors().stream().map(nngrade.input.InputError::oneLine).toList());
+                + "\"notes-softmax-step\""), r.errors().stream().map(InputError::oneLine).toList());
         assertEquals(r.maxScore(), r.score());
     }
 

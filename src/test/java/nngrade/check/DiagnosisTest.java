@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -97,7 +98,7 @@ class DiagnosisTest {
         }
         // "exact": every other answer is the key's; "written": every other answer with 2–4 decimals
         Map<Quantity, Matrix> answers = form.equals("written") ? correctAnswers(p, key, new Random(7))
-                : new java.util.LinkedHashMap<>(key.restrictedTo(p.ask()).values());
+                : new LinkedHashMap<>(key.restrictedTo(p.ask()).values());
         answers.put(q, wrong);
 
         CheckResult r = grade(key, answers);
@@ -332,7 +333,7 @@ class DiagnosisTest {
                             wrong = w;
                         }
                     }
-                    Map<Quantity, Matrix> answers = new java.util.LinkedHashMap<>(correct);
+                    Map<Quantity, Matrix> answers = new LinkedHashMap<>(correct);
                     answers.put(q, wrong);
                     QuantityResult qr = result(grade(key, answers), q);
                     Set<String> truth = truth(key, answers, q, wrong, t);

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +227,7 @@ class FollowThroughTest {
 
     @Test
     void mistakesRelativeToOwnValuesCoverEveryCode() {
-        Map<Mistake, Integer> count = new java.util.EnumMap<>(Mistake.class);
+        Map<Mistake, Integer> count = new EnumMap<>(Mistake.class);
         mistakesRelativeToOwnValues().forEach(a -> count.merge((Mistake) a.get()[2], 1, Integer::sum));
         assertEquals(Mistake.values().length, count.size(), count.toString());
         System.out.println("mistakes relative to own values: " + count);

@@ -2,6 +2,7 @@ package nngrade.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nngrade.report.Text;
 import nngrade.submission.SubmissionReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -254,6 +255,21 @@ class CheckCommandTest {
                 + "or absolute=0.01, found \"two decimals\"\nTry 'nngrade check --help' for more information.\n", bad.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "grade"})
+    void aBadToleranceValueNamesTheOptionAndWhatIsWrongInOneLineAndAHint(String command) {
+        List<String> args = new ArrayList<>(List.of(command, NOTES, "submissions-sample/perfect.json", "--tolerance",
+                "decimals=abc"));
+        if (command.equals("grade")) {
+            args.addAll(List.of("--out", "target/never-written"));
+        }
+        Run r = run(args.toArray(String[]::new));
+        assertEquals(2, r.code());
+        assertEquals("command line: Invalid value for option '--tolerance': decimals: \"abc\" is not a number\n"
+                + "Try 'nngrade " + command + " --help' for more information.\n", r.err());
+        assertFalse(Files.exists(Path.of("target/never-written")));
+    }
+
     // ---------------------------------------------------------------- languages
 
     @Test
@@ -309,7 +325,7 @@ class CheckCommandTest {
         assertTrue(r.code() == 1 || r.code() == 2, () -> "exit " + r.code() + "\n" + r.all());
         assertNoStackTrace(r);
         // Markdown escapes the name (bad\-values.json), as it does all student-controlled text
-        String named = format.equals("markdown") ? nngrade.report.Text.markdown(path) : path;
+        String named = format.equals("markdown") ? Text.markdown(path) : path;
         assertTrue(r.all().contains(path) || r.all().contains(named), () -> "the file is not named:\n" + r.all());
         if (format.equals("json")) {
             JsonNode report = r.json();

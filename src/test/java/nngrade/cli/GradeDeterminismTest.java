@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ class GradeDeterminismTest {
             Files.createDirectories(f.getParent());
             return Files.writeString(f, text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -154,7 +155,7 @@ class GradeDeterminismTest {
                     try {
                         Files.delete(t.resolve("out/summary.html"));
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                     file(t.resolve("out/summary.html/index.html"), "someone's folder");
                     return List.of();

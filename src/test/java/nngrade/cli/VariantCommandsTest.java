@@ -131,4 +131,13 @@ class VariantCommandsTest {
         var viaVariant = run("solve", PROBLEM, "--student", "bob", "--format", "json", "--secret-file", secretFile().toString());
         assertEquals(viaVariant.out(), key.out());
     }
+
+    @Test
+    void solvingAVariantProblemWithoutAStudentIsAUsageErrorWithAHint() throws IOException {
+        var r = run("solve", PROBLEM, "--secret-file", secretFile().toString());
+        assertEquals(2, r.code());
+        assertEquals("command line: --student: " + PROBLEM + " draws values per student: give --student ID\n"
+                + "Try 'nngrade solve --help' for more information.\n", r.err());
+        assertEquals("", r.out());
+    }
 }

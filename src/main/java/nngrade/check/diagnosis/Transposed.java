@@ -1,6 +1,7 @@
 package nngrade.check.diagnosis;
 
 import nngrade.problem.Matrix;
+import nngrade.problem.Quantity;
 
 import java.util.List;
 
@@ -18,8 +19,8 @@ public final class Transposed extends CandidateDiagnosis {
 
     @Override
     public List<Matrix> candidates(Context c, Matrix reference) {
-        if (reference.rows() == 1 && !c.quantity().kind().equals(nngrade.problem.Quantity.Kind.DW)
-                && !c.quantity().kind().equals(nngrade.problem.Quantity.Kind.W_NEXT)) {
+        if (reference.rows() == 1 && !c.quantity().kind().equals(Quantity.Kind.DW)
+                && !c.quantity().kind().equals(Quantity.Kind.W_NEXT)) {
             return List.of(); // a vector has no orientation to get wrong
         }
         if (reference.size() == 1) {

@@ -1,0 +1,80 @@
+package nngrade.grade;
+
+import nngrade.grade.SubmissionFinder.Target;
+import nngrade.input.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SubmissionFinderTest {
+
+    private static Path write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, "{}");
+    }
+
+    private static List<String> names(Path root, List<SubmissionFile> files) {
+        return files.stream().map(f -> root.relativize(f.file()).toString()).toList();
+    }
+
+    @Test
+    void findsJsonAndCsvAtAnyDepthSortedAndSkipsHiddenAndOtherFiles(@TempDir Path t) throws IOException {
+        for (String f : List.of("b.json", "a.CSV", "g1/c.json", "g1/deep/d.csv", "notes.pdf", ".hidden.json", "g2/e.txt")) {
+            write(t.resolve(f));
+        }
+        List<SubmissionFile> found = SubmissionFinder.find(List.of(t), List.of());
+        assertEquals(List.of("a.CSV", "b.json", "g1/c.json", "g1/deep/d.csv"), names(t, found));
+        assertEquals(Files.getLastModifiedTime(t.resolve("b.json")), found.get(1).modified());
+    }
+
+    @Test
+    void aFileNamedTwiceIsFoundOnce(@TempDir Path t) throws IOException {
+        Path ana = write(t.resolve("in/ana.json"));
+        write(t.resolve("in/ion.json"));
+        List<SubmissionFile> found = SubmissionFinder.find(List.of(t.resolve("in"), ana,
+                t.resolve("in/../in/ana.json")), List.of());
+        assertEquals(List.of("in/ana.json", "in/ion.json"), names(t, found));
+    }
+
+    @Test
+    void aLinkToAFileIsThatFile(@TempDir Path t) throws IOException {
+        Path real = write(t.resolve("elsewhere/ana.json"));
+        Files.createDirectories(t.resolve("in"));
+        Files.createSymbolicLink(t.resolve("in/ana.json"), real);
+        assertEquals(List.of("in/ana.json"), names(t, SubmissionFinder.find(List.of(t.resolve("in")), List.of())));
+    }
+
+    @Test
+    void anOutputInsideAnInputIsRefusedBeforeAnythingIsRead(@TempDir Path t) throws IOException {
+        write(t.resolve("in/ana.json"));
+        BadInputException e = assertThrows(BadInputException.class, () -> SubmissionFinder.find(List.of(t.resolve("in")),
+                List.of(new Target("--out", t.resolve("graded")), new Target("--junit-xml", t.resolve("in/junit.xml")))));
+        assertEquals("command line: --junit-xml: " + t.resolve("in/junit.xml") + " is inside the submissions folder "
+                + t.resolve("in") + "; nngrade never writes there: choose another file", e.errors().get(0).oneLine());
+        BadInputException onFile = assertThrows(BadInputException.class, () -> SubmissionFinder.find(
+                List.of(t.resolve("in/ana.json")), List.of(new Target("--gradescope", t.resolve("in/ana.json")))));
+        assertTrue(onFile.errors().get(0).oneLine().contains("is the submission"), onFile.errors().get(0)::oneLine);
+        assertTrue(Files.notExists(t.resolve("graded")));
+    }
+
+    @Test
+    void aMissingInputIsNamed(@TempDir Path t) {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> SubmissionFinder.find(List.of(t.resolve("nope")), List.of()));
+        assertEquals(t.resolve("nope") + ": no such file or folder", e.errors().get(0).oneLine());
+    }
+
+    @Test
+    void anUnusedTargetIsNoRefusal(@TempDir Path t) throws IOException {
+        write(t.resolve("in/ana.json"));
+        assertEquals(1, SubmissionFinder.find(List.of(t.resolve("in")), List.of(new Target("--junit-xml", null))).size());
+    }
+}
