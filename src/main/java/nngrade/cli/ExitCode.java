@@ -16,8 +16,9 @@ public final class ExitCode {
 
     /** The exit-code section of every command's --help. */
     static final String HELP = "%nExit codes:%n"
-            + "  0  done (check: every asked quantity correct; grade: every input graded, whatever the scores)%n"
-            + "  1  graded, something wrong or missing (grade: some inputs invalid; they are still in the gradebook)%n"
+            + "  0  done (check: every asked quantity correct; grade: every input graded)%n"
+            + "  1  graded, something wrong or missing (grade: some inputs invalid, and%n"
+            + "     they are still in the gradebook)%n"
             + "  2  could not grade: bad problem, unreadable submission, usage error%n"
             + "  3  a bug in nngrade (please report it)%n";
 }
