@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.check.CellResult;
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
-import nngrade.check.Status;
 import nngrade.input.InputError;
 
 import java.util.List;

@@ -1,13 +1,9 @@
 package nngrade.report;
 
-import nngrade.check.CellResult;
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
 import nngrade.input.InputError;
-import nngrade.problem.Quantity;
-
-import java.util.List;
 
 /** The check report for a student at a terminal: score, one line per quantity, what to fix. */
 public final class CheckText {

@@ -1,7 +1,6 @@
 package nngrade.check.diagnosis;
 
 import nngrade.problem.Matrix;
-import nngrade.problem.Quantity.Kind;
 
 /** The parameters a step quantity updates. */
 final class Parameters {
