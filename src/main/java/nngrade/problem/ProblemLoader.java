@@ -1,20 +1,22 @@
 package nngrade.problem;
 
-import nngrade.input.InputError;
-import nngrade.input.BadInputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import nngrade.input.BadInputException;
+import nngrade.input.ErrorList;
+import nngrade.input.Excerpts;
+import nngrade.input.InputError;
+import nngrade.input.JsonTrees;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
@@ -44,8 +46,6 @@ public final class ProblemLoader {
      * well under a second of solving (the backward pass takes twice as many).
      */
     public static final long MAX_WORK = 100_000_000L;
-    /** Errors listed for one file; the rest are counted: a matrix of a million bad cells is told in a screenful. */
-    static final int MAX_ERRORS = 100;
     /** SnakeYAML's own limit (its LoaderOptions.codePointLimit), checked before parsing. */
     static final int MAX_YAML_CHARS = 3 << 20;
 
@@ -179,7 +179,7 @@ public final class ProblemLoader {
             // YAML's .nan and .inf, which the YAML parser cannot turn into a decimal
             String value = original.substring("Malformed numeric value '".length(), original.length() - 1);
             String reason = Numbers.parse(value) instanceof Numbers.NotANumber n ? n.reason()
-                    : "\"" + Fields.shown(value) + "\" is not a number";
+                    : "\"" + Excerpts.shown(value) + "\" is not a number";
             return new InputError(source, line, field, reason);
         }
         if (original.startsWith("Trailing token")) {
@@ -234,7 +234,7 @@ public final class ProblemLoader {
 
     /** The first line of a message, with tabs and other control characters shown as spaces. */
     private static String oneLineOf(String m) {
-        return Fields.clipQuoted(m.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip());
+        return Excerpts.clipQuoted(m.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip());
     }
 
     /** The field a parser was at, as messages name it: {@code given.W1[1]}; null at the top. */
@@ -245,7 +245,7 @@ public final class ProblemLoader {
                 sb.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
             } else if (c.getCurrentName() != null) {
                 sb.insert(0, (sb.length() == 0 || sb.charAt(0) == '[' ? "" : "."))
-                        .insert(0, Fields.pathName(c.getCurrentName()));
+                        .insert(0, Excerpts.pathName(c.getCurrentName()));
             }
         }
         if (sb.length() > 200) {
@@ -257,22 +257,19 @@ public final class ProblemLoader {
     /** One pass over one file, collecting every error it can before giving up. */
     private static final class Reader {
         private final String source;
-        private final List<InputError> errors = new ArrayList<>();
-        /** Every error found, of which the first {@link #MAX_ERRORS} are kept. */
-        private int found;
+        private final ErrorList errors;
         /** Fields an unknown name was taken to be a typo of: their "is missing" would repeat the error. */
         private final Set<String> misspelled = new HashSet<>();
 
         Reader(String source) {
             this.source = source;
+            this.errors = new ErrorList(source);
         }
 
         /** Records an error; a message such as "is missing" or "must be ≥ 0" is prefixed with the field. */
         private void error(String field, String message) {
             boolean verb = message.startsWith("is ") || message.startsWith("must ");
-            if (++found <= MAX_ERRORS) {
-                errors.add(InputError.atField(source, field, verb ? field + " " + message : message));
-            }
+            errors.add(InputError.atField(source, field, verb ? field + " " + message : message));
         }
 
         /** "is missing", unless an unknown field that looks like a typo of it was already reported. */
@@ -285,7 +282,7 @@ public final class ProblemLoader {
         /** Reports every field of {@code node} not in {@code known}, suggesting the one meant. */
         private void unknownFields(JsonNode node, List<String> known, String prefix, String what) {
             for (String name : Fields.unknown(node, known)) {
-                String path = prefix.isEmpty() ? Fields.pathName(name) : prefix + "." + Fields.pathName(name);
+                String path = prefix.isEmpty() ? Excerpts.pathName(name) : prefix + "." + Excerpts.pathName(name);
                 error(path, Fields.unknownMessage(what, name, known));
                 String meant = Fields.closest(name, known);
                 if (meant != null) {
@@ -295,13 +292,7 @@ public final class ProblemLoader {
         }
 
         private void stopIfErrors() {
-            if (found > MAX_ERRORS) {
-                errors.add(InputError.inFile(source, "and " + (found - MAX_ERRORS) + " more problems like these (only "
-                        + "the first " + MAX_ERRORS + " are listed)"));
-            }
-            if (!errors.isEmpty()) {
-                throw new BadInputException(errors);
-            }
+            errors.throwIfAny();
         }
 
         Problem problem(JsonNode root) {
@@ -577,7 +568,7 @@ public final class ProblemLoader {
                 JsonNode a = n.get("alpha");
                 if (a != null) {
                     if (!"leaky-relu".equals(name)) {
-                        error(path + ".alpha", "only leaky-relu has a slope alpha, not " + Fields.shown(name));
+                        error(path + ".alpha", "only leaky-relu has a slope alpha, not " + Excerpts.shown(name));
                         return null;
                     }
                     Double v = number(a, path + ".alpha");
@@ -599,7 +590,7 @@ public final class ProblemLoader {
             Activation act = Activation.byName(name, alpha);
             if (act == null) {
                 String suggestion = Fields.closest(name, List.of("sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"));
-                error(path, "layer " + layer + " has unknown activation \"" + Fields.shown(name) + "\""
+                error(path, "layer " + layer + " has unknown activation \"" + Excerpts.shown(name) + "\""
                         + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)")
                         + "; expected one of " + Activation.names());
             }
@@ -626,7 +617,7 @@ public final class ProblemLoader {
                 expected.put("b" + l, "b" + l);
             }
             List<String> names = new ArrayList<>(expected.keySet());
-            int errorsBefore = found;
+            long errorsBefore = errors.count();
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
                 String key = e.getKey();
@@ -636,7 +627,7 @@ public final class ProblemLoader {
                     if (meant != null) {
                         misspelled.add("given." + meant);
                     }
-                    String field = "given." + Fields.pathName(key);
+                    String field = "given." + Excerpts.pathName(key);
                     error(field, field + " is not a given of this " + layers + "-layer network"
                             + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
                             + "; expected " + String.join(", ", names));
@@ -661,7 +652,7 @@ public final class ProblemLoader {
                     missing("given." + name, "is missing; " + missingWhat(name, network));
                 }
             }
-            if (found > errorsBefore) {
+            if (errors.count() > errorsBefore) {
                 return out;
             }
             shapes(out, expected, network);
@@ -689,7 +680,7 @@ public final class ProblemLoader {
             Matrix y = given.get("y");
             String xf = "given." + names.get("x");
             String yf = "given." + names.get("y");
-            int before = found;
+            long before = errors.count();
             if (x.cols() != network.inputs()) {
                 error(xf, xf + " is " + x.shape() + ", but network.inputs is " + network.inputs()
                         + ": each row of x is one sample of " + network.inputs() + " inputs");
@@ -716,7 +707,7 @@ public final class ProblemLoader {
                             + " units: write it as a flat list of " + units + " values");
                 }
             }
-            if (found == before) {
+            if (errors.count() == before) {
                 targets(y, yf, network);
             }
         }
@@ -763,7 +754,7 @@ public final class ProblemLoader {
                     continue;
                 }
                 if (out.contains(q)) {
-                    error(path, "\"" + Fields.shown(e.asText()) + "\" is asked twice");
+                    error(path, "\"" + Excerpts.shown(e.asText()) + "\" is asked twice");
                     continue;
                 }
                 out.add(q);
@@ -776,7 +767,7 @@ public final class ProblemLoader {
             if (q.isEmpty()) {
                 String meant = name.equals("a" + layers) || (layers == 1 && name.equals("a")) ? "yhat" // a_L is ŷ
                         : Fields.closest(name, List.of(Quantity.namesOf(layers).split(", ")));
-                error(path, "\"" + Fields.shown(name) + "\" is not a quantity of this " + layers + "-layer network"
+                error(path, "\"" + Excerpts.shown(name) + "\" is not a quantity of this " + layers + "-layer network"
                         + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
                         + "; expected one of " + Quantity.namesOf(layers));
                 return null;
@@ -796,7 +787,7 @@ public final class ProblemLoader {
             }
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
-                String path = "tolerance." + Fields.pathName(e.getKey());
+                String path = "tolerance." + Excerpts.pathName(e.getKey());
                 Tolerance t = tolerance(e.getValue(), path);
                 if (e.getKey().equals("default")) {
                     if (t != null) {
@@ -819,7 +810,7 @@ public final class ProblemLoader {
                 return null;
             }
             for (String f : Fields.unknown(n, TOLERANCE)) {
-                error(path + "." + Fields.pathName(f), Fields.unknownMessage("tolerance", f, TOLERANCE));
+                error(path + "." + Excerpts.pathName(f), Fields.unknownMessage("tolerance", f, TOLERANCE));
             }
             Double abs = nonNegative(n.get("absolute"), path + ".absolute");
             Double rel = nonNegative(n.get("relative"), path + ".relative");
@@ -878,7 +869,7 @@ public final class ProblemLoader {
             }
             for (var it = n.fields(); it.hasNext(); ) {
                 var e = it.next();
-                String path = "points." + Fields.pathName(e.getKey());
+                String path = "points." + Excerpts.pathName(e.getKey());
                 Double v = nonNegative(e.getValue(), path);
                 if (e.getKey().equals("default")) {
                     if (v != null) {
@@ -902,7 +893,7 @@ public final class ProblemLoader {
             String[] kv = part.split("=", 2);
             if (kv.length != 2) {
                 throw new BadInputException(InputError.atField("command line", "--tolerance",
-                        "expected kind=value such as decimals=2 or absolute=0.01, found \"" + Fields.shown(spec) + "\""));
+                        "expected kind=value such as decimals=2 or absolute=0.01, found \"" + Excerpts.shown(spec) + "\""));
             }
             node.put(kv[0].strip(), kv[1].strip());
         }

@@ -1,7 +1,8 @@
 package nngrade.submission;
 
 import nngrade.input.BadInputException;
-import nngrade.problem.Fields;
+import nngrade.input.ErrorList;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.MatrixReader;
@@ -69,7 +70,7 @@ final class CsvSubmissionReader {
             if (layout == null) {
                 throw new BadInputException(InputError.atLine(source, lines.of(header),
                         "expected a header " + LAYOUTS + ", found \""
-                                + Fields.shown(String.join(String.valueOf(delimiter), header.values())) + "\""));
+                                + Excerpts.shown(String.join(String.valueOf(delimiter), header.values())) + "\""));
             }
             start = 0;
         }
@@ -283,7 +284,7 @@ final class CsvSubmissionReader {
         }
 
         private static String blankOr(String s) {
-            return s.isEmpty() ? "(none)" : Fields.shown(s);
+            return s.isEmpty() ? "(none)" : Excerpts.shown(s);
         }
 
         private Integer index(Grid g, int line, String what, String text, int limit) {
@@ -305,7 +306,7 @@ final class CsvSubmissionReader {
         }
 
         private void fail(Grid g, int line, String message) {
-            ErrorList.addCapped(g.problems, message);
+            Answer.addProblem(g.problems, message);
             error(line, message);
         }
 
@@ -349,7 +350,7 @@ final class CsvSubmissionReader {
                 if (cols < 0) {
                     cols = tokens.length;
                 } else if (tokens.length != cols) {
-                    ErrorList.addCapped(problems, name + " is ragged: row " + (i + 1) + " has " + tokens.length
+                    Answer.addProblem(problems, name + " is ragged: row " + (i + 1) + " has " + tokens.length
                             + " values, but row 1 has " + cols);
                     continue;
                 }
@@ -359,7 +360,7 @@ final class CsvSubmissionReader {
                     if (p instanceof Numbers.Value v) {
                         rows[i][j] = v.value();
                     } else {
-                        ErrorList.addCapped(problems, name + " row " + (i + 1) + ", column " + (j + 1) + ": "
+                        Answer.addProblem(problems, name + " row " + (i + 1) + ", column " + (j + 1) + ": "
                                 + ((Numbers.NotANumber) p).reason());
                     }
                 }
@@ -398,7 +399,7 @@ final class CsvSubmissionReader {
                     for (int j = 1; j <= g.maxCol; j++) {
                         double[] cell = g.cells.get(((long) i << 32) | j);
                         if (cell == null) {
-                            if (++holeCount <= ErrorList.MAX_PER_QUANTITY) {
+                            if (++holeCount <= Answer.MAX_PROBLEMS) {
                                 holes.add(g.name + " has no value for row " + i + ", column " + j);
                             }
                         } else {
@@ -406,8 +407,8 @@ final class CsvSubmissionReader {
                         }
                     }
                 }
-                if (holeCount > ErrorList.MAX_PER_QUANTITY) {
-                    holes.add("and " + (holeCount - ErrorList.MAX_PER_QUANTITY) + " more cells of " + g.name
+                if (holeCount > Answer.MAX_PROBLEMS) {
+                    holes.add("and " + (holeCount - Answer.MAX_PROBLEMS) + " more cells of " + g.name
                             + " have no value");
                 }
                 if (!holes.isEmpty()) {
