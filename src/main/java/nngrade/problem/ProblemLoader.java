@@ -15,16 +15,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import nngrade.input.BadInputException;
 import nngrade.input.ErrorList;
 import nngrade.input.Excerpts;
+import nngrade.input.FileKind;
 import nngrade.input.InputError;
 import nngrade.input.JsonTrees;
+import nngrade.input.TextFiles;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +38,8 @@ import java.util.Set;
 public final class ProblemLoader {
     /** Problem files are hand-written; anything larger is a mistake. */
     public static final long MAX_BYTES = 16L << 20;
+    private static final FileKind FILE = new FileKind("a problem file", "a problem file", MAX_BYTES, null,
+            "is not UTF-8 text", false);
     /**
      * The most multiply-adds one forward pass may take: 100 times the largest homework network, and
      * well under a second of solving (the backward pass takes twice as many).
@@ -86,32 +85,7 @@ public final class ProblemLoader {
     /** Reads and parses {@code path} without validating it, e.g. to draw a variant from it first. */
     public static ProblemFile read(Path path) {
         String source = path.toString();
-        return parseFile(source, readText(path, source));
-    }
-
-    /** Reads a text file for loading, refusing files too large, missing, or not UTF-8. */
-    public static String readText(Path path, String source) {
-        try {
-            if (Files.isDirectory(path)) {
-                throw new BadInputException(InputError.inFile(source, "is a folder; expected a problem file"));
-            }
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new BadInputException(InputError.inFile(source,
-                        "is " + (size >> 20) + " MB; a problem file is at most " + (MAX_BYTES >> 20) + " MB"));
-            }
-            byte[] bytes = Files.readAllBytes(path);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(InputError.inFile(source, "no such file"));
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(InputError.inFile(source, "is not UTF-8 text"));
-        } catch (IOException e) {
-            throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
-        }
+        return parseFile(source, TextFiles.readText(path, source, FILE));
     }
 
     /** Parses and validates problem text; YAML unless the file name or the first character says JSON. */
@@ -126,7 +100,8 @@ public final class ProblemLoader {
 
     /** Parses problem text into a tree, refusing what is not a JSON or YAML object. */
     public static ProblemFile parseFile(String source, String text) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        // the text is kept as read, a byte-order mark included: variants are drawn from it
+        String body = TextFiles.withoutBom(text);
         if (body.isBlank()) {
             throw new BadInputException(InputError.inFile(source, "is empty; expected a problem (JSON or YAML)"));
         }

@@ -1,14 +1,15 @@
 package nngrade.submission;
 
 import nngrade.input.BadInputException;
+import nngrade.input.FileKind;
 import nngrade.input.InputError;
+import nngrade.input.TextFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +19,9 @@ import java.util.Set;
 
 /** Reads a class roster: a CSV with an {@code id} column (others, such as name, are ignored). */
 public final class RosterReader {
+    private static final String CSV_UTF8 = "(CSV UTF-8 in a spreadsheet's Save As)";
+    private static final FileKind FILE = new FileKind("a roster file", "a roster", SubmissionReader.MAX_BYTES,
+            "a CSV file " + CSV_UTF8, "is not UTF-8 text; save it as UTF-8 " + CSV_UTF8, true);
     private static final List<String> ID_COLUMNS = List.of("id", "student", "username", "login");
 
     private RosterReader() {
@@ -26,10 +30,7 @@ public final class RosterReader {
     /** The ids in file order, each once. */
     public static Set<String> read(Path path) {
         String source = path.toString();
-        String text = new String(SubmissionReader.readBytes(path, source), StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = TextFiles.withoutBom(TextFiles.readText(path, source, FILE));
         String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         char delimiter = first.contains(";") && !first.contains(",") ? ';' : ',';
         List<CSVRecord> records;
