@@ -32,6 +32,18 @@ class RosterReaderTest {
     }
 
     @Test
+    void aDuplicateIsReportedAtItsLineNotItsRecordNumber() {
+        Path roster = ROSTERS.resolve("blank-lines-duplicate.csv");
+        assertEquals(List.of(roster + ":7: \"ana\" is listed twice"), refused(roster));
+    }
+
+    @Test
+    void aCellOverSeveralLinesCountsThemAll() {
+        Path roster = ROSTERS.resolve("multi-line-cell.csv");
+        assertEquals(List.of(roster + ":4: \"ana\" is listed twice"), refused(roster));
+    }
+
+    @Test
     void aRosterThatIsNotUtf8IsRefusedAtItsLine() {
         Path roster = ROSTERS.resolve("latin1.csv");
         assertEquals(List.of(roster + ":3: is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)"),
@@ -60,8 +72,40 @@ class RosterReaderTest {
     }
 
     @Test
+    void anUnclosedQuoteIsOnePlainLine() {
+        Path roster = ROSTERS.resolve("unclosed-quote.csv");
+        assertEquals(List.of(roster + ":2: is not valid CSV: a quoted value is not closed (a \" without its closing \")"),
+                refused(roster));
+    }
+
+    @Test
+    void anUnclosedQuotePastLine1000IsStillAtItsLine(@TempDir Path tmp) throws IOException {
+        StringBuilder text = new StringBuilder("id\n");
+        for (int i = 2; i < 1500; i++) {
+            text.append("student").append(i).append('\n');
+        }
+        text.append("\"late\n");
+        Path roster = Files.writeString(tmp.resolve("roster.csv"), text);
+        assertEquals(List.of(roster + ":1500: is not valid CSV: a quoted value is not closed (a \" without its closing \")"),
+                refused(roster));
+    }
+
+    @Test
     void aByteOrderMarkAndSemicolonsAreRead() {
         assertEquals(List.of("ana", "bob"), List.copyOf(RosterReader.read(ROSTERS.resolve("bom-semicolon.csv"))));
+    }
+
+    @Test
+    void anEmptyIdIsReportedAtItsLine() {
+        Path roster = ROSTERS.resolve("empty-id.csv");
+        assertEquals(List.of(roster + ":4: the id is empty"), refused(roster));
+    }
+
+    @Test
+    void aHeaderWithoutAnIdColumnIsReportedAtItsLine() {
+        Path roster = ROSTERS.resolve("no-id-column.csv");
+        assertEquals(List.of(roster + ":3: expected a header with an id column (id, student, username or login), "
+                + "found \"name,group\""), refused(roster));
     }
 
     @Test
