@@ -3,7 +3,6 @@ package nngrade.problem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -17,6 +16,7 @@ import nngrade.input.ErrorList;
 import nngrade.input.Excerpts;
 import nngrade.input.FileKind;
 import nngrade.input.InputError;
+import nngrade.input.JsonErrors;
 import nngrade.input.JsonTrees;
 import nngrade.input.TextFiles;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Loads a problem file (JSON, or YAML with the same fields) into a validated {@link Problem}.
@@ -142,11 +143,9 @@ public final class ProblemLoader {
     /** The one line for a file the JSON or YAML parser refused, with the line (and field, where known). */
     private static InputError syntaxError(String source, boolean yaml, JsonProcessingException e) {
         String what = yaml ? "invalid YAML: " : "invalid JSON: ";
-        var loc = e.getLocation();
-        int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-        int column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+        int line = JsonErrors.line(e);
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        String field = e.getProcessor() instanceof JsonParser p ? fieldPath(p.getParsingContext()) : null;
+        String field = JsonErrors.field(e);
         if (original.startsWith("Duplicate field '") && field != null) {
             return new InputError(source, line, field, field + " appears twice; give each field once");
         }
@@ -170,36 +169,31 @@ public final class ProblemLoader {
             return InputError.atLine(source, m.getProblemMark().getLine() + 1,
                     what + oneLineOf(msg) + " (column " + (m.getProblemMark().getColumn() + 1) + ")");
         }
-        String msg = oneLineOf(plainJacksonMessage(original));
+        String msg = Excerpts.clipQuoted(forTeachers(JsonErrors.text(e)));
         if (line > 0) {
-            return InputError.atLine(source, line, what + msg + " (column " + column + ")");
+            return InputError.atLine(source, line, what + msg + " (column " + JsonErrors.column(e) + ")");
         }
         return InputError.inFile(source, what + msg);
     }
 
-    /** Jackson's wording without its Java feature names and source descriptions. */
-    private static String plainJacksonMessage(String m) {
-        var eof = java.util.regex.Pattern.compile("Unexpected end-of-input: expected close marker for (Object|Array) "
-                + "\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)").matcher(m);
+    /** Jackson's wording (its internals already left out) in the words of the problem format's documentation. */
+    private static String forTeachers(String m) {
+        var eof = Pattern.compile("Unexpected end-of-input: expected close marker for (Object|Array) "
+                + "\\(start marker at line (\\d+), column \\d+\\)").matcher(m);
         if (eof.find()) {
             boolean object = eof.group(1).equals("Object");
             return "the file ends inside the " + (object ? "object" : "list") + " opened on line " + eof.group(2)
                     + " (a closing " + (object ? "}" : "]") + " is missing)";
         }
-        return m.replaceAll("\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)",
-                        "(opened on line $1)")
+        return m.replaceAll("\\(start marker at line (\\d+), column \\d+\\)", "(opened on line $1)")
                 .replaceAll("Unexpected character \\('(.)' \\(code \\d+\\)\\)", "unexpected character '$1'")
                 .replace("maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' "
                         + "not enabled for parser)", "JSON has no comments (YAML has, after #)")
                 .replace("(JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false')",
                         "(a number, a \"string\", a list, an object, true, false or null)")
-                .replaceAll("\\(for Object starting at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)",
-                        "(to close the object opened on line $1)")
-                .replaceAll("\\(for Array starting at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)",
-                        "(to close the list opened on line $1)")
+                .replaceAll("\\(for Object starting at line (\\d+), column \\d+\\)", "(to close the object opened on line $1)")
+                .replaceAll("\\(for Array starting at line (\\d+), column \\d+\\)", "(to close the list opened on line $1)")
                 .replaceAll(": enable `[^`]*` to allow", "")
-                // "(1000, from `StreamReadConstraints.getMaxNestingDepth()`)": the limit, without Jackson's name for it
-                .replaceAll(", from `[^`]*`", "")
                 .replaceAll("Expected a field name \\(Scalar value in YAML\\), got this instead: <.*>",
                         "a field name must be plain text, not a list or an object")
                 // a unicode escape cut short by the end of the file: "failed to tokenize due to (java.lang.NumberFormatException)"
@@ -210,23 +204,6 @@ public final class ProblemLoader {
     /** The first line of a message, with tabs and other control characters shown as spaces. */
     private static String oneLineOf(String m) {
         return Excerpts.clipQuoted(m.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip());
-    }
-
-    /** The field a parser was at, as messages name it: {@code given.W1[1]}; null at the top. */
-    private static String fieldPath(JsonStreamContext c) {
-        StringBuilder sb = new StringBuilder();
-        for (; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                sb.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
-            } else if (c.getCurrentName() != null) {
-                sb.insert(0, (sb.length() == 0 || sb.charAt(0) == '[' ? "" : "."))
-                        .insert(0, Excerpts.pathName(c.getCurrentName()));
-            }
-        }
-        if (sb.length() > 200) {
-            return "…" + sb.substring(sb.length() - 200); // deep in unclosed objects: where it ends is what matters
-        }
-        return sb.length() == 0 ? null : sb.toString();
     }
 
     /** One pass over one file, collecting every error it can before giving up. */

@@ -11,6 +11,7 @@ import nngrade.input.BadInputException;
 import nngrade.input.ErrorList;
 import nngrade.input.Excerpts;
 import nngrade.input.InputError;
+import nngrade.input.JsonErrors;
 import nngrade.input.JsonTrees;
 import nngrade.problem.Fields;
 import nngrade.problem.Matrix;
@@ -121,14 +122,7 @@ final class JsonSubmissionReader {
                 throw new BadInputException(InputError.atLine(source, line(p), "unexpected content after the answers object"));
             }
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            // Jackson's text names its own internals: "[Source: REDACTED (`StreamReadFeature…` disabled);
-            // line: 1, column: 20]" and "(32, from `StreamReadConstraints.getMaxNestingDepth()`)"
-            String msg = Excerpts.clipQuoted(e.getOriginalMessage().lines().findFirst().orElse("").strip()
-                    .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
-                    .replaceAll(", from `[^`]*`", ""));
-            throw new BadInputException(InputError.atLine(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
-                    "invalid JSON: " + msg));
+            throw new BadInputException(JsonErrors.invalidJson(source, e));
         } catch (IOException e) {
             throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
         }
