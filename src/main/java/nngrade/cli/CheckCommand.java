@@ -4,8 +4,8 @@ import nngrade.check.CheckResult;
 import nngrade.check.Checker;
 import nngrade.input.BadInputException;
 import nngrade.problem.Problem;
-import nngrade.problem.ProblemLoader;
 import nngrade.problem.Tolerance;
+import nngrade.problem.ToleranceSpec;
 import nngrade.report.CheckJson;
 import nngrade.report.CheckMarkdown;
 import nngrade.report.CheckText;
@@ -72,7 +72,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Tolerance override = tolerance == null ? null : ProblemLoader.parseTolerance(tolerance);
+        Tolerance override = tolerance == null ? null : ToleranceSpec.parse(tolerance);
         ProblemSource source = new ProblemSource(problem, secret.secret());
         ReportOptions options = new ReportOptions(language.messages(), hideExpected, allCells,
                 format == Format.text && color.enabled());

@@ -6,8 +6,8 @@ import nngrade.check.CopyFinder;
 import nngrade.input.BadInputException;
 import nngrade.input.InputError;
 import nngrade.problem.Problem;
-import nngrade.problem.ProblemLoader;
 import nngrade.problem.Tolerance;
+import nngrade.problem.ToleranceSpec;
 import nngrade.report.CheckHtml;
 import nngrade.report.CheckJson;
 import nngrade.report.CheckMarkdown;
@@ -145,7 +145,7 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Tolerance override = tolerance == null ? null : ProblemLoader.parseTolerance(tolerance);
+        Tolerance override = tolerance == null ? null : ToleranceSpec.parse(tolerance);
         ProblemSource source = new ProblemSource(problem, secret.secret());
         // Names and shapes are the same in every variant, so any one serves to read files and lay out the gradebook.
         Problem p = source.forStudent("").problem();
