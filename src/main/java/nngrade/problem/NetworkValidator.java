@@ -5,6 +5,7 @@ import nngrade.input.Excerpts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The network section of a problem file: inputs, layers and their activations, loss, reduction, weight layout. */
 final class NetworkValidator {
@@ -33,30 +34,33 @@ final class NetworkValidator {
         Loss loss = null;
         JsonNode lossNode = n.get("loss");
         if (lossNode == null) {
-            pass.missing("network.loss", "is missing; expected one of " + Loss.labels());
+            pass.missing("network.loss", "is missing; expected one of " + String.join(", ", Loss.labels()));
         } else {
-            loss = lossNode.isTextual() ? Loss.byLabel(lossNode.asText()) : null;
-            if (loss == null) {
-                unknownLabel("network.loss", "loss", lossNode, List.of(Loss.labels().split(", ")),
-                        "one of " + Loss.labels());
+            Optional<Loss> named = lossNode.isTextual() ? Loss.byLabel(lossNode.asText()) : Optional.empty();
+            if (named.isEmpty()) {
+                unknownLabel("network.loss", "loss", lossNode, Loss.labels(), "one of " + String.join(", ", Loss.labels()));
             }
+            loss = named.orElse(null);
         }
         Reduction reduction = Reduction.MEAN;
         JsonNode red = n.get("reduction");
         if (red != null) {
-            reduction = red.isTextual() ? Reduction.byLabel(red.asText()) : null;
-            if (reduction == null) {
-                unknownLabel("network.reduction", "reduction", red, List.of("mean", "sum"), "mean or sum");
+            Optional<Reduction> named = red.isTextual() ? Reduction.byLabel(red.asText()) : Optional.empty();
+            if (named.isEmpty()) {
+                unknownLabel("network.reduction", "reduction", red, Reduction.labels(),
+                        String.join(" or ", Reduction.labels()));
             }
+            reduction = named.orElse(null);
         }
         WeightLayout layout = WeightLayout.OUT_IN;
         JsonNode lay = n.get("weightLayout");
         if (lay != null) {
-            layout = lay.isTextual() ? WeightLayout.byLabel(lay.asText()) : null;
-            if (layout == null) {
-                unknownLabel("network.weightLayout", "weightLayout", lay, List.of("out-in", "in-out"),
-                        "out-in (W is units × inputs) or in-out (W is inputs × units)");
+            Optional<WeightLayout> named = lay.isTextual() ? WeightLayout.byLabel(lay.asText()) : Optional.empty();
+            if (named.isEmpty()) {
+                unknownLabel("network.weightLayout", "weightLayout", lay, WeightLayout.labels(),
+                        WeightLayout.OUT_IN.described() + " or " + WeightLayout.IN_OUT.described());
             }
+            layout = named.orElse(null);
         }
         if (inputs == null || layers == null || loss == null || reduction == null || layout == null) {
             return null;
@@ -120,7 +124,7 @@ final class NetworkValidator {
 
     private Activation activation(JsonNode n, String path, int layer) {
         if (n == null) {
-            pass.missing(path, "is missing; expected one of " + Activation.names());
+            pass.missing(path, "is missing; expected one of " + String.join(", ", Activation.names()));
             return null;
         }
         String name;
@@ -129,7 +133,7 @@ final class NetworkValidator {
             pass.unknownFields(n, ACTIVATION, path, "field");
             JsonNode nameNode = n.get("name");
             if (nameNode == null) {
-                pass.missing(path + ".name", "is missing; expected one of " + Activation.names());
+                pass.missing(path + ".name", "is missing; expected one of " + String.join(", ", Activation.names()));
                 return null;
             }
             if (!nameNode.isTextual()) {
@@ -139,7 +143,7 @@ final class NetworkValidator {
             name = nameNode.asText();
             JsonNode a = n.get("alpha");
             if (a != null) {
-                if (!"leaky-relu".equals(name)) {
+                if (!(Activation.byName(name, 0).orElse(null) instanceof Activation.LeakyRelu)) {
                     pass.error(path + ".alpha", "only leaky-relu has a slope alpha, not " + Excerpts.shown(name));
                     return null;
                 }
@@ -159,13 +163,13 @@ final class NetworkValidator {
             pass.error(path, "expected an activation name, found " + Fields.describe(n));
             return null;
         }
-        Activation act = Activation.byName(name, alpha);
-        if (act == null) {
-            String suggestion = Fields.closest(name, List.of("sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"));
+        Optional<Activation> act = Activation.byName(name, alpha);
+        if (act.isEmpty()) {
+            String suggestion = Fields.closest(name, Activation.names());
             pass.error(path, "layer " + layer + " has unknown activation \"" + Excerpts.shown(name) + "\""
                     + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)")
-                    + "; expected one of " + Activation.names());
+                    + "; expected one of " + String.join(", ", Activation.names()));
         }
-        return act;
+        return act.orElse(null);
     }
 }

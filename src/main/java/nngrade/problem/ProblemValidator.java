@@ -167,10 +167,10 @@ final class ProblemValidator {
         var q = Quantity.parse(name, layers);
         if (q.isEmpty()) {
             String meant = name.equals("a" + layers) || (layers == 1 && name.equals("a")) ? "yhat" // a_L is ŷ
-                    : Fields.closest(name, List.of(Quantity.namesOf(layers).split(", ")));
+                    : Fields.closest(name, Quantity.namesOf(layers));
             pass.error(path, "\"" + Excerpts.shown(name) + "\" is not a quantity of this " + layers + "-layer network"
                     + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
-                    + "; expected one of " + Quantity.namesOf(layers));
+                    + "; expected one of " + String.join(", ", Quantity.namesOf(layers)));
             return null;
         }
         return q.get();

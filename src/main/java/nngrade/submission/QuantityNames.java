@@ -31,6 +31,7 @@ final class QuantityNames {
     }
 
     static String unknown(String name, int layers) {
-        return "\"" + Excerpts.shown(name) + "\" is not a quantity of this problem; expected one of " + Quantity.namesOf(layers);
+        return "\"" + Excerpts.shown(name) + "\" is not a quantity of this problem; expected one of "
+                + String.join(", ", Quantity.namesOf(layers));
     }
 }
