@@ -28,7 +28,7 @@ public final class TextFiles {
     /** The file's text, exactly: a UTF-8 byte-order mark is kept (see {@link #withoutBom}). */
     public static String readText(Path path, String source, FileKind kind) {
         byte[] bytes = read(path, source, kind);
-        checkAscii(source, bytes, kind);
+        checkText(source, bytes, kind);
         return new String(bytes, StandardCharsets.UTF_8); // valid: checked
     }
 
@@ -74,7 +74,7 @@ public final class TextFiles {
      * sequences); true when they are plain ASCII, the usual case, which needs no decoding and which
      * Jackson's byte parser reads fastest.
      */
-    public static boolean checkAscii(String source, byte[] bytes, FileKind kind) {
+    public static boolean checkText(String source, byte[] bytes, FileKind kind) {
         boolean ascii = true;
         for (byte b : bytes) {
             if (b == 0 && kind.contents() != null) {

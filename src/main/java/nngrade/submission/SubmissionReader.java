@@ -30,7 +30,7 @@ public final class SubmissionReader {
     }
 
     public static Submission parse(String source, byte[] bytes, Problem problem) {
-        if (TextFiles.checkAscii(source, bytes, FILE)) {
+        if (TextFiles.checkText(source, bytes, FILE)) {
             // the common case, read without decoding: ASCII bytes are their own characters
             int first = 0;
             while (first < bytes.length && Character.isWhitespace(bytes[first])) {

@@ -24,7 +24,7 @@ class TextFilesTest {
             "is not UTF-8 text", false);
 
     private static List<String> refused(byte[] bytes, FileKind kind) {
-        BadInputException e = assertThrows(BadInputException.class, () -> TextFiles.checkAscii("t", bytes, kind));
+        BadInputException e = assertThrows(BadInputException.class, () -> TextFiles.checkText("t", bytes, kind));
         return e.errors().stream().map(InputError::oneLine).toList();
     }
 
@@ -43,7 +43,7 @@ class TextFilesTest {
     void aNulByteIsRefusedAtItsLineOrLeftToTheParser() {
         byte[] bytes = "ab\ncd\0".getBytes(StandardCharsets.UTF_8);
         assertEquals(List.of("t:2: is not a text file (it contains NUL bytes); expected text"), refused(bytes, NAMES_LINE));
-        assertFalse(TextFiles.checkAscii("t", bytes, NUL_TO_PARSER));
+        assertFalse(TextFiles.checkText("t", bytes, NUL_TO_PARSER));
     }
 
     @Test
@@ -58,8 +58,8 @@ class TextFilesTest {
 
     @Test
     void asciiIsToldApartFromOtherUtf8() {
-        assertTrue(TextFiles.checkAscii("t", "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), NAMES_LINE));
-        assertFalse(TextFiles.checkAscii("t", "η = 0.5".getBytes(StandardCharsets.UTF_8), NAMES_LINE));
+        assertTrue(TextFiles.checkText("t", "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), NAMES_LINE));
+        assertFalse(TextFiles.checkText("t", "η = 0.5".getBytes(StandardCharsets.UTF_8), NAMES_LINE));
     }
 
     @Test
