@@ -1,8 +1,8 @@
 package nngrade.cli;
 
 import nngrade.input.BadInputException;
-import nngrade.problem.ProblemLoader;
 import nngrade.problem.Tolerance;
+import nngrade.problem.ToleranceSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -25,7 +25,7 @@ public final class ToleranceOption {
         @Override
         public Tolerance convert(String spec) {
             try {
-                return ProblemLoader.parseTolerance(spec);
+                return ToleranceSpec.parse(spec);
             } catch (BadInputException e) {
                 // picocli names the option; the rest of the first error says what is wrong with its value
                 String body = e.errors().get(0).withoutFile();

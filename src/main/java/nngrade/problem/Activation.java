@@ -1,5 +1,9 @@
 package nngrade.problem;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * An activation function f with what backpropagation needs of it. The set is closed: the
  * spec's activations are the records below.
@@ -33,9 +37,28 @@ public sealed interface Activation {
     /** f′ written out, for the formulas of an answer key. */
     String prime();
 
-    /** The spec's activations, in the order they are listed to a teacher who mistyped one. */
-    static String names() {
-        return "sigmoid, tanh, relu, leaky-relu, linear, softmax";
+    /** The names of the spec's activations, in the order they are listed to a teacher who mistyped one. */
+    static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Activation a : every(DEFAULT_LEAKY_SLOPE)) {
+            names.add(a.name());
+        }
+        return List.copyOf(names);
+    }
+
+    /** The activation called {@code name} in a problem file, if there is one. */
+    static Optional<Activation> byName(String name, double leakySlope) {
+        for (Activation a : every(leakySlope)) {
+            if (a.name().equals(name)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One of each activation (each knows its own name), in the order of {@link #names}. */
+    private static List<Activation> every(double leakySlope) {
+        return List.of(new Sigmoid(), new Tanh(), new Relu(), new LeakyRelu(leakySlope), new Linear(), new Softmax());
     }
 
     /** Default slope of leaky-relu for z &lt; 0. */
@@ -300,18 +323,5 @@ public sealed interface Activation {
             }
             return max;
         }
-    }
-
-    /** The activation called {@code name} in a problem file, or null if there is none. */
-    static Activation byName(String name, double leakySlope) {
-        return switch (name) {
-            case "sigmoid" -> new Sigmoid();
-            case "tanh" -> new Tanh();
-            case "relu" -> new Relu();
-            case "leaky-relu" -> new LeakyRelu(leakySlope);
-            case "linear" -> new Linear();
-            case "softmax" -> new Softmax();
-            default -> null;
-        };
     }
 }

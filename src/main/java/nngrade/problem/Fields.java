@@ -1,6 +1,7 @@
 package nngrade.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nngrade.input.Excerpts;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,44 +30,7 @@ public final class Fields {
     public static String unknownMessage(String what, String name, Collection<String> known) {
         String suggestion = closest(name, known);
         String hint = suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)";
-        return "unknown " + what + " \"" + shown(name) + "\"" + hint + "; expected one of " + String.join(", ", known);
-    }
-
-    /** Text from a file as a message quotes it: at most 40 characters, then "…", so a message stays one short line. */
-    public static String shown(String text) {
-        return clipped(text, 40);
-    }
-
-    /** A name from a file as a field path holds it ({@code given.NAME}): at most 100 characters, then "…". */
-    public static String pathName(String name) {
-        return clipped(name, 100);
-    }
-
-    /**
-     * Quoted stretches, taken pairwise from the left (in "token 'abc': … token 'null'" the quotes are
-     * 'abc' and 'null'), and words of over 60 characters.
-     */
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"|\\S{61,}");
-
-    /**
-     * A parser's message with what it quotes of the input shortened to 40 characters: a quoted
-     * stretch ("Unrecognized token 'aaaa…'") or a long word ("Malformed numeric value (-9999…").
-     */
-    public static String clipQuoted(String message) {
-        return QUOTED.matcher(message).replaceAll(m -> {
-            String g = m.group();
-            char q = g.charAt(0);
-            boolean quoted = g.length() >= 2 && (q == '\'' || q == '"') && g.charAt(g.length() - 1) == q;
-            return java.util.regex.Matcher.quoteReplacement(quoted ? q + shown(g.substring(1, g.length() - 1)) + q : shown(g));
-        });
-    }
-
-    private static String clipped(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max; // never half a character
-        return text.substring(0, end) + "…";
+        return "unknown " + what + " \"" + Excerpts.shown(name) + "\"" + hint + "; expected one of " + String.join(", ", known);
     }
 
     /**
@@ -121,13 +85,13 @@ public final class Fields {
             return "null";
         }
         if (node.isTextual()) {
-            return "\"" + shown(node.asText()) + "\"";
+            return "\"" + Excerpts.shown(node.asText()) + "\"";
         }
         if (node.isBoolean()) {
             return node.asText();
         }
         if (node.isNumber()) {
-            return shown(node.asText());
+            return Excerpts.shown(node.asText());
         }
         if (node.isArray()) {
             return node.isEmpty() ? "an empty list" : "a list";

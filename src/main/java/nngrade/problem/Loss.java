@@ -1,5 +1,9 @@
 package nngrade.problem;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /** The per-sample loss ℓ(ŷ, y), summed over output units (natural log). */
 public enum Loss {
     /** ℓ = −Σ_k y_k ln ŷ_k. */
@@ -164,16 +168,22 @@ public enum Loss {
         return output.backprop(zL, gradient(yhat, y));
     }
 
-    public static Loss byLabel(String label) {
+    /** The loss a problem file calls {@code label}, if there is one. */
+    public static Optional<Loss> byLabel(String label) {
         for (Loss l : values()) {
             if (l.label.equals(label)) {
-                return l;
+                return Optional.of(l);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    public static String labels() {
-        return "cross-entropy, binary-cross-entropy, quadratic, mse";
+    /** The labels, in the order a teacher is shown them. */
+    public static List<String> labels() {
+        List<String> labels = new ArrayList<>();
+        for (Loss l : values()) {
+            labels.add(l.label);
+        }
+        return List.copyOf(labels);
     }
 }

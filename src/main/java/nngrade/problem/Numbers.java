@@ -1,5 +1,7 @@
 package nngrade.problem;
 
+import nngrade.input.Excerpts;
+
 import java.util.regex.Pattern;
 
 /**
@@ -91,13 +93,13 @@ public final class Numbers {
             return new NotANumber(quote(text) + " is not a number (NaN is not accepted)");
         }
         if (Double.isInfinite(v)) {
-            return new NotANumber(Fields.shown(text) + " is not a finite number (too large for a double)");
+            return new NotANumber(Excerpts.shown(text) + " is not a finite number (too large for a double)");
         }
         return new Value(v);
     }
 
     private static String quote(String text) {
-        return "\"" + Fields.shown(text) + "\"";
+        return "\"" + Excerpts.shown(text) + "\"";
     }
 
     /**

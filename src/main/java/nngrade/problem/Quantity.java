@@ -137,13 +137,13 @@ public record Quantity(Kind kind, int layer) {
         }
     }
 
-    /** The names a network accepts, for "expected one of" messages. */
-    public static String namesOf(int layers) {
+    /** The names a network accepts, in the order of {@link #all}, for "expected one of" messages. */
+    public static List<String> namesOf(int layers) {
         List<String> names = new ArrayList<>();
         for (Quantity q : all(layers)) {
             names.add(q.name());
         }
-        return String.join(", ", names);
+        return List.copyOf(names);
     }
 
     // Written out rather than left to the record: quantities are hash keys in every check, and

@@ -1,5 +1,9 @@
 package nngrade.problem;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /** How the per-sample losses ℓ_i make the batch cost C. */
 public enum Reduction {
     /** C = (1/m) Σ_i ℓ_i. */
@@ -43,12 +47,22 @@ public enum Reduction {
     /** How the factor is written after a sum in a formula. */
     public abstract String divisor();
 
-    public static Reduction byLabel(String label) {
+    /** The reduction a problem file calls {@code label}, if there is one. */
+    public static Optional<Reduction> byLabel(String label) {
         for (Reduction r : values()) {
             if (r.label.equals(label)) {
-                return r;
+                return Optional.of(r);
             }
         }
-        return null;
+        return Optional.empty();
+    }
+
+    /** The labels, in the order a teacher is shown them. */
+    public static List<String> labels() {
+        List<String> labels = new ArrayList<>();
+        for (Reduction r : values()) {
+            labels.add(r.label);
+        }
+        return List.copyOf(labels);
     }
 }

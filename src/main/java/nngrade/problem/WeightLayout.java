@@ -1,5 +1,9 @@
 package nngrade.problem;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * How a weight matrix is laid out. Samples are rows of X in both layouts; only W's
  * orientation differs, and with it every product that involves W.
@@ -97,6 +101,11 @@ public enum WeightLayout {
         return shapeWords;
     }
 
+    /** The label with the shape it gives W, for messages: {@code out-in (W is units × inputs)}. */
+    public String described() {
+        return label + " (W is " + shapeWords + ")";
+    }
+
     /** {rows, cols} of W for a layer with these inputs and units. */
     public abstract int[] shape(int inputs, int units);
 
@@ -115,12 +124,22 @@ public enum WeightLayout {
 
     public abstract String daFormula(String delta, String w);
 
-    public static WeightLayout byLabel(String label) {
+    /** The layout a problem file calls {@code label}, if there is one. */
+    public static Optional<WeightLayout> byLabel(String label) {
         for (WeightLayout l : values()) {
             if (l.label.equals(label)) {
-                return l;
+                return Optional.of(l);
             }
         }
-        return null;
+        return Optional.empty();
+    }
+
+    /** The labels, in the order a teacher is shown them. */
+    public static List<String> labels() {
+        List<String> labels = new ArrayList<>();
+        for (WeightLayout l : values()) {
+            labels.add(l.label);
+        }
+        return List.copyOf(labels);
     }
 }

@@ -1,30 +1,24 @@
 package nngrade.submission;
 
 import nngrade.input.BadInputException;
-import nngrade.problem.Fields;
+import nngrade.input.CsvRow;
+import nngrade.input.CsvTable;
+import nngrade.input.ErrorList;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.MatrixReader;
 import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the two CSV layouts of the spec, told apart by the header: long
@@ -41,40 +35,33 @@ final class CsvSubmissionReader {
     }
 
     static Submission parse(String source, String text, Problem problem) {
-        char delimiter = delimiter(text);
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .build()
-                .parse(new StringReader(text))) {
-            records = parser.getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new BadInputException(syntaxError(source, e));
-        }
-        Lines lines = new Lines(text);
-        records = records.stream().filter(r -> !(r.size() == 1 && r.get(0).isEmpty())).toList();
-        if (records.isEmpty()) {
+        CsvTable table = CsvTable.parse(source, text);
+        List<CsvRow> rows = table.rows();
+        if (rows.isEmpty()) {
             throw new BadInputException(InputError.inFile(source, "has no rows; expected a header " + LAYOUTS));
         }
-        CSVRecord header = records.get(0);
-        Layout layout = layout(header);
+        CsvRow header = rows.get(0);
+        Optional<Layout> named = layout(header);
+        Layout layout;
         int start = 1;
-        if (layout == null) {
+        if (named.isPresent()) {
+            layout = named.get();
+        } else {
             // No header: infer the layout from a first line that starts with a quantity name.
-            boolean named = QuantityNames.resolve(header.get(0), problem.network().depth()).isPresent();
-            layout = named && header.size() == 4 ? Layout.LONG : named && header.size() == 2 ? Layout.COMPACT : null;
-            if (layout == null) {
-                throw new BadInputException(InputError.atLine(source, lines.of(header),
+            boolean quantity = QuantityNames.resolve(header.get(0), problem.network().depth()).isPresent();
+            if (quantity && header.size() == 4) {
+                layout = Layout.LONG;
+            } else if (quantity && header.size() == 2) {
+                layout = Layout.COMPACT;
+            } else {
+                throw new BadInputException(InputError.atLine(source, header.line(),
                         "expected a header " + LAYOUTS + ", found \""
-                                + Fields.shown(String.join(String.valueOf(delimiter), header.values())) + "\""));
+                                + Excerpts.shown(String.join(String.valueOf(table.delimiter()), header.cells())) + "\""));
             }
             start = 0;
         }
-        Collector c = new Collector(source, problem, lines, delimiter);
-        for (CSVRecord r : records.subList(start, records.size())) {
+        Collector c = new Collector(source, problem, table.delimiter());
+        for (CsvRow r : rows.subList(start, rows.size())) {
             if (layout == Layout.LONG) {
                 c.longRow(r);
             } else {
@@ -84,81 +71,19 @@ final class CsvSubmissionReader {
         return c.finish();
     }
 
-    /** {@code ;} when the header uses it (then {@code ,} may be a decimal comma), else {@code ,}. */
-    private static char delimiter(String text) {
-        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        return first.indexOf(';') >= 0 && (first.indexOf(',') < 0 || first.indexOf(';') < first.indexOf(',')) ? ';' : ',';
-    }
-
-    private static Layout layout(CSVRecord header) {
-        String[] cells = header.values();
-        String joined = String.join(",", Arrays.stream(cells).map(s -> s.strip().toLowerCase(Locale.ROOT)).toList());
+    private static Optional<Layout> layout(CsvRow header) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : header.cells()) {
+            cells.add(cell.strip().toLowerCase(Locale.ROOT));
+        }
+        String joined = String.join(",", cells);
         if (joined.equals("quantity,row,col,value")) {
-            return Layout.LONG;
+            return Optional.of(Layout.LONG);
         }
         if (joined.equals("quantity,value")) {
-            return Layout.COMPACT;
+            return Optional.of(Layout.COMPACT);
         }
-        return null;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
-
-    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)\\s*");
-    private static final Pattern AT_LINE = Pattern.compile("\\s*at line: (\\d+), position: \\d+");
-
-    /**
-     * A CSV syntax error at its line, without the parser's class name: commons-csv reports
-     * {@code org.apache.commons.csv.CSVException: (startline 5) EOF reached before …}.
-     */
-    private static InputError syntaxError(String source, Exception e) {
-        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String msg = firstLine(t.getMessage());
-        int line = 0;
-        for (Pattern p : List.of(START_LINE, AT_LINE)) {
-            Matcher m = p.matcher(msg);
-            if (m.find()) {
-                line = Integer.parseInt(m.group(1));
-                msg = m.replaceFirst("");
-            }
-        }
-        if (msg.startsWith("EOF reached before encapsulated token finished")) {
-            msg = "a quoted value is not closed (a \" without its closing \")";
-        } else if (msg.startsWith("Invalid character between encapsulated token and delimiter")) {
-            msg = "text after the closing \" of a quoted value; quote the whole value";
-        }
-        return InputError.atLine(source, line, "is not valid CSV: " + msg.strip());
-    }
-
-    /** Line numbers of records, from their character positions. */
-    private static final class Lines {
-        private final String text;
-        private final int[] starts;
-
-        Lines(String text) {
-            this.text = text;
-            List<Integer> s = new ArrayList<>();
-            s.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (ch == '\n' || (ch == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                    s.add(i + 1);
-                }
-            }
-            starts = s.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        int of(CSVRecord r) {
-            // a record's position is where the previous one ended: skip the blank lines between them
-            int at = (int) r.getCharacterPosition();
-            while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
-                at++;
-            }
-            int pos = Arrays.binarySearch(starts, at);
-            return pos >= 0 ? pos + 1 : -pos - 1;
-        }
+        return Optional.empty();
     }
 
     /** Cells of one quantity in the long layout, keyed by (row, col). */
@@ -180,7 +105,6 @@ final class CsvSubmissionReader {
     private static final class Collector {
         private final String source;
         private final Problem problem;
-        private final Lines lines;
         private final char delimiter;
         private final int layers;
         private final ErrorList errors;
@@ -188,10 +112,9 @@ final class CsvSubmissionReader {
         private final Map<Quantity, Answer> answers = new LinkedHashMap<>();
         private final Map<Quantity, Integer> compactLines = new HashMap<>();
 
-        Collector(String source, Problem problem, Lines lines, char delimiter) {
+        Collector(String source, Problem problem, char delimiter) {
             this.source = source;
             this.problem = problem;
-            this.lines = lines;
             this.delimiter = delimiter;
             this.layers = problem.network().depth();
             this.errors = new ErrorList(source);
@@ -209,14 +132,14 @@ final class CsvSubmissionReader {
             return q;
         }
 
-        private String cellCount(CSVRecord r, int expected, String layoutName) {
+        private String cellCount(CsvRow r, int expected, String layoutName) {
             String hint = delimiter == ',' && r.size() > expected
                     ? "; with , as the delimiter write decimals with a point (0.35), or use ; as the delimiter" : "";
             return "expected " + expected + " cells (" + layoutName + "), found " + r.size() + hint;
         }
 
-        void longRow(CSVRecord r) {
-            int line = lines.of(r);
+        void longRow(CsvRow r) {
+            int line = r.line();
             if (r.size() != 4) {
                 error(line, cellCount(r, 4, "quantity,row,col,value"));
                 return;
@@ -283,7 +206,7 @@ final class CsvSubmissionReader {
         }
 
         private static String blankOr(String s) {
-            return s.isEmpty() ? "(none)" : Fields.shown(s);
+            return s.isEmpty() ? "(none)" : Excerpts.shown(s);
         }
 
         private Integer index(Grid g, int line, String what, String text, int limit) {
@@ -305,12 +228,12 @@ final class CsvSubmissionReader {
         }
 
         private void fail(Grid g, int line, String message) {
-            ErrorList.addCapped(g.problems, message);
+            Answer.addProblem(g.problems, message);
             error(line, message);
         }
 
-        void compactRow(CSVRecord r) {
-            int line = lines.of(r);
+        void compactRow(CsvRow r) {
+            int line = r.line();
             if (r.size() != 2) {
                 error(line, cellCount(r, 2, "quantity,value"));
                 return;
@@ -349,7 +272,7 @@ final class CsvSubmissionReader {
                 if (cols < 0) {
                     cols = tokens.length;
                 } else if (tokens.length != cols) {
-                    ErrorList.addCapped(problems, name + " is ragged: row " + (i + 1) + " has " + tokens.length
+                    Answer.addProblem(problems, name + " is ragged: row " + (i + 1) + " has " + tokens.length
                             + " values, but row 1 has " + cols);
                     continue;
                 }
@@ -359,7 +282,7 @@ final class CsvSubmissionReader {
                     if (p instanceof Numbers.Value v) {
                         rows[i][j] = v.value();
                     } else {
-                        ErrorList.addCapped(problems, name + " row " + (i + 1) + ", column " + (j + 1) + ": "
+                        Answer.addProblem(problems, name + " row " + (i + 1) + ", column " + (j + 1) + ": "
                                 + ((Numbers.NotANumber) p).reason());
                     }
                 }
@@ -398,7 +321,7 @@ final class CsvSubmissionReader {
                     for (int j = 1; j <= g.maxCol; j++) {
                         double[] cell = g.cells.get(((long) i << 32) | j);
                         if (cell == null) {
-                            if (++holeCount <= ErrorList.MAX_PER_QUANTITY) {
+                            if (++holeCount <= Answer.MAX_PROBLEMS) {
                                 holes.add(g.name + " has no value for row " + i + ", column " + j);
                             }
                         } else {
@@ -406,8 +329,8 @@ final class CsvSubmissionReader {
                         }
                     }
                 }
-                if (holeCount > ErrorList.MAX_PER_QUANTITY) {
-                    holes.add("and " + (holeCount - ErrorList.MAX_PER_QUANTITY) + " more cells of " + g.name
+                if (holeCount > Answer.MAX_PROBLEMS) {
+                    holes.add("and " + (holeCount - Answer.MAX_PROBLEMS) + " more cells of " + g.name
                             + " have no value");
                 }
                 if (!holes.isEmpty()) {

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import nngrade.input.BadInputException;
-import nngrade.problem.Fields;
+import nngrade.input.ErrorList;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
-import nngrade.problem.JsonTrees;
+import nngrade.input.JsonErrors;
+import nngrade.input.JsonTrees;
+import nngrade.problem.Fields;
 import nngrade.problem.Matrix;
 import nngrade.problem.MatrixReader;
 import nngrade.problem.Problem;
@@ -109,7 +112,7 @@ final class JsonSubmissionReader {
                         }
                     }
                     default -> {
-                        errors.add(new InputError(source, fieldLine, Fields.pathName(field),
+                        errors.add(new InputError(source, fieldLine, Excerpts.pathName(field),
                                 Fields.unknownMessage("field", field, TOP)));
                         p.skipChildren();
                     }
@@ -119,14 +122,7 @@ final class JsonSubmissionReader {
                 throw new BadInputException(InputError.atLine(source, line(p), "unexpected content after the answers object"));
             }
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            // Jackson's text names its own internals: "[Source: REDACTED (`StreamReadFeature…` disabled);
-            // line: 1, column: 20]" and "(32, from `StreamReadConstraints.getMaxNestingDepth()`)"
-            String msg = Fields.clipQuoted(e.getOriginalMessage().lines().findFirst().orElse("").strip()
-                    .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
-                    .replaceAll(", from `[^`]*`", ""));
-            throw new BadInputException(InputError.atLine(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
-                    "invalid JSON: " + msg));
+            throw new BadInputException(JsonErrors.invalidJson(source, e));
         } catch (IOException e) {
             throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
         }
@@ -143,14 +139,14 @@ final class JsonSubmissionReader {
 
     private static void answer(String source, String name, int line, JsonNode node, int layers,
                                Map<Quantity, Answer> answers, Map<Quantity, Integer> firstLine, ErrorList errors) {
-        String path = "answers." + Fields.pathName(name);
+        String path = "answers." + Excerpts.pathName(name);
         Optional<Quantity> q = QuantityNames.resolve(name, layers);
         if (q.isEmpty()) {
             errors.add(new InputError(source, line, path, QuantityNames.unknown(name, layers)));
             return;
         }
         if (answers.containsKey(q.get())) {
-            errors.add(new InputError(source, line, path, "\"" + Fields.shown(name) + "\" is answered twice (first on line "
+            errors.add(new InputError(source, line, path, "\"" + Excerpts.shown(name) + "\" is answered twice (first on line "
                     + firstLine.get(q.get()) + "); the first answer is graded"));
             return;
         }
@@ -160,7 +156,7 @@ final class JsonSubmissionReader {
         }
         List<String> problems = new ArrayList<>();
         Matrix m = MatrixReader.read(node, path, (where, msg) -> {
-            ErrorList.addCapped(problems, where + ": " + msg);
+            Answer.addProblem(problems, where + ": " + msg);
             errors.add(new InputError(source, line, where, msg));
         });
         answers.put(q.get(), m == null ? Answer.unreadable(name, problems) : Answer.readable(name, m));

@@ -1,6 +1,6 @@
 package nngrade.submission;
 
-import nngrade.problem.Fields;
+import nngrade.input.Excerpts;
 import nngrade.problem.Quantity;
 
 import java.util.Locale;
@@ -31,6 +31,7 @@ final class QuantityNames {
     }
 
     static String unknown(String name, int layers) {
-        return "\"" + Fields.shown(name) + "\" is not a quantity of this problem; expected one of " + Quantity.namesOf(layers);
+        return "\"" + Excerpts.shown(name) + "\" is not a quantity of this problem; expected one of "
+                + String.join(", ", Quantity.namesOf(layers));
     }
 }

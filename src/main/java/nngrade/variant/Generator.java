@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import nngrade.input.BadInputException;
-import nngrade.problem.Fields;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
+import nngrade.problem.Fields;
 import nngrade.problem.Numbers;
 
 import java.math.BigDecimal;
@@ -101,7 +102,7 @@ public sealed interface Generator {
                     n.path("random").asText(), KINDS)));
         }
         for (String f : Fields.unknown(n, fields)) {
-            errors.add(InputError.atField(source, path + "." + Fields.pathName(f), Fields.unknownMessage("field", f, fields)));
+            errors.add(InputError.atField(source, path + "." + Excerpts.pathName(f), Fields.unknownMessage("field", f, fields)));
         }
         int[] shape = shape(source, path, n.get("shape"), errors);
         Generator g = null;
@@ -118,11 +119,11 @@ public sealed interface Generator {
                     if (step.signum() <= 0) {
                         errors.add(InputError.atField(source, path + ".step", path + ".step must be positive"));
                     } else if (max.subtract(min).remainder(step).signum() != 0) {
-                        errors.add(InputError.atField(source, path + ".step", "max − min (" + Fields.shown(max.subtract(min).toPlainString())
-                                + ") is not a whole number of steps of " + Fields.shown(step.toPlainString())));
+                        errors.add(InputError.atField(source, path + ".step", "max − min (" + Excerpts.shown(max.subtract(min).toPlainString())
+                                + ") is not a whole number of steps of " + Excerpts.shown(step.toPlainString())));
                     } else if (max.subtract(min).divide(step).compareTo(MAX_STEPS) > 0) {
                         // Beyond this a double tells the grid's values apart no better than no step at all.
-                        errors.add(InputError.atField(source, path + ".step", "a step of " + Fields.shown(step.toString())
+                        errors.add(InputError.atField(source, path + ".step", "a step of " + Excerpts.shown(step.toString())
                                 + " makes more than 10^15 values between min and max; take a larger step, or none"));
                     }
                 }
@@ -137,7 +138,7 @@ public sealed interface Generator {
                     if (e != null && e.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
                         errors.add(InputError.atField(source, path, path + ": integers needs min and max within ±1e12"));
                     } else if (e != null && e.stripTrailingZeros().scale() > 0) {
-                        errors.add(InputError.atField(source, path, path + ": integers needs whole min and max, found " + Fields.shown(e.toString())));
+                        errors.add(InputError.atField(source, path, path + ": integers needs whole min and max, found " + Excerpts.shown(e.toString())));
                     }
                 }
                 if (errors.isEmpty() && min.compareTo(max) > 0) {
@@ -163,15 +164,15 @@ public sealed interface Generator {
     }
 
     private static InputError aboveMax(String source, String path, BigDecimal min, BigDecimal max) {
-        return InputError.atField(source, path, path + ": min " + Fields.shown(min.toString()) + " is above max "
-                + Fields.shown(max.toString()));
+        return InputError.atField(source, path, path + ": min " + Excerpts.shown(min.toString()) + " is above max "
+                + Excerpts.shown(max.toString()));
     }
 
     private static int[] shape(String source, String path, JsonNode n, List<InputError> errors) {
         if (n == null || !n.isArray() || n.size() != 2 || !n.get(0).canConvertToInt() || !n.get(1).canConvertToInt()
                 || n.get(0).asInt() < 1 || n.get(1).asInt() < 1 || (long) n.get(0).asInt() * n.get(1).asInt() > 1_000_000) {
             errors.add(InputError.atField(source, path + ".shape", "expected [rows, columns] of whole numbers ≥ 1, found "
-                    + (n == null ? "nothing" : Fields.shown(n.toString()))));
+                    + (n == null ? "nothing" : Excerpts.shown(n.toString()))));
             return new int[] {1, 1};
         }
         return new int[] {n.get(0).asInt(), n.get(1).asInt()};

@@ -3,7 +3,7 @@ package nngrade.variant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.input.BadInputException;
-import nngrade.problem.Fields;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemFile;
@@ -35,7 +35,7 @@ public final class Variants {
             var e = it.next();
             JsonNode v = e.getValue();
             if (v.isObject() && v.has("random")) {
-                generators.put(e.getKey(), Generator.parse(source, "given." + Fields.pathName(e.getKey()), v));
+                generators.put(e.getKey(), Generator.parse(source, "given." + Excerpts.pathName(e.getKey()), v));
             }
         }
         if (generators.isEmpty()) {

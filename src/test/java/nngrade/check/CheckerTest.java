@@ -8,6 +8,7 @@ import nngrade.problem.ProblemLoader;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
 import nngrade.problem.Tolerance;
+import nngrade.problem.ToleranceSpec;
 import nngrade.report.Answers;
 import nngrade.report.SubmissionWriter;
 import nngrade.solve.AnswerKey;
@@ -597,7 +598,7 @@ class CheckerTest {
         assertTrue(strict.quantities().stream().anyMatch(q -> q.status() == Status.INCORRECT));
         assertTrue(strict.quantities().stream().allMatch(q -> q.tolerance().equals(new Tolerance.Decimals(3))));
 
-        CheckResult lenient = grade(key, rounded, format, ProblemLoader.parseTolerance("decimals=2"));
+        CheckResult lenient = grade(key, rounded, format, ToleranceSpec.parse("decimals=2"));
         assertFullMarks(key, lenient);
         assertTrue(lenient.quantities().stream().allMatch(q -> q.tolerance().equals(new Tolerance.Decimals(2))));
     }

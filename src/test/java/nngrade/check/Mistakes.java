@@ -492,7 +492,7 @@ final class Mistakes {
 
     private static Layer layer(Random rnd, String activation) {
         int units = activation.equals("softmax") ? 2 + rnd.nextInt(3) : 1 + rnd.nextInt(4);
-        return new Layer(units, Activation.byName(activation, rnd.nextBoolean() ? 0.01 : 0.1));
+        return new Layer(units, Activation.byName(activation, rnd.nextBoolean() ? 0.01 : 0.1).orElseThrow());
     }
 
     private static Matrix targets(Random rnd, Loss loss, int m, int k) {

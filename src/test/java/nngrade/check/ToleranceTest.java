@@ -1,11 +1,11 @@
 package nngrade.check;
 
 import nngrade.input.BadInputException;
-import nngrade.problem.ProblemLoader;
 import nngrade.problem.Tolerance;
 import nngrade.problem.Tolerance.Bound;
 import nngrade.problem.Tolerance.Decimals;
 import nngrade.problem.Tolerance.SigFigs;
+import nngrade.problem.ToleranceSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -293,7 +293,7 @@ class ToleranceTest {
     @ParameterizedTest(name = "--tolerance {0}")
     @MethodSource("commandLineTolerances")
     void commandLineTolerances(String spec, Tolerance expected) {
-        assertEquals(expected, ProblemLoader.parseTolerance(spec));
+        assertEquals(expected, ToleranceSpec.parse(spec));
     }
 
     static Stream<Arguments> commandLineTolerances() {
@@ -308,7 +308,7 @@ class ToleranceTest {
 
     @Test
     void aMalformedCommandLineToleranceIsRefused() {
-        BadInputException e = assertThrows(BadInputException.class, () -> ProblemLoader.parseTolerance("two decimals"));
+        BadInputException e = assertThrows(BadInputException.class, () -> ToleranceSpec.parse("two decimals"));
         assertEquals("command line: --tolerance: expected kind=value such as decimals=2 or absolute=0.01, "
                 + "found \"two decimals\"", e.errors().get(0).oneLine());
     }

@@ -43,7 +43,7 @@ class ProblemFuzzTest {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(input)).toString();
         } catch (CharacterCodingException e) {
-            // ProblemLoader.readText refuses such a file; the parser still gets to see what the bytes say
+            // TextFiles.readText refuses such a file; the parser still gets to see what the bytes say
             return new String(input, StandardCharsets.UTF_8);
         }
     }

@@ -120,7 +120,7 @@ final class RandomProblems {
         double alpha = rnd.nextBoolean() ? Activation.DEFAULT_LEAKY_SLOPE : 0.5 * rnd.nextDouble();
         // softmax over one unit is refused by the loader (it always outputs 1).
         int units = activation.equals("softmax") ? 2 + rnd.nextInt(3) : 1 + rnd.nextInt(4);
-        return new Layer(units, Activation.byName(activation, alpha));
+        return new Layer(units, Activation.byName(activation, alpha).orElseThrow());
     }
 
     /** Valid targets: rows summing to 1 for cross-entropy, [0, 1] for binary, anything else. */

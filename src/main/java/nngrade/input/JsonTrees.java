@@ -1,4 +1,4 @@
-package nngrade.problem;
+package nngrade.input;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,0 +1,47 @@
+package nngrade.input;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Text from a file as a message quotes it: clipped, so that a message stays one short line. */
+public final class Excerpts {
+    /**
+     * Quoted stretches, taken pairwise from the left (in "token 'abc': … token 'null'" the quotes are
+     * 'abc' and 'null'), and words of over 60 characters.
+     */
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|\\S{61,}");
+
+    private Excerpts() {
+    }
+
+    /** At most 40 characters, then "…". */
+    public static String shown(String text) {
+        return clipped(text, 40);
+    }
+
+    /** A name from a file as a field path holds it ({@code given.NAME}): at most 100 characters, then "…". */
+    public static String pathName(String name) {
+        return clipped(name, 100);
+    }
+
+    /**
+     * A parser's message with what it quotes of the input shortened to 40 characters: a quoted
+     * stretch ("Unrecognized token 'aaaa…'") or a long word ("Malformed numeric value (-9999…").
+     */
+    public static String clipQuoted(String message) {
+        return QUOTED.matcher(message).replaceAll(m -> {
+            String g = m.group();
+            char q = g.charAt(0);
+            boolean quoted = g.length() >= 2 && (q == '\'' || q == '"') && g.charAt(g.length() - 1) == q;
+            return Matcher.quoteReplacement(quoted ? q + shown(g.substring(1, g.length() - 1)) + q : shown(g));
+        });
+    }
+
+    private static String clipped(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max; // never half a character
+        return text.substring(0, end) + "…";
+    }
+}

@@ -1,0 +1,96 @@
+package nngrade.problem;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
+import nngrade.input.JsonTrees;
+
+import java.io.IOException;
+
+/** The two ways to write a problem file: the same fields, as JSON or as YAML. */
+enum ProblemFormat {
+    JSON {
+        @Override
+        JsonNode tree(String source, String body) throws IOException {
+            try (JsonParser p = JSON_PARSERS.createParser(body)) {
+                return JsonTrees.document(p, JsonTrees.Floats.DECIMALS);
+            }
+        }
+
+        @Override
+        boolean isNothing(JsonNode root) {
+            return root == null || root.isMissingNode();
+        }
+    },
+    YAML {
+        @Override
+        JsonNode tree(String source, String body) throws IOException {
+            if (body.length() > MAX_YAML_CHARS) {
+                // SnakeYAML refuses more anyway, but only after a scan that takes minutes on one long line
+                throw new BadInputException(InputError.inFile(source, "is a YAML file of over " + (MAX_YAML_CHARS >> 20)
+                        + " MB; a YAML problem file is at most " + (MAX_YAML_CHARS >> 20) + " MB (write it as JSON, up to "
+                        + (ProblemLoader.MAX_BYTES >> 20) + " MB)"));
+            }
+            return YamlParsers.YAML.readTree(body);
+        }
+
+        /** A YAML file of nothing but comments, or a lone "---". */
+        @Override
+        boolean isNothing(JsonNode root) {
+            return root == null || root.isMissingNode() || root.isNull() || (root.isTextual() && root.asText().isEmpty());
+        }
+    };
+
+    /** SnakeYAML's own limit (its LoaderOptions.codePointLimit), checked before parsing. */
+    static final int MAX_YAML_CHARS = 3 << 20;
+
+    // NaN and Infinity are read as numbers so that they are refused at their field, with its path.
+    private static final JsonFactory JSON_PARSERS = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    /** YAML unless the file name or the first character says JSON. */
+    static ProblemFormat of(String source, String body) {
+        boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml")
+                || (!source.endsWith(".json") && !body.stripLeading().startsWith("{"));
+        return yaml ? YAML : JSON;
+    }
+
+    /** The tree of {@code body}, or the one line saying where and why it is not valid JSON or YAML. */
+    JsonNode read(String source, String body) {
+        try {
+            return tree(source, body);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(SyntaxMessages.of(source, this, e));
+        } catch (IOException e) { // text in memory: not expected
+            throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    abstract JsonNode tree(String source, String body) throws IOException;
+
+    /** Whether a parsed document holds nothing at all. */
+    abstract boolean isNothing(JsonNode root);
+
+    /** Made on first use: a JSON problem never pays for setting up YAML. */
+    private static final class YamlParsers {
+        static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+                        .build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+}

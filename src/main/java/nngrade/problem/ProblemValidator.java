@@ -1,0 +1,240 @@
+package nngrade.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nngrade.input.BadInputException;
+import nngrade.input.Excerpts;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates a problem file's tree into a {@link Problem} in one pass, collecting every error it
+ * can before giving up: the top-level fields, what is asked, tolerances and points here; the
+ * network and the given values in their own validators.
+ */
+final class ProblemValidator {
+    private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
+            "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints");
+    /** Conditions a per-student variant must meet; see nngrade.variant.Constraints. */
+    private static final List<String> CONSTRAINTS = List.of("maxAbsZ", "minOutputGap", "nonZeroInputRows", "maxTries");
+
+    private final Validation pass;
+
+    private ProblemValidator(String source) {
+        this.pass = new Validation(source);
+    }
+
+    /** The problem, or a {@link BadInputException} with every error found. */
+    static Problem validate(String source, JsonNode root) {
+        return new ProblemValidator(source).problem(root);
+    }
+
+    private Problem problem(JsonNode root) {
+        pass.unknownFields(root, TOP, "", "field");
+        String id = pass.text(root, "id", baseName(pass.source()));
+        String title = pass.text(root, "title", id);
+        String statement = pass.text(root, "statement", "");
+        Network network = new NetworkValidator(pass).network(root.path("network"));
+        Double learningRate = learningRate(root.get("learningRate"));
+        double followThrough = followThrough(root.get("followThrough"));
+        boolean partialCredit = pass.bool(root, "partialCredit");
+        constraints(root.get("constraints"));
+        if (network == null) {
+            pass.stopIfErrors(); // the rest is checked against the network
+        }
+
+        Map<String, Matrix> given = new GivenValidator(pass).given(root.get("given"), network);
+        List<Quantity> ask = ask(root.get("ask"), network.depth());
+        Problem.Tolerances tolerance = tolerances(root.get("tolerance"), network.depth());
+        Problem.Points points = points(root.get("points"), network.depth());
+        pass.stopIfErrors();
+        size(network, given.get("x").rows());
+        pass.stopIfErrors();
+
+        int layers = network.depth();
+        List<Matrix> w = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        for (int l = 1; l <= layers; l++) {
+            w.add(given.get("W" + l));
+            b.add(given.get("b" + l));
+        }
+        return new Problem(pass.source(), id, title, statement, network, learningRate, given.get("x"),
+                given.get("y"), w, b, ask, tolerance, points, partialCredit, followThrough);
+    }
+
+    /**
+     * Refuses a problem whose answer key no homework needs and no machine should be asked for:
+     * a quantity of over {@link MatrixReader#MAX_CELLS} values (z of m samples × units), or a
+     * pass of over {@link ProblemLoader#MAX_WORK} multiply-adds (m × inputs × units, summed over the layers).
+     */
+    private void size(Network network, int m) {
+        long work = 0;
+        for (int l = 1; l <= network.depth(); l++) {
+            long units = network.layer(l).units();
+            if (m * units > MatrixReader.MAX_CELLS) {
+                pass.error("network.layers[" + (l - 1) + "].units", "z" + l + " of " + m + " samples × " + units
+                        + " units would hold " + m * units + " values; nngrade solves problems whose quantities "
+                        + "hold at most " + MatrixReader.MAX_CELLS + ": use fewer samples or units");
+                return;
+            }
+            work += m * network.inputsOf(l) * units;
+        }
+        if (work > ProblemLoader.MAX_WORK) {
+            pass.error("network", "one pass over this network takes " + work + " multiply-adds (samples × inputs × units, "
+                    + "summed over the layers); nngrade solves problems of at most " + ProblemLoader.MAX_WORK
+                    + ": use fewer samples, inputs or units");
+        }
+    }
+
+    /** The variant constraints are used when drawing; here only their form is checked. */
+    private void constraints(JsonNode n) {
+        if (n == null) {
+            return;
+        }
+        if (!n.isObject()) {
+            pass.error("constraints", "expected an object such as {\"maxAbsZ\": 4}, found " + Fields.describe(n));
+            return;
+        }
+        pass.unknownFields(n, CONSTRAINTS, "constraints", "constraint");
+        pass.nonNegative(n.get("maxAbsZ"), "constraints.maxAbsZ");
+        pass.nonNegative(n.get("minOutputGap"), "constraints.minOutputGap");
+        JsonNode nz = n.get("nonZeroInputRows");
+        if (nz != null && !nz.isBoolean()) {
+            pass.error("constraints.nonZeroInputRows", "expected true or false, found " + Fields.describe(nz));
+        }
+        JsonNode tries = n.get("maxTries");
+        if (tries != null && (!tries.canConvertToInt() || tries.asInt() < 1 || !tries.isIntegralNumber())) {
+            pass.error("constraints.maxTries", "expected a whole number ≥ 1, found " + Fields.describe(tries));
+        }
+    }
+
+    private Double learningRate(JsonNode n) {
+        if (n == null) {
+            pass.missing("learningRate", "is missing; the step W_next = W − η·dW needs the learning rate η");
+            return null;
+        }
+        Double v = pass.number(n, "learningRate");
+        if (v != null && v <= 0) {
+            pass.error("learningRate", "must be positive, found " + Numbers.exact(v));
+        }
+        return v;
+    }
+
+    private double followThrough(JsonNode n) {
+        if (n == null) {
+            return 1.0;
+        }
+        Double v = pass.number(n, "followThrough");
+        if (v != null && (v < 0 || v > 1)) {
+            pass.error("followThrough", "must be between 0 and 1 (the share of points kept), found " + Numbers.exact(v));
+        }
+        return v == null ? 1.0 : v;
+    }
+
+    private List<Quantity> ask(JsonNode n, int layers) {
+        if (n == null) {
+            return Quantity.all(layers);
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            pass.error("ask", "expected a non-empty list of quantity names, found " + Fields.describe(n));
+            return List.of();
+        }
+        List<Quantity> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            String path = "ask[" + i + "]";
+            JsonNode e = n.get(i);
+            if (!e.isTextual()) {
+                pass.error(path, "expected a quantity name, found " + Fields.describe(e));
+                continue;
+            }
+            Quantity q = quantity(e.asText(), path, layers);
+            if (q == null) {
+                continue;
+            }
+            if (out.contains(q)) {
+                pass.error(path, "\"" + Excerpts.shown(e.asText()) + "\" is asked twice");
+                continue;
+            }
+            out.add(q);
+        }
+        return out;
+    }
+
+    private Quantity quantity(String name, String path, int layers) {
+        var q = Quantity.parse(name, layers);
+        if (q.isEmpty()) {
+            String meant = name.equals("a" + layers) || (layers == 1 && name.equals("a")) ? "yhat" // a_L is ŷ
+                    : Fields.closest(name, Quantity.namesOf(layers));
+            pass.error(path, "\"" + Excerpts.shown(name) + "\" is not a quantity of this " + layers + "-layer network"
+                    + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
+                    + "; expected one of " + String.join(", ", Quantity.namesOf(layers)));
+            return null;
+        }
+        return q.get();
+    }
+
+    private Problem.Tolerances tolerances(JsonNode n, int layers) {
+        Tolerance byDefault = Tolerance.DEFAULT;
+        Map<Quantity, Tolerance> per = new HashMap<>();
+        if (n == null) {
+            return new Problem.Tolerances(byDefault, per);
+        }
+        if (!n.isObject()) {
+            pass.error("tolerance", "expected an object such as {\"default\": {\"absolute\": 0.01}}, found " + Fields.describe(n));
+            return new Problem.Tolerances(byDefault, per);
+        }
+        for (var it = n.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String path = "tolerance." + Excerpts.pathName(e.getKey());
+            Tolerance t = ToleranceSpec.read(e.getValue(), path, pass);
+            if (e.getKey().equals("default")) {
+                if (t != null) {
+                    byDefault = t;
+                }
+            } else {
+                Quantity q = quantity(e.getKey(), path, layers);
+                if (q != null && t != null) {
+                    per.put(q, t);
+                }
+            }
+        }
+        return new Problem.Tolerances(byDefault, per);
+    }
+
+    private Problem.Points points(JsonNode n, int layers) {
+        double byDefault = 1;
+        Map<Quantity, Double> per = new HashMap<>();
+        if (n == null) {
+            return new Problem.Points(byDefault, per);
+        }
+        if (!n.isObject()) {
+            pass.error("points", "expected an object such as {\"default\": 1, \"dW1\": 2}, found " + Fields.describe(n));
+            return new Problem.Points(byDefault, per);
+        }
+        for (var it = n.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String path = "points." + Excerpts.pathName(e.getKey());
+            Double v = pass.nonNegative(e.getValue(), path);
+            if (e.getKey().equals("default")) {
+                if (v != null) {
+                    byDefault = v;
+                }
+            } else {
+                Quantity q = quantity(e.getKey(), path, layers);
+                if (q != null && v != null) {
+                    per.put(q, v);
+                }
+            }
+        }
+        return new Problem.Points(byDefault, per);
+    }
+
+    private static String baseName(String source) {
+        String name = Path.of(source).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
