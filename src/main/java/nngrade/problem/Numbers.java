@@ -2,6 +2,7 @@ package nngrade.problem;
 
 import nngrade.input.Excerpts;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +77,7 @@ public final class Numbers {
     }
 
     private static Parsed notANumber(String text, String normalized) {
-        String t = normalized.toLowerCase(java.util.Locale.ROOT);
+        String t = normalized.toLowerCase(Locale.ROOT);
         // whole words only: "banana" is just not a number; .nan and .inf are YAML's spellings
         if (t.matches("[+-]?\\.?nan")) {
             return new NotANumber(quote(text) + " is not a number (NaN is not accepted)");

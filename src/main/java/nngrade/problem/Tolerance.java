@@ -1,5 +1,7 @@
 package nngrade.problem;
 
+import java.math.BigDecimal;
+
 /** When a submitted number s counts as the expected number e. */
 public sealed interface Tolerance {
 
@@ -81,6 +83,6 @@ public sealed interface Tolerance {
     Tolerance DEFAULT = new Bound(0.01, 0);
 
     private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

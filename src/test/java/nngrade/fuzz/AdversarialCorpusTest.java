@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,7 +106,7 @@ class AdversarialCorpusTest {
 
     private static void writePadded(Path f, String content, int size) throws IOException {
         byte[] bytes = new byte[size];
-        java.util.Arrays.fill(bytes, (byte) ' ');
+        Arrays.fill(bytes, (byte) ' ');
         byte[] c = content.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(c, 0, bytes, 0, c.length);
         Files.write(f, bytes);
@@ -146,7 +148,7 @@ class AdversarialCorpusTest {
         return sb.append("}}\n").toString();
     }
 
-    private static void matrix(StringBuilder sb, int rows, int cols, java.util.function.IntFunction<String> cell) {
+    private static void matrix(StringBuilder sb, int rows, int cols, IntFunction<String> cell) {
         sb.append('[');
         for (int i = 0; i < rows; i++) {
             sb.append(i == 0 ? "[" : ", [");

@@ -5,6 +5,7 @@ import nngrade.input.InputError;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -44,7 +46,7 @@ final class FuzzHarness {
     static final int MAX_MESSAGE_CHARS = 600;
     private static final int MAX_FINDINGS = 8;
     /** What a user's message must not show: exception and class names, Java packages, Jackson's feature names. */
-    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+    private static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\b(java|javax|com\\.fasterxml|org\\.yaml|org\\.apache|nngrade)\\.[a-z]|`[A-Za-z.]+\\(?\\)?`"
                     + "|StreamReadConstraints|JsonToken|\\w+Event\\(|\\bFeature\\b");
 
@@ -162,7 +164,7 @@ final class FuzzHarness {
     }
 
     private static String clip(String s) {
-        return Mutator.show(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + " (" + s.length() + " chars)";
+        return Mutator.show(s.getBytes(StandardCharsets.UTF_8)) + " (" + s.length() + " chars)";
     }
 
     /** The exception and where it was thrown (the first frame in nngrade, else the first frame). */

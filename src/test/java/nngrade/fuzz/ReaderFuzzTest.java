@@ -11,7 +11,6 @@ import nngrade.report.Messages;
 import nngrade.report.ReportOptions;
 import nngrade.report.SubmissionWriter;
 import nngrade.solve.AnswerKey;
-import nngrade.solve.Solver;
 import nngrade.submission.Submission;
 import nngrade.submission.SubmissionReader;
 import nngrade.variant.Secret;

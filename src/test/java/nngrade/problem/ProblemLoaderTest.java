@@ -1,11 +1,13 @@
 package nngrade.problem;
 
-import nngrade.input.InputError;
-import nngrade.input.BadInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
+import nngrade.variant.Secret;
+import nngrade.variant.Variants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -635,7 +637,7 @@ class ProblemLoaderTest {
             assertTrue(all.size() >= 1);
             for (Path f : all) {
                 try {
-                    nngrade.variant.Variants.of(ProblemLoader.read(f), "student", nngrade.variant.Secret.of("test"));
+                    Variants.of(ProblemLoader.read(f), "student", Secret.of("test"));
                 } catch (BadInputException e) {
                     fail(String.join("\n", lines(e)));
                 }

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -822,7 +823,7 @@ class SubmissionReaderTest {
         Path file = dir.resolve("max.csv");
         byte[] head = "quantity,value\nz1,0.8 -2 1.4\n".getBytes(StandardCharsets.UTF_8);
         byte[] content = new byte[(int) SubmissionReader.MAX_BYTES];
-        java.util.Arrays.fill(content, (byte) '\n');
+        Arrays.fill(content, (byte) '\n');
         System.arraycopy(head, 0, content, 0, head.length);
         Files.write(file, content);
         assertZ1(SubmissionReader.read(file, notes));
