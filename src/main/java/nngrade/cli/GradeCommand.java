@@ -1,10 +1,8 @@
 package nngrade.cli;
 
 import nngrade.grade.ClassGrading;
-import nngrade.grade.ClassRow;
 import nngrade.grade.FolderOutput;
 import nngrade.grade.GradeRequest;
-import nngrade.grade.Progress;
 import nngrade.grade.ReportFormat;
 import nngrade.grade.RowStatus;
 import nngrade.grade.SubmissionFile;
@@ -91,7 +89,7 @@ public final class GradeCommand implements Callable<Integer> {
         Optional<Set<String>> rosterIds = Optional.ofNullable(roster).map(RosterReader::read);
         List<SubmissionFile> files = SubmissionFinder.find(inputs, List.of(new Target("--out", out),
                 new Target("--junit-xml", junitXml), new Target("--gradescope", gradescope)));
-        if (gradescope != null && files.size() != 1) {
+        if (gradescope != null && files.size() != 1) { // GradeRequest refuses it too, but as a bug
             throw new ParameterException(spec.commandLine(), "--gradescope: Gradescope grades one submission at a time, but "
                     + files.size() + " were given");
         }
@@ -99,24 +97,20 @@ public final class GradeCommand implements Callable<Integer> {
                 new ReportOptions(language.messages(), hideExpected, false, false), formats,
                 junitXml != null, gradescope != null, jobs);
         boolean terminal = !quiet && System.console() != null;
-        ProgressBar bar = terminal ? new ProgressBar(err) : null;
+        ProgressBar bar = new ProgressBar(err, terminal);
         ClassGrading.Outcome outcome;
-        try (FolderOutput output = new FolderOutput(out, junitXml, gradescope)) {
-            outcome = ClassGrading.run(request, output, bar != null ? bar : Progress.NONE);
+        FolderOutput output = FolderOutput.create(out, junitXml, gradescope);
+        try (output) {
+            outcome = ClassGrading.run(request, output, bar);
         } finally {
-            if (bar != null) {
-                bar.finish();
-            }
+            bar.finish();
         }
-        for (ClassRow r : outcome.invalid()) {
-            err.println(r.file() + ": invalid: " + r.note());
-        }
+        output.leftover().ifPresent(why -> err.println("warning: " + why));
         if (terminal) {
             err.println(summaryLine(outcome) + " → " + out.resolve("gradebook.csv"));
         }
         StepSummary.append(SummaryMarkdown.render(outcome.summary()));
-        boolean invalid = outcome.rows().stream().anyMatch(r -> r.status() == RowStatus.INVALID);
-        return invalid ? ExitCode.NOT_ALL_CORRECT : ExitCode.OK;
+        return outcome.anyInvalidRow() ? ExitCode.NOT_ALL_CORRECT : ExitCode.OK;
     }
 
     private static String summaryLine(ClassGrading.Outcome outcome) {

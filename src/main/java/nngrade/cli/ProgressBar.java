@@ -1,23 +1,33 @@
 package nngrade.cli;
 
+import nngrade.grade.ClassRow;
 import nngrade.grade.Progress;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
-/** A one-line progress bar on a terminal's stderr: count, rate, time left. */
+/**
+ * grade's messages while it runs, on stderr: on a terminal a one-line progress bar (count,
+ * rate, time left); always, once grading is done, a line per file that could not be graded.
+ */
 final class ProgressBar implements Progress {
     private final PrintWriter err;
+    private final boolean bar;
     private final long start = System.nanoTime();
     private long lastDraw;
 
-    ProgressBar(PrintWriter err) {
+    ProgressBar(PrintWriter err, boolean bar) {
         this.err = err;
+        this.bar = bar;
     }
 
     /** Redraws at most five times a second. */
     @Override
     public void update(int done, int total) {
+        if (!bar) {
+            return;
+        }
         long now = System.nanoTime();
         if (now - lastDraw < 200_000_000L && done < total) {
             return;
@@ -33,9 +43,20 @@ final class ProgressBar implements Progress {
         err.flush();
     }
 
+    @Override
+    public void invalidFiles(List<ClassRow> rows) {
+        finish();
+        for (ClassRow r : rows) {
+            err.println(r.file() + ": invalid: " + r.note());
+        }
+    }
+
     /** Clears the bar's line. */
     void finish() {
-        err.print("\r" + " ".repeat(72) + "\r");
-        err.flush();
+        if (bar && lastDraw != 0) {
+            err.print("\r" + " ".repeat(72) + "\r");
+            err.flush();
+            lastDraw = 0;
+        }
     }
 }

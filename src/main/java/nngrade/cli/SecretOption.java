@@ -21,7 +21,8 @@ public final class SecretOption {
 
     /** The problem in {@code path}, its variants drawn with this secret. */
     ProblemSource source(Path problem) {
-        return new ProblemSource(ProblemLoader.read(problem), secret());
+        Secret s = secret(); // a bad secret file is told first, as it was before the problem was read
+        return new ProblemSource(ProblemLoader.read(problem), s);
     }
 
     /** The secret, or null when none is given (fine for problems without generators). */

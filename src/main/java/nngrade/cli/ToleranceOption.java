@@ -1,6 +1,7 @@
 package nngrade.cli;
 
 import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 import nngrade.problem.Tolerance;
 import nngrade.problem.ToleranceSpec;
 import picocli.CommandLine.ITypeConverter;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** {@code --tolerance}: one tolerance for every quantity without its own, shared by check and grade. */
 public final class ToleranceOption {
@@ -21,18 +23,21 @@ public final class ToleranceOption {
         return Optional.ofNullable(tolerance);
     }
 
+    /** An error on {@code --tolerance.decimals} as "decimals: …", one on the whole option as its message. */
+    private static String part(InputError e) {
+        String field = e.field() == null ? "" : e.field().replaceFirst("^--tolerance\\.?", "");
+        String message = e.message().replaceFirst("^--tolerance\\.?" + Pattern.quote(field) + "[: ]*", "");
+        return field.isEmpty() ? message : field + ": " + message;
+    }
+
     static final class Converter implements ITypeConverter<Tolerance> {
         @Override
         public Tolerance convert(String spec) {
             try {
                 return ToleranceSpec.parse(spec);
             } catch (BadInputException e) {
-                // picocli names the option; the rest of the first error says what is wrong with its value
-                String body = e.errors().get(0).withoutFile();
-                if (body.startsWith("--tolerance")) {
-                    body = body.substring("--tolerance".length()).replaceFirst("^(\\.|: )", "");
-                }
-                throw new TypeConversionException(body);
+                // picocli names the option; each error says what is wrong with a part of its value
+                throw new TypeConversionException(String.join("; ", e.errors().stream().map(ToleranceOption::part).toList()));
             }
         }
     }

@@ -88,6 +88,8 @@ final class ClassGrader {
             progress.update(done.get(), graded.length);
         } finally {
             pool.shutdownNow();
+            // after a failure, workers finish the file in hand before the staging area goes away
+            pool.awaitTermination(30, TimeUnit.SECONDS);
         }
         Throwable f = failure.get();
         if (f instanceof RuntimeException e) {

@@ -16,10 +16,17 @@ public final class ClassGrading {
     /**
      * What a run produced.
      *
-     * @param rows    the gradebook's rows, in its order
-     * @param invalid the files that could not be graded, in file order, each with why
+     * @param rows the gradebook's rows, in its order
      */
-    public record Outcome(List<ClassRow> rows, ClassSummary summary, List<ClassRow> invalid) {
+    public record Outcome(List<ClassRow> rows, ClassSummary summary) {
+        /**
+         * Whether a row of the gradebook is invalid: the run's exit code. An unreadable file
+         * superseded by a newer one of the same student is a duplicate there, not invalid.
+         */
+        public boolean anyInvalidRow() {
+            return rows.stream().anyMatch(r -> r.status() == RowStatus.INVALID);
+        }
+
         /** Rows per status, in the order the statuses first appear in the gradebook. */
         public Map<RowStatus, Integer> counts() {
             Map<RowStatus, Integer> counts = new LinkedHashMap<>();
@@ -37,14 +44,14 @@ public final class ClassGrading {
         try (Publisher publisher = new Publisher(output, request.formats())) {
             List<GradedFile> graded = new ClassGrader(request, publisher).gradeAll(progress);
             publisher.finishStaging();
+            progress.invalidFiles(graded.stream().map(GradedFile::row).filter(r -> r.status() == RowStatus.INVALID).toList());
             Reconciler.Reconciliation rec = Reconciler.reconcile(graded, request.roster(), p.maxScore(),
                     !request.formats().isEmpty());
             publisher.place(rec.placements());
             List<ClassRow> rows = rec.classRows();
             ClassSummary summary = ClassStatistics.of(p, rows);
             publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope());
-            List<ClassRow> invalid = graded.stream().map(GradedFile::row).filter(r -> r.status() == RowStatus.INVALID).toList();
-            return new Outcome(rows, summary, invalid);
+            return new Outcome(rows, summary);
         }
     }
 }

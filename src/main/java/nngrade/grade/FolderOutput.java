@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The class run's output folder ({@code --out}): gradebook.csv, summary.json, summary.html and
@@ -20,10 +21,11 @@ public final class FolderOutput implements Output {
     private final Path out;
     private final Path staging;
     private final Map<Artifact, Path> targets = new EnumMap<>(Artifact.class);
+    private String leftover;
 
-    /** @param junitXml the JUnit XML file, or null; @param gradescope results.json, or null */
-    public FolderOutput(Path out, Path junitXml, Path gradescope) {
+    private FolderOutput(Path out, Path staging, Path junitXml, Path gradescope) {
         this.out = out;
+        this.staging = staging;
         targets.put(Artifact.SUMMARY_JSON, out.resolve("summary.json"));
         targets.put(Artifact.SUMMARY_HTML, out.resolve("summary.html"));
         if (junitXml != null) {
@@ -33,11 +35,28 @@ public final class FolderOutput implements Output {
             targets.put(Artifact.GRADESCOPE, gradescope);
         }
         targets.put(Artifact.GRADEBOOK, out.resolve("gradebook.csv"));
+    }
+
+    /**
+     * Creates {@code out} if needed and a staging folder in it.
+     *
+     * @param junitXml the JUnit XML file, or null
+     * @param gradescope Gradescope's results.json, or null
+     */
+    public static FolderOutput create(Path out, Path junitXml, Path gradescope) {
+        Path staging = null;
         try {
             Files.createDirectories(out);
             staging = Files.createTempDirectory(out, ".nngrade-staging-");
             Files.createDirectories(staging.resolve("reports"));
+            return new FolderOutput(out, staging, junitXml, gradescope);
         } catch (IOException e) {
+            if (staging != null) {
+                try {
+                    AtomicFiles.deleteTree(staging);
+                } catch (IOException ignored) { // the refusal below is what the teacher needs to see
+                }
+            }
             throw cannotWrite(out, e);
         }
     }
@@ -54,7 +73,7 @@ public final class FolderOutput implements Output {
     @Override
     public void restage(String from, String to) {
         try {
-            AtomicFiles.move(staging.resolve(from), staging.resolve(to));
+            Files.move(staging.resolve(from), staging.resolve(to)); // no REPLACE_EXISTING: a report never replaces another
         } catch (IOException e) {
             throw cannotWrite(out, e);
         }
@@ -65,7 +84,8 @@ public final class FolderOutput implements Output {
         try {
             return Files.readString(staging.resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw cannotWrite(out, e);
+            throw new BadInputException(InputError.inFile(out.toString(), "cannot read back what was staged: "
+                    + AtomicFiles.whyNot(e)));
         }
     }
 
@@ -103,13 +123,19 @@ public final class FolderOutput implements Output {
         }
     }
 
+    /** Deletes the staging folder; what cannot be deleted is left for {@link #leftover}, as the run's outcome stands. */
     @Override
     public void close() {
         try {
             AtomicFiles.deleteTree(staging);
         } catch (IOException e) {
-            throw cannotWrite(staging, e);
+            leftover = staging + " could not be removed: " + AtomicFiles.whyNot(e);
         }
+    }
+
+    /** After {@link #close}: the staging folder if it is still there, and why. */
+    public Optional<String> leftover() {
+        return Optional.ofNullable(leftover);
     }
 
     private static BadInputException cannotWrite(Path target, IOException e) {

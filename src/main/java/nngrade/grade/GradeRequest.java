@@ -23,6 +23,9 @@ public record GradeRequest(ProblemSource source, List<SubmissionFile> files, Opt
                            Optional<Tolerance> tolerance, ReportOptions options, List<ReportFormat> formats,
                            boolean junitXml, boolean gradescope, int jobs) {
     public GradeRequest {
+        if (gradescope && files.size() != 1) {
+            throw new IllegalArgumentException("Gradescope's results.json is of one submission, not " + files.size());
+        }
         files = List.copyOf(files);
         formats = List.copyOf(formats);
     }

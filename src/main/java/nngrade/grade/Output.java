@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * Where a class run's files go. While grading, reports and pieces are written to a staging
  * area under relative names ({@code reports/ana.html}, {@code 17.junit}); at the end the
- * staged {@code reports/} folder and the artifacts are published together, so a reader sees
- * the previous run's files or this run's, never a mix or half a file. A file that cannot be
- * written is a {@link nngrade.input.BadInputException} naming it.
+ * staged {@code reports/} folder and the artifacts are published together: every file is
+ * complete before it is renamed into place, and a file that cannot be written fails the run
+ * before anything is replaced. A file that cannot be written is a
+ * {@link nngrade.input.BadInputException} naming it.
  */
 public interface Output extends AutoCloseable {
 

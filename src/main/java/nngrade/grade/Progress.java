@@ -1,11 +1,23 @@
 package nngrade.grade;
 
-/** Hears how far a class run is; the command line draws a bar from it, a service could answer a poll. */
-@FunctionalInterface
+import java.util.List;
+
+/**
+ * Hears how a class run goes: the command line draws a bar from it and names the files it could
+ * not grade; a service could answer a poll.
+ */
 public interface Progress {
     Progress NONE = (done, total) -> {
     };
 
     /** Called a few times a second from one thread, and once when grading is done ({@code done == total}). */
     void update(int done, int total);
+
+    /**
+     * Called once grading is done, before anything is published (so a run that then fails to
+     * write still says which files were unreadable): the files that could not be graded, in file
+     * order, each with why in its note. A duplicate among them still counts here.
+     */
+    default void invalidFiles(List<ClassRow> rows) {
+    }
 }

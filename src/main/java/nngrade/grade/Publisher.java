@@ -49,8 +49,8 @@ final class Publisher implements AutoCloseable {
 
     /** Waits until every staged file is written; throws what failed. */
     void finishStaging() {
-        staging = false;
         writer.close();
+        staging = false;
     }
 
     /** Moves reports to their final names: out of the way first, then into place, as a name taken while grading may be another's final name. */
@@ -107,14 +107,19 @@ final class Publisher implements AutoCloseable {
         return w.toString();
     }
 
-    /** Stops the writer if grading failed before {@link #finishStaging}; the failure in flight is the one to report. */
+    /**
+     * Stops the writer if grading failed before {@link #finishStaging} did its work: then a
+     * failure is in flight, and it is the one to report. The writer's own failure is dropped
+     * here because it is often that same exception (a grader hit it first), which
+     * try-with-resources cannot add to itself as suppressed.
+     */
     @Override
     public void close() {
         if (staging) {
             staging = false;
             try {
                 writer.close();
-            } catch (RuntimeException | Error ignored) { // the first failure is already on its way up
+            } catch (RuntimeException | Error alreadyInFlight) { // see above
             }
         }
     }

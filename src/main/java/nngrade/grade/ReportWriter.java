@@ -20,6 +20,7 @@ final class ReportWriter implements AutoCloseable {
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(256);
     private final Thread thread = new Thread(this::run, "nngrade-writer");
     private volatile Throwable failure;
+    private boolean closed;
 
     ReportWriter(Output output) {
         this.output = output;
@@ -33,17 +34,37 @@ final class ReportWriter implements AutoCloseable {
         put(new Job(name, text));
     }
 
-    /** Waits until every queued file is written; throws the first failure. */
+    /**
+     * Waits until every queued file is written; throws the first failure. Interrupted, it stops
+     * the writer before returning, so nothing writes into a staging area being deleted.
+     */
     @Override
     public void close() {
-        put(END);
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
+            put(END);
             thread.join();
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
         } catch (InterruptedException e) {
+            stop();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing reports", e);
         }
         rethrowFailure();
+    }
+
+    private void stop() {
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What failed, as it was: a file that could not be written (BadInputException), a bug, no memory. */
@@ -84,8 +105,8 @@ final class ReportWriter implements AutoCloseable {
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException e) { // files still queued are not written: the run must not pass
+            failure = failure != null ? failure : new IllegalStateException("the report writer was interrupted", e);
         } catch (Throwable e) { // the queue itself failed (no memory): put() sees the thread gone
             failure = e;
         }

@@ -46,15 +46,17 @@ public final class SubmissionFinder {
     private static List<SubmissionFile> walkAll(List<Path> inputs, List<Target> targets) throws IOException {
         // Keyed by the real location, so one file named two ways (./a/x.json, a/x.json) is graded once:
         // the first input that names it wins.
-        Map<Path, SubmissionFile> found = new HashMap<>();
         for (Path input : inputs) {
-            Path abs = input.toAbsolutePath().normalize();
             if (!Files.exists(input)) {
                 throw new BadInputException(InputError.inFile(input.toString(), "no such file or folder"));
             }
             for (Target t : targets) {
-                refuseWritingInto(input, abs, t);
+                refuseWritingInto(input, input.toAbsolutePath().normalize(), t);
             }
+        }
+        Map<Path, SubmissionFile> found = new HashMap<>();
+        for (Path input : inputs) {
+            Path abs = input.toAbsolutePath().normalize();
             if (Files.isDirectory(input) && inputs.size() == 1) {
                 List<SubmissionFile> files = walk(input); // one walk names each file once: nothing to merge
                 files.sort(null);

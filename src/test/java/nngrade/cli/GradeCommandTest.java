@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import static nngrade.cli.GradeRuns.ASKED;
 import static nngrade.cli.GradeRuns.NOTES;
 import static nngrade.cli.GradeRuns.grade;
 import static nngrade.cli.GradeRuns.gradebook;
+import static nngrade.cli.GradeRuns.read;
 import static nngrade.cli.GradeRuns.setModified;
 import static nngrade.cli.GradeRuns.snapshot;
 import static nngrade.cli.GradeRuns.submission;
@@ -327,5 +331,76 @@ class GradeCommandTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void anUnreadableFileSupersededByANewerOneIsADuplicateExitZeroAndStillNamed() throws IOException {
+        Path in = goodClass(tmp);
+        Path old = write(in.resolve("old/good.json"), "{\"answers\": [1]}");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        GradeRuns.Run r = grade(NOTES, in, "--out", tmp.resolve("out"));
+        assertEquals(0, r.code(), r.all());
+        assertEquals(old + ": invalid: line 1: answers: expected an object of quantity names and values, found a list\n",
+                r.err());
+        assertTrue(read(tmp.resolve("out/gradebook.csv")).contains("good,duplicate,,9,"), read(tmp.resolve("out/gradebook.csv")));
+    }
+
+    @Test
+    void theUnreadableFilesAreNamedEvenWhenTheRunThenCannotWrite() throws IOException {
+        Path in = goodClass(tmp);
+        write(in.resolve("broken.json"), "{\"answers\": [1]}");
+        Files.createDirectories(tmp.resolve("junit.xml"));
+        GradeRuns.Run r = grade(NOTES, in, "--out", tmp.resolve("out"), "--junit-xml", tmp.resolve("junit.xml"));
+        assertEquals(2, r.code(), r.all());
+        assertEquals(List.of(in.resolve("broken.json") + ": invalid: line 1: answers: expected an object of quantity names "
+                        + "and values, found a list", tmp.resolve("junit.xml") + ": cannot write: " + tmp.resolve("junit.xml")
+                        + " is a folder"), r.err().lines().toList());
+        assertFalse(Files.exists(tmp.resolve("out/gradebook.csv")), "nothing published");
+        try (Stream<Path> left = Files.list(tmp.resolve("out"))) {
+            assertEquals(List.of(), left.toList(), "no staging left behind");
+        }
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of(List.of("--bogus"), "command line: Unknown option: '--bogus'"),
+                Arguments.of(List.of("--format", "pdf"), "command line: Invalid value for option '--format' (FORMATS): "
+                        + "expected one of [html, md, json] (case-sensitive) but was 'pdf'"),
+                Arguments.of(List.of("--jobs", "many"), "command line: Invalid value for option '--jobs': 'many' is not an int"),
+                Arguments.of(List.of("--tolerance", "decimals=abc,relative=x"), "command line: Invalid value for option "
+                        + "'--tolerance': relative: \"x\" is not a number; decimals: \"abc\" is not a number"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void aUsageErrorIsOneLineAndAHintAndNothingIsWritten(List<String> options, String line) {
+        List<Object> args = new ArrayList<>(List.of(NOTES, goodClass(tmp), "--out", tmp.resolve("out")));
+        args.addAll(options);
+        GradeRuns.Run r = grade(args.toArray());
+        assertEquals(2, r.code(), r.all());
+        assertEquals(List.of(line, "Try 'nngrade grade --help' for more information."), r.err().lines().toList());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void withoutOutOrWithTwoFilesForGradescopeTheSameShapeOfMessage() {
+        GradeRuns.Run noOut = grade(NOTES, goodClass(tmp));
+        assertEquals(List.of("command line: Missing required option: '--out=DIR'",
+                "Try 'nngrade grade --help' for more information."), noOut.err().lines().toList());
+        GradeRuns.Run two = grade(NOTES, goodClass(tmp).resolve("good.json"), tmp.resolve("in/wrong.json"), "--out",
+                tmp.resolve("out"), "--gradescope", tmp.resolve("results.json"));
+        assertEquals(List.of("command line: --gradescope: Gradescope grades one submission at a time, but 2 were given",
+                "Try 'nngrade grade --help' for more information."), two.err().lines().toList());
+        assertEquals(2, two.code());
+    }
+
+    @Test
+    void aBadSecretFileIsToldBeforeABadProblem() throws IOException {
+        Path secret = write(tmp.resolve("empty.secret"), "");
+        Path problem = write(tmp.resolve("p.json"), "{\"id\": ");
+        GradeRuns.Run r = grade(problem, goodClass(tmp), "--out", tmp.resolve("out"), "--secret-file", secret);
+        assertEquals(2, r.code());
+        assertEquals(secret + ": is empty; expected the secret\n", r.err());
     }
 }

@@ -29,13 +29,26 @@ class ClassGradingTest {
     void theSamplesGiveOneRowPerFileAReportEachAndTheUnreadableOneListedAsInvalid() throws InterruptedException {
         MemoryOutput out = new MemoryOutput();
         List<String> progress = new ArrayList<>();
+        List<ClassRow> invalid = new ArrayList<>();
         ClassGrading.Outcome o = ClassGrading.run(request(Optional.empty(), List.of(ReportFormat.html, ReportFormat.md), 2),
-                out, (done, total) -> progress.add(done + "/" + total));
+                out, new Progress() {
+                    @Override
+                    public void update(int done, int total) {
+                        progress.add(done + "/" + total);
+                    }
+
+                    @Override
+                    public void invalidFiles(List<ClassRow> rows) {
+                        assertTrue(out.order.isEmpty(), "invalid files are told before anything is published");
+                        invalid.addAll(rows);
+                    }
+                });
         assertEquals(List.of("compact-ro graded 9", "long graded 9", "malformed graded 1", "notes graded 4",
                 "perfect graded 9", "rounded-2dp graded 9", "unreadable invalid 0"),
                 o.rows().stream().map(r -> r.id() + " " + r.status().label() + " " + (int) r.score()).toList());
-        assertEquals(List.of("submissions-sample/unreadable.csv"), o.invalid().stream().map(ClassRow::file).toList());
-        assertTrue(o.invalid().get(0).note().startsWith("line 1: expected a header quantity,row,col,value"), o.invalid().get(0)::note);
+        assertEquals(List.of("submissions-sample/unreadable.csv"), invalid.stream().map(ClassRow::file).toList());
+        assertTrue(invalid.get(0).note().startsWith("line 1: expected a header quantity,row,col,value"), invalid.get(0)::note);
+        assertTrue(o.anyInvalidRow());
         assertEquals("7/7", progress.get(progress.size() - 1));
         assertEquals(14, out.reports.size(), out.reports.keySet()::toString);
         assertTrue(out.reports.get("notes.html").contains("Your dW1 is the transpose of the expected gradient"),

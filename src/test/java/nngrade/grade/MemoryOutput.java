@@ -25,7 +25,6 @@ final class MemoryOutput implements Output {
     final List<String> order = new ArrayList<>();
     final List<String> stagedOrder = Collections.synchronizedList(new ArrayList<>());
     private final Predicate<String> fails;
-    boolean closed;
 
     MemoryOutput() {
         this(name -> false);
@@ -91,7 +90,6 @@ final class MemoryOutput implements Output {
 
     @Override
     public void close() {
-        closed = true;
         staged.clear();
     }
 }

