@@ -6,43 +6,63 @@ import nngrade.check.QuantityResult;
 import nngrade.check.Status;
 import nngrade.input.InputError;
 import nngrade.problem.Matrix;
+import nngrade.report.html.JtecheckGenerated;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A student's report as one self-contained HTML page: each answer as a matrix with the wrong
- * cells highlighted, and the diagnosis and hint beside it.
+ * A student's report as one self-contained HTML page (template src/main/jte/check.jte): each
+ * answer as a matrix with the wrong cells highlighted, and the diagnosis and hint beside it.
  */
 public final class CheckHtml {
     private CheckHtml() {
     }
 
-    public static String render(CheckResult r, ReportOptions o) {
-        Messages m = o.messages();
-        StringBuilder sb = new StringBuilder();
-        String title = m.get("title", r.problem(), r.student());
-        Html.open(sb, m.lang().name(), title);
-        sb.append("<h1>").append(Text.html(r.problemSpec().title())).append("</h1>\n");
-        sb.append("<p class=\"who\">").append(Text.html(r.student())).append(" · ").append(Text.html(r.problem()))
-                .append("</p>\n");
-        sb.append("<p class=\"score\" id=\"score\">").append(Text.html(m.get("score", m.points(r.score()),
-                m.points(r.maxScore())))).append("</p>\n");
-        if (!r.errors().isEmpty()) {
-            sb.append("<section class=\"q invalid\"><h2>").append(Text.html(m.get("errors"))).append("</h2><ul class=\"fb\">\n");
-            for (InputError e : r.errors()) {
-                sb.append("<li>").append(Text.html(e.oneLine())).append("</li>\n");
-            }
-            sb.append("</ul></section>\n");
-        }
-        for (QuantityResult q : r.quantities()) {
-            quantity(sb, r, q, o);
-        }
-        Html.close(sb);
-        return sb.toString();
+    /** What the report shows, every text as it is: the template escapes. */
+    public record Page(String lang, String title, String heading, String student, String problem, String score,
+                       String errorsHeading, List<String> errors, List<Section> sections) {
     }
 
-    private static void quantity(StringBuilder sb, CheckResult r, QuantityResult q, ReportOptions o) {
+    /**
+     * One asked quantity.
+     *
+     * @param status     its CSS class, the status's label
+     * @param statusText the status in words, null when correct (no need to say so beside the tick)
+     * @param rows       the submitted matrix, null when not answered
+     */
+    public record Section(String status, String id, String mark, String name, String points, String statusText,
+                          List<List<Cell>> rows, List<String> feedback) {
+    }
+
+    /**
+     * @param wrong    "bad" for a wrong cell (its CSS class), else null: no class attribute
+     * @param expected what the cell should hold, null when it is right or expected values are hidden
+     */
+    public record Cell(String value, String wrong, String expected) {
+    }
+
+    public static String render(CheckResult r, ReportOptions o) {
+        Messages m = o.messages();
+        List<String> errors = new ArrayList<>(r.errors().size());
+        for (InputError e : r.errors()) {
+            errors.add(e.oneLine());
+        }
+        List<Section> sections = new ArrayList<>(r.quantities().size());
+        for (QuantityResult q : r.quantities()) {
+            sections.add(section(r, q, o));
+        }
+        Page page = new Page(m.lang().name(), m.get("title", r.problem(), r.student()), r.problemSpec().title(),
+                r.student(), r.problem(), m.get("score", m.points(r.score()), m.points(r.maxScore())),
+                m.get("errors"), errors, sections);
+        PageOutput out = new PageOutput();
+        JtecheckGenerated.render(out, null, page);
+        return out.toString();
+    }
+
+    private static Section section(CheckResult r, QuantityResult q, ReportOptions o) {
         Messages m = o.messages();
         String mark = switch (q.status()) {
             case CORRECT -> "✓";
@@ -50,56 +70,39 @@ public final class CheckHtml {
             case MISSING -> "–";
             default -> "✗";
         };
-        sb.append("<section class=\"q ").append(q.status().label()).append("\" id=\"q-").append(Text.html(q.quantity().name()))
-                .append("\">\n<h2><span class=\"mark\">").append(mark).append("</span> <span class=\"code\">")
-                .append(Text.html(q.name())).append("</span> <span class=\"pts\">")
-                .append(Text.html(m.get("points", m.points(q.points()), m.points(q.maxPoints()))));
-        if (q.status() != Status.CORRECT) {
-            sb.append(" · ").append(Text.html(m.get("status." + q.status().label())));
-        }
-        sb.append("</span></h2>\n");
-        if (q.submitted() != null) {
-            matrix(sb, q, o);
-        }
-        var lines = Feedback.explanation(r, q, m);
+        List<String> lines = new ArrayList<>();
         if (!q.ownMisses().isEmpty()) {
-            lines = new java.util.ArrayList<>(lines);
-            lines.addAll(0, Feedback.cellLines(q, o));
+            lines.addAll(Feedback.cellLines(q, o));
         }
-        if (!lines.isEmpty()) {
-            sb.append("<ul class=\"fb\">\n");
-            for (String line : lines) {
-                sb.append("<li>").append(Text.html(line.strip())).append("</li>\n");
-            }
-            sb.append("</ul>\n");
-        }
-        sb.append("</section>\n");
+        lines.addAll(Feedback.explanation(r, q, m));
+        lines.replaceAll(String::strip);
+        return new Section(q.status().label(), q.quantity().name(), mark, q.name(),
+                m.get("points", m.points(q.points()), m.points(q.maxPoints())),
+                q.status() == Status.CORRECT ? null : m.get("status." + q.status().label()),
+                q.submitted() == null ? null : rows(q, o), lines);
     }
 
-    private static void matrix(StringBuilder sb, QuantityResult q, ReportOptions o) {
+    private static List<List<Cell>> rows(QuantityResult q, ReportOptions o) {
         Messages m = o.messages();
         Matrix s = q.submitted();
         Map<Integer, CellResult> wrong = new HashMap<>();
         for (CellResult c : q.wrongCells()) {
             wrong.put((c.row() - 1) * s.cols() + (c.col() - 1), c);
         }
-        sb.append("<div class=\"wrap\"><table class=\"m\">\n");
+        List<List<Cell>> rows = new ArrayList<>(s.rows());
         for (int i = 0; i < s.rows(); i++) {
-            sb.append("<tr>");
+            List<Cell> row = new ArrayList<>(s.cols());
             for (int j = 0; j < s.cols(); j++) {
                 CellResult c = q.shapeMatches() ? wrong.get(i * s.cols() + j) : null;
-                String value = Text.html(m.exact(s.get(i, j)));
+                String value = m.exact(s.get(i, j));
                 if (c == null) {
-                    sb.append("<td>").append(value).append("</td>");
-                } else if (o.hideExpected()) {
-                    sb.append("<td class=\"bad\">").append(value).append("</td>");
+                    row.add(new Cell(value, null, null));
                 } else {
-                    sb.append("<td class=\"bad\">").append(value).append("<small>")
-                            .append(Text.html(m.number(c.expected()))).append("</small></td>");
+                    row.add(new Cell(value, "bad", o.hideExpected() ? null : m.number(c.expected())));
                 }
             }
-            sb.append("</tr>\n");
+            rows.add(row);
         }
-        sb.append("</table></div>\n");
+        return rows;
     }
 }

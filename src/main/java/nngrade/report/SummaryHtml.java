@@ -1,49 +1,67 @@
 package nngrade.report;
 
+import nngrade.report.html.JtesummaryGenerated;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** summary.html: the class at a glance, charts drawn as inline SVG. */
+/** summary.html: the class at a glance, charts drawn as inline SVG (template src/main/jte/summary.jte). */
 public final class SummaryHtml {
     private SummaryHtml() {
     }
 
-    public static String render(ClassSummary s) {
-        StringBuilder sb = new StringBuilder();
-        Html.open(sb, "en", "Class summary · " + s.problem());
-        sb.append("<h1>").append(Text.html(s.title())).append("</h1>\n");
-        sb.append("<p class=\"who\">").append(Text.html(s.problem())).append("</p>\n");
-        sb.append("<table class=\"t\"><tr>");
-        s.counts().forEach((k, v) -> sb.append("<th>").append(k).append("</th>"));
-        sb.append("</tr><tr>");
-        s.counts().forEach((k, v) -> sb.append("<td>").append(v).append("</td>"));
-        sb.append("</tr></table>\n");
-        sb.append("<p>Mean ").append(num(s.mean())).append(" · median ").append(num(s.median())).append(" of ")
-                .append(num(s.maxScore())).append(" points (").append(s.graded()).append(" students graded)</p>\n");
-
-        sb.append("<h2>Score distribution</h2>\n");
-        histogram(sb, s.histogram());
-
-        sb.append("<h2>Success rate per quantity</h2>\n");
-        bars(sb, s.successRate(), s.followThroughRate());
-
-        sb.append("<h2>Most frequent mistakes</h2>\n");
-        if (s.diagnoses().isEmpty()) {
-            sb.append("<p>No diagnosed mistakes.</p>\n");
-        } else {
-            sb.append("<table class=\"t\"><tr><th>quantity</th><th>diagnosis</th><th>students</th></tr>\n");
-            for (Map.Entry<String, Integer> e : s.diagnoses()) {
-                String[] parts = e.getKey().split(": ", 2);
-                sb.append("<tr><td class=\"code\">").append(Text.html(parts[0])).append("</td><td>")
-                        .append(Text.html(parts[1])).append("</td><td>").append(e.getValue()).append("</td></tr>\n");
-            }
-            sb.append("</table>\n");
-        }
-        Html.close(sb);
-        return sb.toString();
+    /** What the page shows, texts as they are (the template escapes) and the charts' geometry worked out. */
+    public record Page(String title, String heading, String problem, Map<String, Integer> counts, String mean,
+                       String median, String maxScore, int graded, Histogram histogram, Bars bars,
+                       List<Mistake> mistakes) {
     }
 
-    private static void histogram(StringBuilder sb, int[] bins) {
+    /** The score distribution: a bar per bin above an axis from x = 30 to {@code axisEnd}, at y = 180. */
+    public record Histogram(int width, int height, int axisEnd, List<Bin> bins) {
+    }
+
+    /**
+     * One bin's bar ({@code x, y, width, height}), its count above it at {@code countY} and its
+     * range below it, both centred on {@code labelX}.
+     *
+     * @param range e.g. "10–20" (per cent of the maximum score)
+     */
+    public record Bin(int x, int y, int width, int height, String range, int students, int labelX, int countY) {
+    }
+
+    /** Success rate per quantity: a row each, {@code height} in all. */
+    public record Bars(int height, List<Bar> rows) {
+    }
+
+    /**
+     * One quantity's row: its name at {@code textY}, a green bar for the share correct and an
+     * amber one after it for the share carried forward (numbers as SVG lengths), and the label.
+     */
+    public record Bar(String quantity, int textY, int barY, String correctWidth, String carriedX, String carriedWidth,
+                      String label) {
+    }
+
+    /** A frequent mistake: how many students made it. */
+    public record Mistake(String quantity, String diagnosis, int students) {
+    }
+
+    public static String render(ClassSummary s) {
+        List<Mistake> mistakes = new ArrayList<>(s.diagnoses().size());
+        for (Map.Entry<String, Integer> e : s.diagnoses()) {
+            String[] parts = e.getKey().split(": ", 2);
+            mistakes.add(new Mistake(parts[0], parts[1], e.getValue()));
+        }
+        Page page = new Page("Class summary · " + s.problem(), s.title(), s.problem(), s.counts(), num(s.mean()),
+                num(s.median()), num(s.maxScore()), s.graded(), histogram(s.histogram()),
+                bars(s.successRate(), s.followThroughRate()), mistakes);
+        PageOutput out = new PageOutput();
+        JtesummaryGenerated.render(out, null, page);
+        return out.toString();
+    }
+
+    private static Histogram histogram(int[] bins) {
         int max = 1;
         for (int b : bins) {
             max = Math.max(max, b);
@@ -51,40 +69,31 @@ public final class SummaryHtml {
         int w = 600;
         int h = 220;
         int barW = (w - 40) / bins.length;
-        sb.append("<svg viewBox=\"0 0 ").append(w).append(' ').append(h).append("\" role=\"img\" aria-label=\"score distribution\">\n");
+        List<Bin> drawn = new ArrayList<>(bins.length);
         for (int i = 0; i < bins.length; i++) {
+            // The tallest bar is 160 high, standing on the axis at y = 180.
             int bh = (int) Math.round(160.0 * bins[i] / max);
             int x = 30 + i * barW;
-            sb.append("<rect x=\"").append(x + 2).append("\" y=\"").append(180 - bh).append("\" width=\"").append(barW - 4)
-                    .append("\" height=\"").append(bh).append("\" fill=\"#0969da\"><title>").append(i * 10).append("–")
-                    .append((i + 1) * 10).append("%: ").append(bins[i]).append("</title></rect>\n");
-            sb.append("<text x=\"").append(x + barW / 2).append("\" y=\"").append(175 - bh)
-                    .append("\" font-size=\"12\" text-anchor=\"middle\">").append(bins[i]).append("</text>\n");
-            sb.append("<text x=\"").append(x + barW / 2).append("\" y=\"198\" font-size=\"11\" text-anchor=\"middle\">")
-                    .append(i * 10).append("–").append((i + 1) * 10).append("%</text>\n");
+            drawn.add(new Bin(x + 2, 180 - bh, barW - 4, bh, i * 10 + "–" + (i + 1) * 10, bins[i], x + barW / 2,
+                    175 - bh));
         }
-        sb.append("<line x1=\"30\" y1=\"180\" x2=\"").append(w - 10).append("\" y2=\"180\" stroke=\"#57606a\"/>\n</svg>\n");
+        return new Histogram(w, h, w - 10, drawn);
     }
 
-    private static void bars(StringBuilder sb, Map<String, Double> success, Map<String, Double> carried) {
+    private static Bars bars(Map<String, Double> success, Map<String, Double> carried) {
         int rowH = 26;
-        int h = success.size() * rowH + 10;
-        sb.append("<svg viewBox=\"0 0 640 ").append(h).append("\" role=\"img\" aria-label=\"success rate per quantity\">\n");
+        List<Bar> rows = new ArrayList<>(success.size());
         int i = 0;
         for (Map.Entry<String, Double> e : success.entrySet()) {
             int y = 5 + i * rowH;
             double ok = e.getValue();
             double ft = carried.getOrDefault(e.getKey(), 0.0);
-            sb.append("<text x=\"0\" y=\"").append(y + 16).append("\" font-size=\"13\">").append(Text.html(e.getKey())).append("</text>\n");
-            sb.append("<rect x=\"90\" y=\"").append(y + 3).append("\" width=\"").append(num(320 * ok))
-                    .append("\" height=\"18\" fill=\"#1a7f37\"/>\n");
-            sb.append("<rect x=\"").append(num(90 + 320 * ok)).append("\" y=\"").append(y + 3).append("\" width=\"")
-                    .append(num(320 * ft)).append("\" height=\"18\" fill=\"#bf8700\"/>\n");
-            sb.append("<text x=\"420\" y=\"").append(y + 16).append("\" font-size=\"13\">").append(Math.round(ok * 100))
-                    .append("% correct").append(ft > 0 ? ", " + Math.round(ft * 100) + "% carried" : "").append("</text>\n");
+            // A share of 1 is 320 wide, from x = 90.
+            rows.add(new Bar(e.getKey(), y + 16, y + 3, num(320 * ok), num(90 + 320 * ok), num(320 * ft),
+                    Math.round(ok * 100) + "% correct" + (ft > 0 ? ", " + Math.round(ft * 100) + "% carried" : "")));
             i++;
         }
-        sb.append("</svg>\n");
+        return new Bars(success.size() * rowH + 10, rows);
     }
 
     private static String num(double v) {

@@ -6,8 +6,16 @@ import nngrade.problem.Network;
 import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
+import nngrade.report.html.JtesheetGenerated;
 
-/** A printable task sheet for one student: statement, their given values, what to answer, a template. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * A printable task sheet for one student: statement, their given values, what to answer, a
+ * template. In HTML (template src/main/jte/sheet.jte) the statement is rendered from Markdown.
+ */
 public final class TaskSheet {
     private TaskSheet() {
     }
@@ -42,37 +50,43 @@ public final class TaskSheet {
         return sb.toString();
     }
 
+    /** What the HTML sheet shows, texts as they are (the template escapes) but the statement. */
+    public record Sheet(String title, String heading, String student, String problem, String statementHtml,
+                        String network, List<Given> given, List<Answer> answers, String submission) {
+    }
+
+    /** A given matrix, its numbers as written. */
+    public record Given(String name, String shape, List<List<String>> rows) {
+    }
+
+    /** @param shape "(a number)" for the loss, else e.g. "(1×3)" */
+    public record Answer(String name, String shape) {
+    }
+
     public static String html(Problem p, String student) {
-        StringBuilder sb = new StringBuilder();
-        Html.open(sb, "en", p.title() + " · " + student);
-        sb.append("<h1>").append(Text.html(p.title())).append("</h1>\n");
-        sb.append("<p class=\"who\">").append(Text.html(student)).append(" · ").append(Text.html(p.id())).append("</p>\n");
-        if (!p.statement().isBlank()) {
-            sb.append("<p>").append(Text.html(p.statement().strip())).append("</p>\n");
-        }
-        sb.append("<h2>Network</h2>\n<p>").append(Text.html(network(p))).append("</p>\n<h2>Given</h2>\n");
+        List<Given> given = new ArrayList<>();
         given(p, (name, m) -> {
-            sb.append("<p><span class=\"code\">").append(Text.html(name)).append("</span> (").append(m.shape())
-                    .append(")</p>\n<div class=\"wrap\"><table class=\"m\">\n");
+            List<List<String>> rows = new ArrayList<>(m.rows());
             for (int i = 0; i < m.rows(); i++) {
-                sb.append("<tr>");
+                List<String> row = new ArrayList<>(m.cols());
                 for (int j = 0; j < m.cols(); j++) {
-                    sb.append("<td>").append(Text.html(Numbers.exact(m.get(i, j)))).append("</td>");
+                    row.add(Numbers.exact(m.get(i, j)));
                 }
-                sb.append("</tr>\n");
+                rows.add(row);
             }
-            sb.append("</table></div>\n");
+            given.add(new Given(name, m.shape(), rows));
         });
-        sb.append("<h2>Answer</h2>\n<ul>\n");
+        List<Answer> answers = new ArrayList<>(p.ask().size());
         for (Quantity q : p.ask()) {
             int[] s = p.shapeOf(q);
-            sb.append("<li><span class=\"code\">").append(q.name()).append("</span> ")
-                    .append(q.equals(Quantity.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")").append("</li>\n");
+            answers.add(new Answer(q.name(), q.equals(Quantity.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")"));
         }
-        sb.append("</ul>\n<p>Hand in a JSON file like this one (fill in every <span class=\"code\">null</span>):</p>\n<pre>")
-                .append(Text.html(SubmissionWriter.json(withStudent(p, student)))).append("</pre>\n");
-        Html.close(sb);
-        return sb.toString();
+        Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(),
+                p.statement().isBlank() ? null : Statement.html(p.statement()), network(p), given, answers,
+                SubmissionWriter.json(withStudent(p, student)));
+        PageOutput out = new PageOutput();
+        JtesheetGenerated.render(out, null, sheet);
+        return out.toString();
     }
 
     private static Answers withStudent(Problem p, String student) {
@@ -92,7 +106,7 @@ public final class TaskSheet {
                 .append(Numbers.exact(p.learningRate())).toString();
     }
 
-    private static void given(Problem p, java.util.function.BiConsumer<String, Matrix> each) {
+    private static void given(Problem p, BiConsumer<String, Matrix> each) {
         each.accept("x", p.x());
         each.accept("y", p.y());
         for (int l = 1; l <= p.network().depth(); l++) {

@@ -1,6 +1,9 @@
 package nngrade.report;
 
-/** Escaping of student-controlled text for each output format. */
+/**
+ * Escaping of student-controlled text for each text output format (HTML's is in
+ * {@link PageOutput}, where the page templates write).
+ */
 public final class Text {
     private Text() {
     }
@@ -27,22 +30,6 @@ public final class Text {
                 sb.append('\\');
             }
             sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    /** HTML text and attribute values. */
-    public static String html(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(Character.isISOControl(c) && c != '\n' ? ' ' : c);
-            }
         }
         return sb.toString();
     }
