@@ -11,6 +11,7 @@ import java.io.FileOutputStream;
 import java.io.FileReader;
 import java.io.FileWriter;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
@@ -44,9 +45,14 @@ class ArchitectureTest {
             .whereLayer("solve").mayOnlyBeAccessedByLayers("variant", "check", "report", "grade", "cli")
             .whereLayer("problem").mayOnlyBeAccessedByLayers("solve", "variant", "submission", "check", "report", "grade", "cli");
 
-    /** check and check.diagnosis count as two slices: a diagnosis never reaches back into the checker. */
+    /**
+     * check and check.diagnosis count as two slices: a diagnosis never reaches back into the
+     * checker. The templates jte generates into report.html are the HTML renderers' other half
+     * (they show the renderers' records), so they may use report.
+     */
     @ArchTest
-    static final ArchRule noCycles = slices().matching("nngrade.(**)").should().beFreeOfCycles();
+    static final ArchRule noCycles = slices().matching("nngrade.(**)").should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage("nngrade.report.html"), resideInAPackage("nngrade.report"));
 
     @ArchTest
     static final ArchRule onlyTheCommandLineKnowsPicocli = noClasses().that().resideOutsideOfPackage("nngrade.cli..")

@@ -2,9 +2,9 @@ package nngrade.report;
 
 import nngrade.check.CellResult;
 import nngrade.check.CheckResult;
-import nngrade.problem.Problem;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
+import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 
 import java.util.ArrayList;

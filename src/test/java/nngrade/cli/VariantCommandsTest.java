@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static nngrade.cli.GradeRuns.JSON;
-import static nngrade.cli.GradeRuns.gradebook;
 import static nngrade.cli.GradeRuns.grade;
+import static nngrade.cli.GradeRuns.gradebook;
 import static nngrade.cli.GradeRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

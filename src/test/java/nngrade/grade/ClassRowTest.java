@@ -5,7 +5,6 @@ import nngrade.check.Checker;
 import nngrade.check.Status;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemLoader;
-import nngrade.grade.RowStatus;
 import nngrade.solve.AnswerKey;
 import nngrade.solve.Solver;
 import nngrade.submission.SubmissionReader;
