@@ -33,6 +33,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -117,7 +118,7 @@ class HtmlReportBrowserTest {
                 for (ProcessHandle p : all) {
                     try {
                         p.onExit().get(10, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.TimeoutException e) {
+                    } catch (TimeoutException e) {
                         p.destroyForcibly();
                     }
                 }
