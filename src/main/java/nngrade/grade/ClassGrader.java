@@ -91,14 +91,7 @@ final class ClassGrader {
             // after a failure, workers finish the file in hand before the staging area goes away
             pool.awaitTermination(30, TimeUnit.SECONDS);
         }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException e) {
-            throw e;
-        } else if (f instanceof Error e) {
-            throw e;
-        } else if (f != null) {
-            throw new IllegalStateException(f);
-        }
+        ReportWriter.rethrow(failure.get());
         return List.of(graded);
     }
 

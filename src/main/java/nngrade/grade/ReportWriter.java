@@ -67,9 +67,15 @@ final class ReportWriter implements AutoCloseable {
         }
     }
 
-    /** What failed, as it was: a file that could not be written (BadInputException), a bug, no memory. */
     private void rethrowFailure() {
-        Throwable f = failure;
+        rethrow(failure);
+    }
+
+    /**
+     * Throws what another thread caught, as it was where it can be: a file that could not be
+     * written (BadInputException), a bug, no memory. Nothing when {@code f} is null.
+     */
+    static void rethrow(Throwable f) {
         if (f instanceof RuntimeException e) {
             throw e;
         } else if (f instanceof Error e) {

@@ -1,11 +1,10 @@
 package nngrade.problem;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The per-sample loss ℓ(ŷ, y), summed over output units (natural log). */
-public enum Loss {
+public enum Loss implements Labelled {
     /** ℓ = −Σ_k y_k ln ŷ_k. */
     CROSS_ENTROPY("cross-entropy", "−Σₖ yₖ ln ŷₖ", "−y / ŷ") {
         @Override
@@ -91,6 +90,7 @@ public enum Loss {
         this.gradientFormula = gradientFormula;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -170,20 +170,11 @@ public enum Loss {
 
     /** The loss a problem file calls {@code label}, if there is one. */
     public static Optional<Loss> byLabel(String label) {
-        for (Loss l : values()) {
-            if (l.label.equals(label)) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return Labelled.byLabel(values(), label);
     }
 
     /** The labels, in the order a teacher is shown them. */
     public static List<String> labels() {
-        List<String> labels = new ArrayList<>();
-        for (Loss l : values()) {
-            labels.add(l.label);
-        }
-        return List.copyOf(labels);
+        return Labelled.labels(values());
     }
 }

@@ -1,11 +1,10 @@
 package nngrade.problem;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** How the per-sample losses ℓ_i make the batch cost C. */
-public enum Reduction {
+public enum Reduction implements Labelled {
     /** C = (1/m) Σ_i ℓ_i. */
     MEAN("mean") {
         @Override
@@ -37,6 +36,7 @@ public enum Reduction {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -49,20 +49,11 @@ public enum Reduction {
 
     /** The reduction a problem file calls {@code label}, if there is one. */
     public static Optional<Reduction> byLabel(String label) {
-        for (Reduction r : values()) {
-            if (r.label.equals(label)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Labelled.byLabel(values(), label);
     }
 
     /** The labels, in the order a teacher is shown them. */
     public static List<String> labels() {
-        List<String> labels = new ArrayList<>();
-        for (Reduction r : values()) {
-            labels.add(r.label);
-        }
-        return List.copyOf(labels);
+        return Labelled.labels(values());
     }
 }

@@ -1,6 +1,5 @@
 package nngrade.problem;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +7,7 @@ import java.util.Optional;
  * How a weight matrix is laid out. Samples are rows of X in both layouts; only W's
  * orientation differs, and with it every product that involves W.
  */
-public enum WeightLayout {
+public enum WeightLayout implements Labelled {
     /** W is units × inputs: Z = X·Wᵀ + b (z = W·x + b per sample column). */
     OUT_IN("out-in", "units × inputs") {
         @Override
@@ -92,6 +91,7 @@ public enum WeightLayout {
         this.shapeWords = shapeWords;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -126,20 +126,11 @@ public enum WeightLayout {
 
     /** The layout a problem file calls {@code label}, if there is one. */
     public static Optional<WeightLayout> byLabel(String label) {
-        for (WeightLayout l : values()) {
-            if (l.label.equals(label)) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return Labelled.byLabel(values(), label);
     }
 
     /** The labels, in the order a teacher is shown them. */
     public static List<String> labels() {
-        List<String> labels = new ArrayList<>();
-        for (WeightLayout l : values()) {
-            labels.add(l.label);
-        }
-        return List.copyOf(labels);
+        return Labelled.labels(values());
     }
 }
