@@ -97,13 +97,13 @@ public final class GradeCommand implements Callable<Integer> {
                 new ReportOptions(language.messages(), hideExpected, false, false), formats,
                 junitXml != null, gradescope != null, jobs);
         boolean terminal = !quiet && System.console() != null;
-        ProgressBar bar = new ProgressBar(err, terminal);
+        GradeProgress progress = new GradeProgress(err, terminal);
         ClassGrading.Outcome outcome;
         FolderOutput output = FolderOutput.create(out, junitXml, gradescope);
         try (output) {
-            outcome = ClassGrading.run(request, output, bar);
+            outcome = ClassGrading.run(request, output, progress);
         } finally {
-            bar.finish();
+            progress.finish();
         }
         output.leftover().ifPresent(why -> err.println("warning: " + why));
         if (terminal) {

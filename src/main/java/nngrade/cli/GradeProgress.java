@@ -11,13 +11,13 @@ import java.util.Locale;
  * grade's messages while it runs, on stderr: on a terminal a one-line progress bar (count,
  * rate, time left); always, once grading is done, a line per file that could not be graded.
  */
-final class ProgressBar implements Progress {
+final class GradeProgress implements Progress {
     private final PrintWriter err;
     private final boolean bar;
     private final long start = System.nanoTime();
     private long lastDraw;
 
-    ProgressBar(PrintWriter err, boolean bar) {
+    GradeProgress(PrintWriter err, boolean bar) {
         this.err = err;
         this.bar = bar;
     }
