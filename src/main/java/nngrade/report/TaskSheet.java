@@ -25,7 +25,7 @@ public final class TaskSheet {
         sb.append("# ").append(Text.markdown(p.title())).append("\n\n");
         sb.append("Student: **").append(Text.markdown(student)).append("** · problem `").append(p.id()).append("`\n\n");
         if (!p.statement().isBlank()) {
-            sb.append(p.statement().strip()).append("\n\n");
+            sb.append(Statement.markdown(p.statement())).append("\n\n");
         }
         sb.append("## Network\n\n").append(network(p)).append("\n\n## Given\n\n");
         given(p, (name, m) -> {
