@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "check",
         mixinStandardHelpOptions = true,
+        version = Main.VERSION,
         description = "Grade one submission (JSON, or CSV in the long or compact layout) against a problem's "
                 + "answer key, and say what is right, what is wrong and what to re-check.",
         footer = ExitCode.HELP)

@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "grade",
         mixinStandardHelpOptions = true,
+        version = Main.VERSION,
         description = "Grade a whole class: every JSON/CSV submission in the INPUT files and folders, into a "
                 + "gradebook, a report per student and a class summary in --out.",
         footer = ExitCode.HELP)

@@ -14,10 +14,12 @@ import java.util.function.Supplier;
 
 @Command(name = "nngrade",
         mixinStandardHelpOptions = true,
-        version = "nngrade 0.1.0",
+        version = Main.VERSION,
         description = "Grader and self-checker for neural-network backpropagation homework.",
         footer = ExitCode.HELP)
 public final class Main implements Runnable {
+    /** What -V prints, for nngrade and each of its commands. */
+    static final String VERSION = "nngrade 0.1.0";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

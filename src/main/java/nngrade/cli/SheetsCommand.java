@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "sheets",
         mixinStandardHelpOptions = true,
+        version = Main.VERSION,
         description = "One task sheet per student of a roster, each with the student's own values.",
         footer = ExitCode.HELP)
 public final class SheetsCommand implements Callable<Integer> {

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "solve",
         mixinStandardHelpOptions = true,
+        version = Main.VERSION,
         description = "Print the answer key of a problem: every quantity of the forward pass, the loss, "
                 + "the backward pass and one gradient-descent step.",
         footer = ExitCode.HELP)

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "template",
         mixinStandardHelpOptions = true,
+        version = Main.VERSION,
         description = "Print a blank answer sheet: every asked quantity under its exact name and in its shape.",
         footer = ExitCode.HELP)
 public final class TemplateCommand implements Callable<Integer> {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 public final class ToleranceOption {
 
     @Option(names = "--tolerance", paramLabel = "SPEC", converter = Converter.class,
-            description = "Replace the problem's default tolerance, e.g. decimals=2, sigfigs=3, absolute=0.01, "
-                    + "relative=0.01, or absolute=0.01,relative=0.01.")
+            description = "Replace the problem's default tolerance: decimals=2, sigfigs=3, absolute=0.01, "
+                    + "relative=0.01 (1%%), or both of the last two, comma-separated.")
     Tolerance tolerance;
 
     Optional<Tolerance> tolerance() {

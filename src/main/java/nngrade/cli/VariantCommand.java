@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "variant",
         mixinStandardHelpOptions = true,
+        version = Main.VERSION,
         description = "A student's own version of a problem with random given values: as a problem file with "
                 + "the values filled in (json), or as a printable task sheet (markdown, html).",
         footer = ExitCode.HELP)

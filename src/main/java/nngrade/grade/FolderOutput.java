@@ -21,10 +21,14 @@ public final class FolderOutput implements Output {
     private final Path out;
     private final Path staging;
     private final Map<Artifact, Path> targets = new EnumMap<>(Artifact.class);
+    /** Whether this run made {@code out}: a run that publishes nothing then leaves no folder behind. */
+    private final boolean madeOut;
+    private boolean published;
     private String leftover;
 
-    private FolderOutput(Path out, Path staging, Path junitXml, Path gradescope) {
+    private FolderOutput(Path out, boolean madeOut, Path staging, Path junitXml, Path gradescope) {
         this.out = out;
+        this.madeOut = madeOut;
         this.staging = staging;
         targets.put(Artifact.SUMMARY_JSON, out.resolve("summary.json"));
         targets.put(Artifact.SUMMARY_HTML, out.resolve("summary.html"));
@@ -44,12 +48,19 @@ public final class FolderOutput implements Output {
      * @param gradescope Gradescope's results.json, or null
      */
     public static FolderOutput create(Path out, Path junitXml, Path gradescope) {
+        // a target that is a folder would only fail when publishing, after the whole class is graded
+        for (Path file : new Path[]{junitXml, gradescope}) {
+            if (file != null && Files.isDirectory(file)) {
+                throw new BadInputException(InputError.inFile(file.toString(), "cannot write: is a folder; expected a file name"));
+            }
+        }
+        boolean madeOut = !Files.isDirectory(out);
         Path staging = null;
         try {
             Files.createDirectories(out);
             staging = Files.createTempDirectory(out, ".nngrade-staging-");
             Files.createDirectories(staging.resolve("reports"));
-            return new FolderOutput(out, staging, junitXml, gradescope);
+            return new FolderOutput(out, madeOut, staging, junitXml, gradescope);
         } catch (IOException e) {
             if (staging != null) {
                 try {
@@ -106,6 +117,7 @@ public final class FolderOutput implements Output {
             } catch (IOException e) {
                 throw cannotWrite(out.resolve("reports"), e);
             }
+            published = true; // the reports are in place: out is this run's now, whatever follows
             for (Map.Entry<Path, Path> e : prepared.entrySet()) {
                 try {
                     AtomicFiles.move(e.getValue(), e.getKey());
@@ -123,13 +135,24 @@ public final class FolderOutput implements Output {
         }
     }
 
-    /** Deletes the staging folder; what cannot be deleted is left for {@link #leftover}, as the run's outcome stands. */
+    /**
+     * Deletes the staging folder, and {@code out} too when this run made it and published
+     * nothing (a failed run leaves the place as it found it). What cannot be deleted is left for
+     * {@link #leftover}, as the run's outcome stands.
+     */
     @Override
     public void close() {
         try {
             AtomicFiles.deleteTree(staging);
         } catch (IOException e) {
             leftover = staging + " could not be removed: " + AtomicFiles.whyNot(e);
+            return;
+        }
+        if (madeOut && !published) {
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException notEmpty) { // someone put a file there meanwhile: it stays, and so does out
+            }
         }
     }
 

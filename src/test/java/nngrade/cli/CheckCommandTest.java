@@ -270,6 +270,14 @@ class CheckCommandTest {
         assertFalse(Files.exists(Path.of("target/never-written")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"solve", "check", "template", "grade", "variant", "sheets"})
+    void everyCommandPrintsTheVersion(String command) {
+        Run r = run(command, "-V");
+        assertEquals(0, r.code());
+        assertEquals("nngrade 0.1.0\n", r.out());
+    }
+
     // ---------------------------------------------------------------- languages
 
     @Test

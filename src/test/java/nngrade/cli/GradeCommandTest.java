@@ -349,15 +349,40 @@ class GradeCommandTest {
     void theUnreadableFilesAreNamedEvenWhenTheRunThenCannotWrite() throws IOException {
         Path in = goodClass(tmp);
         write(in.resolve("broken.json"), "{\"answers\": [1]}");
-        Files.createDirectories(tmp.resolve("junit.xml"));
-        GradeRuns.Run r = grade(NOTES, in, "--out", tmp.resolve("out"), "--junit-xml", tmp.resolve("junit.xml"));
+        Files.createDirectories(tmp.resolve("out/summary.html")); // found only when publishing
+        GradeRuns.Run r = grade(NOTES, in, "--out", tmp.resolve("out"));
         assertEquals(2, r.code(), r.all());
         assertEquals(List.of(in.resolve("broken.json") + ": invalid: line 1: answers: expected an object of quantity names "
-                        + "and values, found a list", tmp.resolve("junit.xml") + ": cannot write: " + tmp.resolve("junit.xml")
-                        + " is a folder"), r.err().lines().toList());
-        assertFalse(Files.exists(tmp.resolve("out/gradebook.csv")), "nothing published");
+                        + "and values, found a list", tmp.resolve("out/summary.html") + ": cannot write: "
+                        + tmp.resolve("out/summary.html") + " is a folder"), r.err().lines().toList());
         try (Stream<Path> left = Files.list(tmp.resolve("out"))) {
-            assertEquals(List.of(), left.toList(), "no staging left behind");
+            assertEquals(List.of(tmp.resolve("out/summary.html")), left.toList(), "nothing published, no staging left");
+        }
+    }
+
+    @Test
+    void aJunitXmlThatIsAFolderIsRefusedBeforeGradingAndLeavesNoOutFolder() throws IOException {
+        Files.createDirectories(tmp.resolve("junit.xml"));
+        GradeRuns.Run r = grade(NOTES, goodClass(tmp), "--out", tmp.resolve("out"), "--junit-xml", tmp.resolve("junit.xml"));
+        assertEquals(2, r.code(), r.all());
+        assertEquals(tmp.resolve("junit.xml") + ": cannot write: is a folder; expected a file name\n", r.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void aFailedRunRemovesTheOutFolderItMadeAndKeepsOneThatWasThere() throws IOException {
+        Path in = goodClass(tmp);
+        Path readOnlyTarget = write(tmp.resolve("results-dir/x"), "").getParent();
+        GradeRuns.Run made = grade(NOTES, in.resolve("good.json"), "--out", tmp.resolve("new-out"), "--gradescope",
+                readOnlyTarget.resolve("x/results.json"));
+        assertEquals(2, made.code(), made.all());
+        assertFalse(Files.exists(tmp.resolve("new-out")), "made by the run, removed by it");
+        Files.createDirectories(tmp.resolve("old-out"));
+        GradeRuns.Run kept = grade(NOTES, in.resolve("good.json"), "--out", tmp.resolve("old-out"), "--gradescope",
+                readOnlyTarget.resolve("x/results.json"));
+        assertEquals(2, kept.code(), kept.all());
+        try (Stream<Path> left = Files.list(tmp.resolve("old-out"))) {
+            assertEquals(List.of(), left.toList(), "there before, still there, empty as it was");
         }
     }
 
