@@ -51,7 +51,7 @@ public final class FolderOutput implements Output {
         // a target that is a folder would only fail when publishing, after the whole class is graded
         for (Path file : new Path[]{junitXml, gradescope}) {
             if (file != null && Files.isDirectory(file)) {
-                throw new BadInputException(InputError.inFile(file.toString(), "cannot write: is a folder; expected a file name"));
+                throw new BadInputException(InputError.inFile(file.toString(), "cannot write: " + file + " is a folder"));
             }
         }
         boolean madeOut = !Files.isDirectory(out);
