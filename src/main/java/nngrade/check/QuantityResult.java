@@ -45,6 +45,15 @@ public record QuantityResult(
         problems = List.copyOf(problems);
     }
 
+    /**
+     * Whether a CI system should show the quantity as passed: correct, or carried forward from
+     * the student's own earlier answers with every point earned. A test that fails while the
+     * gradebook gives full marks would send a student hunting for a mistake that costs nothing.
+     */
+    public boolean passed() {
+        return status == Status.CORRECT || (status == Status.FOLLOW_THROUGH && points >= maxPoints);
+    }
+
     public List<CellResult> wrongCells() {
         return cells.stream().filter(c -> !c.correct()).toList();
     }

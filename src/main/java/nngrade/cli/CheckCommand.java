@@ -69,6 +69,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     SecretOption secret;
 
+    @Mixin
+    StepSummary stepSummary;
+
     @Override
     public Integer call() {
         ProblemSource source = secret.source(problem);
@@ -110,7 +113,7 @@ public final class CheckCommand implements Callable<Integer> {
             case markdown -> CheckMarkdown.render(result, options);
         };
         spec.commandLine().getOut().print(out);
-        StepSummary.append(format == Format.markdown ? out : CheckMarkdown.render(result,
+        stepSummary.append(format == Format.markdown ? out : CheckMarkdown.render(result,
                 new ReportOptions(options.messages(), hideExpected, false, false)));
         return code;
     }

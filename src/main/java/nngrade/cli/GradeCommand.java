@@ -83,6 +83,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Mixin
     SecretOption secret;
 
+    @Mixin
+    StepSummary stepSummary;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -110,7 +113,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (terminal) {
             err.println(summaryLine(outcome) + " → " + out.resolve("gradebook.csv"));
         }
-        StepSummary.append(SummaryMarkdown.render(outcome.summary()));
+        stepSummary.append(SummaryMarkdown.render(outcome.summary()));
         return outcome.anyInvalidRow() ? ExitCode.NOT_ALL_CORRECT : ExitCode.OK;
     }
 

@@ -33,7 +33,7 @@ public final class Gradescope {
             t.put("name", q.quantity().name());
             t.put("score", q.points());
             t.put("max_score", q.maxPoints());
-            t.put("status", q.status() == Status.CORRECT ? "passed" : "failed");
+            t.put("status", q.passed() ? "passed" : "failed");
             t.put("output", q.status() == Status.CORRECT ? o.messages().get("status.correct")
                     : String.join("\n", Feedback.details(r, q, o)));
         }

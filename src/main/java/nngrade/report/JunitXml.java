@@ -2,7 +2,6 @@ package nngrade.report;
 
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
-import nngrade.check.Status;
 import nngrade.input.InputError;
 import nngrade.problem.Numbers;
 
@@ -38,7 +37,7 @@ public final class JunitXml implements AutoCloseable {
     /** One student's testsuite element, indented to sit in the document. */
     public static String suite(CheckResult r, ReportOptions options) {
         StringBuilder sb = new StringBuilder();
-        long failures = r.quantities().stream().filter(q -> q.status() != Status.CORRECT).count();
+        long failures = r.quantities().stream().filter(q -> !q.passed()).count();
         String suite = Text.xmlAttribute(r.student());
         if (!r.graded()) {
             sb.append("  <testsuite name=\"").append(suite).append("\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n");
@@ -53,10 +52,14 @@ public final class JunitXml implements AutoCloseable {
         }
         sb.append("  <testsuite name=\"").append(suite).append("\" tests=\"").append(r.quantities().size())
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+        // the grade itself, for CI tools that total points rather than count tests
+        sb.append("    <properties>\n      <property name=\"score\" value=\"").append(Numbers.score(r.score()))
+                .append("\"/>\n      <property name=\"maxScore\" value=\"").append(Numbers.score(r.maxScore()))
+                .append("\"/>\n    </properties>\n");
         for (QuantityResult q : r.quantities()) {
             sb.append("    <testcase classname=\"").append(suite).append("\" name=\"")
                     .append(Text.xmlAttribute(q.quantity().name())).append("\">\n");
-            if (q.status() != Status.CORRECT) {
+            if (!q.passed()) {
                 String details = String.join("\n", Feedback.details(r, q, options));
                 String points = String.format(Locale.ROOT, "%s: %s of %s points", q.status().label(),
                         Numbers.score(q.points()), Numbers.score(q.maxPoints()));

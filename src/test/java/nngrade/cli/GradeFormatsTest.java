@@ -100,7 +100,7 @@ class GradeFormatsTest {
         // In id order; the unreadable file is one erroring case, the graded ones a case per quantity.
         assertEquals(List.of("<b>\"odd\" & ]]>\n</b>", "good", "malformed", "unreadable", "wrong"),
                 new ArrayList<>(suites.keySet()));
-        assertEquals("8 tests, 5 failures, 0 errors", suites.get("wrong"));
+        assertEquals("8 tests, 4 failures, 0 errors", suites.get("wrong"));
         assertEquals("8 tests, 0 failures, 0 errors", suites.get("good"));
         assertEquals("8 tests, 7 failures, 0 errors", suites.get("malformed"));
         assertEquals("1 tests, 0 failures, 1 errors", suites.get("unreadable"));
@@ -123,13 +123,24 @@ class GradeFormatsTest {
         assertEquals(List.of("loss missing | missing: 0 of 1 points",
                 "dW1 incorrect | incorrect: 0 of 2 points",
                 "db1 incorrect | incorrect: 0 of 1 points",
-                "W1_next incorrect | incorrect: 0 of 1 points",
-                "b1_next follow-through | follow-through: 1 of 1 points"), failed);
+                "W1_next incorrect | incorrect: 0 of 1 points"), failed);
+        // b1_next, carried forward from the wrong db1 with its point earned, passes as the gradebook says
+        assertEquals(List.of("score=4", "maxScore=9"), properties(wrong));
         Element error = (Element) suite(doc, "unreadable").getElementsByTagName("error").item(0);
         assertEquals("invalid", error.getAttribute("type"));
         assertEquals(tmp.resolve("in/unreadable.csv") + ":1: expected a header quantity,row,col,value (one cell per line) "
                 + "or quantity,value (one quantity per line, rows separated by ;), found \"name,answer\"",
                 error.getAttribute("message"));
+    }
+
+    private static List<String> properties(Element suite) {
+        List<String> out = new ArrayList<>();
+        NodeList ps = suite.getElementsByTagName("property");
+        for (int i = 0; i < ps.getLength(); i++) {
+            Element p = (Element) ps.item(i);
+            out.add(p.getAttribute("name") + "=" + p.getAttribute("value"));
+        }
+        return out;
     }
 
     private static Element suite(Document doc, String name) {
@@ -146,7 +157,7 @@ class GradeFormatsTest {
     @CsvSource(delimiter = '|', value = {
             "perfect.json     | 0 | 9 | 1,1,1,1,2,1,1,1 | PPPPPPPP",
             "rounded-2dp.json | 0 | 9 | 1,1,1,1,2,1,1,1 | PPPPPPPP",
-            "notes.json       | 0 | 4 | 1,1,0,1,0,0,0,1 | PPFPFFFF",
+            "notes.json       | 0 | 4 | 1,1,0,1,0,0,0,1 | PPFPFFFP",
             "long.csv         | 0 | 9 | 1,1,1,1,2,1,1,1 | PPPPPPPP",
             "malformed.json   | 0 | 1 | 1,0,0,0,0,0,0,0 | PFFFFFFF",
     })
@@ -170,7 +181,7 @@ class GradeFormatsTest {
             assertEquals(Double.parseDouble(expected[i]), test.get("score").asDouble(), ASKED.get(i));
             assertEquals(ASKED.get(i).equals("dW1") ? 2.0 : 1.0, test.get("max_score").asDouble());
             assertTrue(test.get("output").isTextual() && !test.get("output").asText().isBlank(), test.toString());
-            // Passed only when correct: b1_next carried forward from a wrong db1 earns its point but fails.
+            // Passed when every point is earned: b1_next carried forward from a wrong db1 earns its point and passes.
             assertEquals(passed.charAt(i) == 'P' ? "passed" : "failed", test.get("status").asText(), test.toString());
             sum += test.get("score").asDouble();
         }
