@@ -38,7 +38,8 @@ public final class CheckHtml {
     }
 
     /**
-     * @param wrong    "bad" for a wrong cell (its CSS class), else null: no class attribute
+     * @param wrong    its CSS class: "bad" for a wrong cell, "carried" for one that differs from the key
+     *                 in an answer carried forward with every point earned (not a mistake), else null
      * @param expected what the cell should hold, null when it is right or expected values are hidden
      */
     public record Cell(String value, String wrong, String expected) {
@@ -85,6 +86,7 @@ public final class CheckHtml {
     private static List<List<Cell>> rows(QuantityResult q, ReportOptions o) {
         Messages m = o.messages();
         Matrix s = q.submitted();
+        String differs = q.passed() ? "carried" : "bad";
         Map<Integer, CellResult> wrong = new HashMap<>();
         for (CellResult c : q.wrongCells()) {
             wrong.put((c.row() - 1) * s.cols() + (c.col() - 1), c);
@@ -98,7 +100,7 @@ public final class CheckHtml {
                 if (c == null) {
                     row.add(new Cell(value, null, null));
                 } else {
-                    row.add(new Cell(value, "bad", o.hideExpected() ? null : m.number(c.expected())));
+                    row.add(new Cell(value, differs, o.hideExpected() ? null : m.number(c.expected())));
                 }
             }
             rows.add(row);

@@ -21,9 +21,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The check report and the class summary, byte for byte as the string-building renderers wrote
- * them before the pages became templates: the files in src/test/resources/golden/ were written
- * by those renderers. The inputs are the awkward ones: markup, quotes, ampersands, ANSI escapes
+ * The check report and the class summary, byte for byte: the files in src/test/resources/golden/
+ * were first written by the string-building renderers before the pages became templates (the
+ * templates reproduced them exactly), and since changed only on purpose (a fully credited
+ * carried-forward answer's cells shown as carried, not wrong). The inputs are the awkward ones: markup, quotes, ampersands, ANSI escapes
  * and other control characters and an unpaired surrogate in the student id, the problem's id
  * and title, quantity names and error messages.
  */
@@ -73,8 +74,15 @@ class HtmlGoldenTest {
                 none, none, List.of());
     }
 
-    /** The golden file's bytes against the page as nngrade writes it (UTF-8, an unpaired surrogate as ?). */
+    /**
+     * The golden file's bytes against the page as nngrade writes it (UTF-8, an unpaired surrogate
+     * as ?). {@code mvn test -Dtest=HtmlGoldenTest -Dnngrade.golden.write=true} rewrites the files
+     * after a deliberate change of the pages; {@code git diff} then shows exactly what changed.
+     */
     private static void assertGolden(String name, String html) throws IOException {
+        if (Boolean.getBoolean("nngrade.golden.write")) {
+            Files.write(GOLDEN.resolve(name), html.getBytes(StandardCharsets.UTF_8));
+        }
         String golden = Files.readString(GOLDEN.resolve(name), StandardCharsets.UTF_8);
         assertEquals(golden, new String(html.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), name);
     }
