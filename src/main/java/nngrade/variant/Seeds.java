@@ -11,7 +11,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The seed of a student's variant:
  * first 8 bytes (big-endian) of HMAC-SHA256(secret, "nngrade/variant/v1" 0x00 SHA-256(problem text) 0x00 student id),
- * all text in UTF-8. Changing the problem file, the student or the secret changes the seed.
+ * all text in UTF-8. The problem text is taken with a leading byte-order mark dropped and CRLF
+ * or CR line ends read as LF: re-saving the file in an editor or checking it out with git's
+ * autocrlf must not give every student other numbers. A file with LF line ends and no BOM is
+ * hashed as it is, so its variants are those of every earlier version. Changing the problem's
+ * content, the student or the secret changes the seed.
  */
 public final class Seeds {
     static final String DOMAIN = "nngrade/variant/v1";
@@ -21,7 +25,7 @@ public final class Seeds {
 
     public static long seed(String problemText, String studentId, Secret secret) {
         try {
-            byte[] problemHash = MessageDigest.getInstance("SHA-256").digest(problemText.getBytes(StandardCharsets.UTF_8));
+            byte[] problemHash = MessageDigest.getInstance("SHA-256").digest(normalised(problemText).getBytes(StandardCharsets.UTF_8));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
             mac.update(DOMAIN.getBytes(StandardCharsets.UTF_8));
@@ -33,5 +37,11 @@ public final class Seeds {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
+    }
+
+    /** The text as a file with LF line ends and no byte-order mark would hold it. */
+    static String normalised(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return t.indexOf('\r') < 0 ? t : t.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

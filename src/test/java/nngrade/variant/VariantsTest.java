@@ -7,14 +7,18 @@ import nngrade.problem.ProblemFile;
 import nngrade.problem.ProblemLoader;
 import nngrade.problem.Quantity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -213,5 +217,20 @@ class VariantsTest {
         assertNotEquals(base, Seeds.seed("text", "anA", SECRET));
         assertNotEquals(base, Seeds.seed("text", "ana", Secret.of("x")));
         assertEquals(base, Seeds.seed("text", "ana", Secret.of("s3cr3t-teacher")));
+    }
+
+    @Test
+    void lineEndsAndAByteOrderMarkDoNotChangeTheNumbers(@TempDir Path dir) throws IOException {
+        String lf = Files.readString(Path.of("problems/variant-softmax-step.json"));
+        assertFalse(lf.contains("\r") || lf.startsWith("\uFEFF"), "the bundled file is the LF original");
+        long seed = Seeds.seed(lf, "ana", SECRET);
+        assertEquals(seed, Seeds.seed(lf.replace("\n", "\r\n"), "ana", SECRET), "git autocrlf, a Windows editor");
+        assertEquals(seed, Seeds.seed("\uFEFF" + lf, "ana", SECRET), "a byte-order mark");
+        assertEquals(seed, Seeds.seed(lf.replace("\n", "\r"), "ana", SECRET), "old Mac line ends");
+        assertNotEquals(seed, Seeds.seed(lf.replace("\n", "\n\n"), "ana", SECRET), "a blank line is an edit");
+        Path crlf = dir.resolve("crlf.json");
+        Files.writeString(crlf, "\uFEFF" + lf.replace("\n", "\r\n"));
+        assertEquals(Variants.of(ProblemLoader.read(Path.of("problems/variant-softmax-step.json")), "ana", SECRET).problem().x(),
+                Variants.of(ProblemLoader.read(crlf), "ana", SECRET).problem().x());
     }
 }
