@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +39,7 @@ final class ClassGrader {
      * The first file of an id writes its reports straight under their likely final name, so a
      * class of unique ids needs no renaming afterwards (100,000 renames take seconds).
      */
-    private final ConcurrentHashMap<String, Integer> claims = new ConcurrentHashMap<>();
+    private final Set<String> claims = ConcurrentHashMap.newKeySet();
 
     ClassGrader(GradeRequest request, Publisher publisher) {
         this.request = request;
@@ -124,7 +125,7 @@ final class ClassGrader {
         String claimed = null;
         if (!request.formats().isEmpty()) {
             String name = FileNames.safe(r.student());
-            claimed = claims.putIfAbsent(name.toLowerCase(Locale.ROOT), index) == null ? name : null;
+            claimed = claims.add(name.toLowerCase(Locale.ROOT)) ? name : null;
         }
         for (ReportFormat f : request.formats()) {
             publisher.stage(Publisher.stagedReport(index, claimed, f), f.render(r, request.options()));
