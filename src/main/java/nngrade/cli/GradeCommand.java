@@ -3,6 +3,8 @@ package nngrade.cli;
 import nngrade.grade.ClassGrading;
 import nngrade.grade.FolderOutput;
 import nngrade.grade.GradeRequest;
+import nngrade.grade.IdSource;
+import nngrade.grade.Layout;
 import nngrade.grade.ReportFormat;
 import nngrade.grade.RowStatus;
 import nngrade.grade.SubmissionFile;
@@ -13,13 +15,16 @@ import nngrade.report.SummaryMarkdown;
 import nngrade.submission.RosterReader;
 import nngrade.variant.ProblemSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,11 +48,24 @@ public final class GradeCommand implements Callable<Integer> {
     Path problem;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
-            description = "Submission files, or folders of them (*.json, *.csv; searched recursively).")
+            description = "Submission files, folders of them (*.json, *.csv, *.xlsx; searched recursively), or an "
+                    + "LMS's zip of submissions as downloaded.")
     List<Path> inputs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the gradebook and reports.")
     Path out;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", converter = LayoutConverter.class,
+            description = "How the inputs say whose each file is: files (the file name is the id), folders (a folder "
+                    + "per student, as GitHub Classroom clones them), moodle, canvas (their \"Download all "
+                    + "submissions\" folders or zips). Default: told from each input's names.")
+    Layout layout;
+
+    @Option(names = "--id-from", paramLabel = "SOURCE", converter = IdSourceConverter.class, defaultValue = "layout",
+            description = "layout: the id is where a file sits, and a student field naming someone else flags the "
+                    + "row; field: the id is the file's student field (for file names that carry no identity). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    IdSource idFrom;
 
     @Option(names = "--roster", paramLabel = "CSV",
             description = "Class list (a CSV with an id column): students without a submission get a missing row, "
@@ -87,17 +105,24 @@ public final class GradeCommand implements Callable<Integer> {
     StepSummary stepSummary;
 
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws InterruptedException, IOException {
         ProblemSource source = secret.source(problem);
         Optional<Set<String>> rosterIds = Optional.ofNullable(roster).map(RosterReader::read);
-        List<SubmissionFile> files = SubmissionFinder.find(inputs, List.of(new Target("--out", out),
-                new Target("--junit-xml", junitXml), new Target("--gradescope", gradescope)));
+        try (SubmissionFinder.Found found = SubmissionFinder.find(inputs, List.of(new Target("--out", out),
+                new Target("--junit-xml", junitXml), new Target("--gradescope", gradescope)),
+                new SubmissionFinder.Options(Optional.ofNullable(layout), rosterIds, Optional.of(problem)))) {
+            return grade(source, rosterIds, found.files());
+        }
+    }
+
+    private int grade(ProblemSource source, Optional<Set<String>> rosterIds, List<SubmissionFile> files)
+            throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
         if (gradescope != null && files.size() != 1) { // GradeRequest refuses it too, but as a bug
             throw new ParameterException(spec.commandLine(), "--gradescope: Gradescope grades one submission at a time, but "
                     + files.size() + " were given");
         }
-        GradeRequest request = new GradeRequest(source, files, rosterIds, tolerance.tolerance(),
+        GradeRequest request = new GradeRequest(source, files, idFrom, rosterIds, tolerance.tolerance(),
                 new ReportOptions(language.messages(), hideExpected, false, false), formats,
                 junitXml != null, gradescope != null, jobs);
         boolean terminal = !quiet && System.console() != null;
@@ -114,7 +139,23 @@ public final class GradeCommand implements Callable<Integer> {
             err.println(summaryLine(outcome) + " → " + out.resolve("gradebook.csv"));
         }
         stepSummary.append(SummaryMarkdown.render(outcome.summary()));
-        return outcome.anyInvalidRow() ? ExitCode.NOT_ALL_CORRECT : ExitCode.OK;
+        return outcome.anyInvalidRow() || outcome.anyFlaggedRow() ? ExitCode.NOT_ALL_CORRECT : ExitCode.OK;
+    }
+
+    static final class LayoutConverter implements ITypeConverter<Layout> {
+        @Override
+        public Layout convert(String value) {
+            return Layout.ofLabel(value).orElseThrow(() -> new TypeConversionException(
+                    "expected files, folders, moodle or canvas, found '" + value + "'"));
+        }
+    }
+
+    static final class IdSourceConverter implements ITypeConverter<IdSource> {
+        @Override
+        public IdSource convert(String value) {
+            return IdSource.ofLabel(value).orElseThrow(() -> new TypeConversionException(
+                    "expected layout or field, found '" + value + "'"));
+        }
     }
 
     private static String summaryLine(ClassGrading.Outcome outcome) {

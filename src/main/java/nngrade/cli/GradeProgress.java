@@ -51,6 +51,14 @@ final class GradeProgress implements Progress {
         }
     }
 
+    @Override
+    public void flaggedRows(List<ClassRow> rows) {
+        finish();
+        for (ClassRow r : rows) {
+            err.println(r.file() + ": look at this: " + r.note());
+        }
+    }
+
     /** Clears the bar's line. */
     void finish() {
         if (bar && lastDraw != 0) {

@@ -11,16 +11,15 @@ import nngrade.report.Gradescope;
 import nngrade.report.JunitXml;
 import nngrade.solve.AnswerKey;
 import nngrade.submission.Submission;
-import nngrade.submission.SubmissionReader;
 import nngrade.variant.ProblemSource;
 
-import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,22 +39,29 @@ final class ClassGrader {
      * class of unique ids needs no renaming afterwards (100,000 renames take seconds).
      */
     private final Set<String> claims = ConcurrentHashMap.newKeySet();
+    /** The roster's ids, else every id the layout gave. */
+    private final Set<String> classIds;
 
     ClassGrader(GradeRequest request, Publisher publisher) {
         this.request = request;
         this.publisher = publisher;
         this.copies = request.source().perStudent() ? copyFinder(request) : null;
+        this.classIds = classIds(request);
     }
 
-    /** Every student's variant: the roster's, else one per file name. */
+    /** Every student's variant: the roster's, else one per id the layout gives. */
     private static CopyFinder copyFinder(GradeRequest r) {
         Map<String, AnswerKey> keys = new TreeMap<>();
-        Collection<String> ids = r.roster().isPresent() ? r.roster().get()
-                : r.files().stream().map(f -> Ids.fromFileName(f.file())).toList();
-        for (String id : ids) {
+        for (String id : classIds(r)) {
             keys.put(id, r.source().forStudent(id).key());
         }
         return new CopyFinder(keys);
+    }
+
+    private static Set<String> classIds(GradeRequest r) {
+        Set<String> ids = new TreeSet<>();
+        r.roster().ifPresentOrElse(ids::addAll, () -> r.files().forEach(f -> ids.add(f.id())));
+        return ids;
     }
 
     /** Grades the files, each worker taking the next until none is left: no queue, no task per file. */
@@ -97,30 +103,49 @@ final class ClassGrader {
     }
 
     private GradedFile gradeOne(int index, SubmissionFile input) {
-        Path file = input.file();
-        String fileId = Ids.fromFileName(file);
         ProblemSource source = request.source();
-        Problem p = source.forStudent(fileId).problem();
+        String id = input.id();
+        Problem p = source.forStudent(id).problem(); // names and shapes: the same in every variant
+        List<String> notes = new ArrayList<>();
+        if (!input.note().isEmpty()) {
+            notes.add(input.note());
+        }
+        String claim = null;
         CheckResult r;
         RowStatus status;
-        String note = "";
         try {
-            Submission s = SubmissionReader.read(file, p);
-            String id = s.student() != null && !s.student().isBlank() ? s.student() : fileId;
+            if (!input.supported()) {
+                throw new BadInputException(InputError.inFile(input.source(), unsupported(input.source())));
+            }
+            Submission s = input.location().read(input.source(), p);
+            String said = s.student() == null || s.student().isBlank() ? null : s.student();
+            if (request.idFrom() == IdSource.FIELD) {
+                if (said != null) {
+                    id = said;
+                } else {
+                    notes.add("no student field: the id is the " + input.layout().label() + " layout's");
+                }
+            } else if (said != null && !said.strip().equalsIgnoreCase(id)) {
+                if (isClaim(input, said)) {
+                    claim = said;
+                } else {
+                    notes.add("the file names itself " + said);
+                }
+            }
             r = Checker.check(source.forStudent(id).key(), s, request.tolerance().orElse(null), id);
             status = RowStatus.GRADED;
             if (copies != null) {
                 CopyFinder.Match m = copies.find(s, id, r.score(), r.maxScore());
                 if (m != null) {
-                    note = "possible-copy: the answers fit the variant of " + m.otherId() + " better ("
-                            + Numbers.score(m.otherScore()) + " against " + Numbers.score(m.ownScore()) + " points)";
+                    notes.add("possible-copy: the answers fit the variant of " + m.otherId() + " better ("
+                            + Numbers.score(m.otherScore()) + " against " + Numbers.score(m.ownScore()) + " points)");
                 }
             }
         } catch (BadInputException e) {
-            r = CheckResult.invalid(p, fileId, file.toString(), e.errors());
+            r = CheckResult.invalid(p, id, input.source(), e.errors());
             status = RowStatus.INVALID;
             InputError first = e.errors().get(0);
-            note = first.withoutFile() + (e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : "");
+            notes.add(first.withoutFile() + (e.errors().size() > 1 ? " (and " + (e.errors().size() - 1) + " more)" : ""));
         }
         String claimed = null;
         if (!request.formats().isEmpty()) {
@@ -136,6 +161,28 @@ final class ClassGrader {
         if (request.gradescope()) {
             publisher.stage(Publisher.GRADESCOPE, Gradescope.render(r, request.options()));
         }
-        return new GradedFile(index, rowMaker.of(r, status, note), input.modified(), fileId, claimed);
+        ClassRow row = rowMaker.of(r, status, String.join("; ", notes));
+        if (claim != null) {
+            row = row.flagged("the file says it is " + claim + "'s: graded as " + id + "'s, from where it was handed in");
+        }
+        return new GradedFile(index, row, input.modified(), Layout.stem(Layout.last(input.source())), claimed);
+    }
+
+    /**
+     * Whether a file's student field that is not its id claims another student's place. Where the
+     * ids are the LMS's numbers, a field naming no one of the class is the student's own name for
+     * themselves ("ana.popescu" handed in by participant 1001), not a claim.
+     */
+    private boolean isClaim(SubmissionFile input, String said) {
+        boolean lms = input.layout() == Layout.MOODLE || input.layout() == Layout.CANVAS;
+        return !lms || classIds.contains(said);
+    }
+
+    private static String unsupported(String source) {
+        String name = Layout.last(source.replace('\\', '/'));
+        int dot = name.lastIndexOf('.');
+        String kind = dot < 0 ? "a file without an extension" : "a ." + name.substring(dot + 1).toLowerCase(Locale.ROOT) + " file";
+        return "format not supported: " + name + " is " + kind + ", and nngrade reads answers as JSON, CSV or XLSX "
+                + "(nngrade template PROBLEM prints a blank answer sheet)";
     }
 }

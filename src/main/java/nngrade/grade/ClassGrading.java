@@ -27,6 +27,11 @@ public final class ClassGrading {
             return rows.stream().anyMatch(r -> r.status() == RowStatus.INVALID);
         }
 
+        /** Whether a row waits for the teacher's look (a claim, a clash of ids): exit 1 too. */
+        public boolean anyFlaggedRow() {
+            return rows.stream().anyMatch(ClassRow::flagged);
+        }
+
         /** Rows per status, in the order the statuses first appear in the gradebook. */
         public Map<RowStatus, Integer> counts() {
             Map<RowStatus, Integer> counts = new LinkedHashMap<>();
@@ -46,9 +51,10 @@ public final class ClassGrading {
             publisher.finishStaging();
             progress.invalidFiles(graded.stream().map(GradedFile::row).filter(r -> r.status() == RowStatus.INVALID).toList());
             Reconciler.Reconciliation rec = Reconciler.reconcile(graded, request.roster(), p.maxScore(),
-                    !request.formats().isEmpty());
+                    !request.formats().isEmpty(), request.idFrom());
             publisher.place(rec.placements());
             List<ClassRow> rows = rec.classRows();
+            progress.flaggedRows(rows.stream().filter(ClassRow::flagged).toList());
             ClassSummary summary = ClassStatistics.of(p, rows);
             publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope());
             return new Outcome(rows, summary);

@@ -17,9 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param statuses   per asked quantity, in the problem's order; empty unless graded
  * @param points     likewise
  * @param diagnoses  likewise, codes joined by "+", or null
+ * @param flagged    whether the teacher must look before the grade is used (a file that claims
+ *                   to be another student's, two files claiming one id): grade then exits 1
  */
 public record ClassRow(String id, RowStatus status, String file, String note, double score, double maxScore,
-                       Status[] statuses, double[] points, String[] diagnoses) {
+                       Status[] statuses, double[] points, String[] diagnoses, boolean flagged) {
+
+    public ClassRow(String id, RowStatus status, String file, String note, double score, double maxScore,
+                    Status[] statuses, double[] points, String[] diagnoses) {
+        this(id, status, file, note, score, maxScore, statuses, points, diagnoses, false);
+    }
 
     public static ClassRow of(CheckResult r, RowStatus status, String note) {
         List<QuantityResult> qs = r.quantities();
@@ -85,6 +92,12 @@ public record ClassRow(String id, RowStatus status, String file, String note, do
     }
 
     public ClassRow with(RowStatus newStatus, String newNote) {
-        return new ClassRow(id, newStatus, file, newNote, score, maxScore, statuses, points, diagnoses);
+        return new ClassRow(id, newStatus, file, newNote, score, maxScore, statuses, points, diagnoses, flagged);
+    }
+
+    /** This row, for the teacher to look at, saying why. */
+    public ClassRow flagged(String why) {
+        return new ClassRow(id, status, file, note.isEmpty() ? why : why + "; " + note, score, maxScore, statuses, points,
+                diagnoses, true);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * What a class run is asked to do.
  *
- * @param files      the submission files, sorted ({@link SubmissionFinder#find})
+ * @param files      the hand-ins, sorted, each with its student's id ({@link SubmissionFinder#find})
+ * @param idFrom     whether ids are the layout's (a file's own student field is then only a claim) or the field's
  * @param roster     the class list's ids, in its order, if there is one
  * @param tolerance  replaces the problem's default tolerance, if given
  * @param formats    a report per file in each of these (none: only the gradebook and summaries)
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param gradescope whether to publish Gradescope's results.json (of the one file)
  * @param jobs       parallel graders; 0 for one per core
  */
-public record GradeRequest(ProblemSource source, List<SubmissionFile> files, Optional<Set<String>> roster,
+public record GradeRequest(ProblemSource source, List<SubmissionFile> files, IdSource idFrom, Optional<Set<String>> roster,
                            Optional<Tolerance> tolerance, ReportOptions options, List<ReportFormat> formats,
                            boolean junitXml, boolean gradescope, int jobs) {
     public GradeRequest {

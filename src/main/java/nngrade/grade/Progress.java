@@ -20,4 +20,12 @@ public interface Progress {
      */
     default void invalidFiles(List<ClassRow> rows) {
     }
+
+    /**
+     * Called once the class's rules are applied, before anything is published: the rows the
+     * teacher must look at before using their grades (a file claiming another student's place,
+     * two files claiming one id), each with why in its note.
+     */
+    default void flaggedRows(List<ClassRow> rows) {
+    }
 }

@@ -43,9 +43,11 @@ public final class Reconciler {
      * @param roster   the class list, if there is one
      * @param maxScore what a missing student's row is out of
      * @param reports  whether reports were written (without them there are no names to choose)
+     * @param idFrom   where the ids came from: when from the files' own student fields, several
+     *                 files of one id are no resubmission but a clash, and each is flagged
      */
     public static Reconciliation reconcile(List<GradedFile> graded, Optional<Set<String>> roster, double maxScore,
-                                           boolean reports) {
+                                           boolean reports, IdSource idFrom) {
         // Files grouped by id through a sorted copy rather than a map of lists, which costs
         // ~120 bytes a file (12 MB for 100,000); ids are still taken in the order of their first file.
         GradedFile[] byId = graded.toArray(GradedFile[]::new);
@@ -90,6 +92,9 @@ public final class Reconciler {
                     if (roster.isPresent() && !roster.get().contains(id) && row.status() == RowStatus.GRADED) {
                         row = row.with(RowStatus.UNKNOWN, "not on the roster" + (row.note().isEmpty() ? "" : "; " + row.note()));
                     }
+                }
+                if (idFrom == IdSource.FIELD && mine.size() > 1) {
+                    row = row.flagged(mine.size() + " files say they are " + id + "'s: decide which one counts");
                 }
                 rows.add(new Row(row, g.index()));
                 if (!reports) {

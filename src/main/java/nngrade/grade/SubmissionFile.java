@@ -1,16 +1,22 @@
 package nngrade.grade;
 
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
 /**
- * A submission file to grade, and when it was last changed (the newest of a student's files
- * counts). The path stays the walk's own: text decoded from a file name need not name the
- * same file again (bytes that are not UTF-8, a C locale).
+ * A hand-in to grade, and whose it is.
+ *
+ * @param source    how reports and the gradebook name it: the path, or {@code class.zip!/entry}
+ * @param modified  when it was last changed (the newest of a student's files counts)
+ * @param id        the student's id, as the layout gives it
+ * @param layout    the layout that named it
+ * @param note      what the layout says of the file ("late"), or why its id is only its file name
+ * @param supported whether nngrade reads its format (JSON, CSV, XLSX); a PDF or a photo is still
+ *                  its student's row, saying the format cannot be graded
  */
-public record SubmissionFile(Path file, FileTime modified) implements Comparable<SubmissionFile> {
+public record SubmissionFile(Location location, String source, FileTime modified, String id, Layout layout, String note,
+                             boolean supported) implements Comparable<SubmissionFile> {
     @Override
     public int compareTo(SubmissionFile o) {
-        return file.compareTo(o.file);
+        return source.compareTo(o.source);
     }
 }

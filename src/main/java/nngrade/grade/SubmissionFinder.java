@@ -3,6 +3,7 @@ package nngrade.grade;
 import nngrade.input.BadInputException;
 import nngrade.input.InputError;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
@@ -12,40 +13,83 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Finds the submission files (*.json, *.csv) under the inputs a teacher names, files or folders. */
+/**
+ * Finds the hand-ins under the inputs a teacher names (files, folders, an LMS's zip) and whose
+ * each one is, as the inputs' layout says ({@link HandIns}).
+ */
 public final class SubmissionFinder {
 
     /** A path the run will write, and the option that named it, so a refusal can say which. */
     public record Target(String option, Path path) {
     }
 
+    /**
+     * What to find.
+     *
+     * @param layout  the layout every input has; empty to tell each input's from its names
+     * @param roster  the class's ids, which decide a folder's id where a name could be cut two ways
+     * @param problem the problem file, whose copy in a student's folder is not a hand-in
+     */
+    public record Options(Optional<Layout> layout, Optional<Set<String>> roster, Optional<Path> problem) {
+        public static final Options DEFAULT = new Options(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The hand-ins, sorted by source, and the archives they are read from, closed with this. */
+    public record Found(List<SubmissionFile> files, List<Archive> archives) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            for (Archive a : archives) {
+                a.close();
+            }
+        }
+    }
+
     private SubmissionFinder() {
     }
 
     /**
-     * Every submission file under {@code inputs}, sorted by path, each once. Refuses, before
-     * anything is read, a target that lies in (or on) an input: nngrade never writes among
-     * the submissions.
+     * Every hand-in under {@code inputs}, each once. Refuses, before anything is read, a target
+     * that lies in (or on) an input: nngrade never writes among the submissions.
      */
-    public static List<SubmissionFile> find(List<Path> inputs, List<Target> targets) {
+    public static Found find(List<Path> inputs, List<Target> targets, Options options) {
+        List<Archive> archives = new ArrayList<>();
         try {
-            return walkAll(inputs, targets);
+            return new Found(walkAll(inputs, targets, options, archives), List.copyOf(archives));
         } catch (IOException e) {
+            closeAll(archives);
             String where = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : String.valueOf(inputs);
             throw new BadInputException(InputError.inFile(where, "cannot be read: " + AtomicFiles.whyNot(e)));
+        } catch (RuntimeException e) {
+            closeAll(archives);
+            throw e;
         }
     }
 
-    private static List<SubmissionFile> walkAll(List<Path> inputs, List<Target> targets) throws IOException {
-        // Keyed by the real location, so one file named two ways (./a/x.json, a/x.json) is graded once:
-        // the first input that names it wins.
+    /** {@link #find(List, List, Options)} with every layout told from the names. */
+    public static Found find(List<Path> inputs, List<Target> targets) {
+        return find(inputs, targets, Options.DEFAULT);
+    }
+
+    private static void closeAll(List<Archive> archives) {
+        for (Archive a : archives) {
+            try {
+                a.close();
+            } catch (IOException ignored) {
+                // the failure being reported matters more
+            }
+        }
+    }
+
+    private static List<SubmissionFile> walkAll(List<Path> inputs, List<Target> targets, Options options,
+                                                List<Archive> archives) throws IOException {
         for (Path input : inputs) {
             if (!Files.exists(input)) {
                 throw new BadInputException(InputError.inFile(input.toString(), "no such file or folder"));
@@ -54,22 +98,50 @@ public final class SubmissionFinder {
                 refuseWritingInto(input, input.toAbsolutePath().normalize(), t);
             }
         }
-        Map<Path, SubmissionFile> found = new HashMap<>();
+        HandIns handIns = new HandIns(options);
+        List<HandIns.Candidate> named = new ArrayList<>(); // files named one by one: one group, as if one folder
+        List<SubmissionFile> files = new ArrayList<>();
+        Set<Object> seen = new HashSet<>(); // the real location, so one file named two ways is graded once
         for (Path input : inputs) {
-            Path abs = input.toAbsolutePath().normalize();
-            if (Files.isDirectory(input) && inputs.size() == 1) {
-                List<SubmissionFile> files = walk(input); // one walk names each file once: nothing to merge
-                files.sort(null);
-                return files;
-            } else if (Files.isDirectory(input)) {
-                walk(input).forEach(f -> found.putIfAbsent(f.file().toAbsolutePath().normalize(), f));
+            if (Files.isDirectory(input)) {
+                add(files, seen, handIns.identify(walk(input)));
+            } else if (Archive.isArchive(input)) {
+                Archive archive = Archive.open(input);
+                archives.add(archive);
+                List<HandIns.Candidate> entries = new ArrayList<>();
+                for (Archive.Entry e : archive.entries()) {
+                    if (!HandIns.hidden(e.name())) {
+                        entries.add(new HandIns.Candidate(new Location.InArchive(archive, e.index()), archive.sourceOf(e),
+                                e.name(), e.modified()));
+                    }
+                }
+                add(files, seen, handIns.identify(entries));
             } else {
-                found.putIfAbsent(abs, new SubmissionFile(input, Files.getLastModifiedTime(input)));
+                named.add(new HandIns.Candidate(new Location.OnDisk(input), input.toString(), asGiven(input),
+                        Files.getLastModifiedTime(input)));
             }
         }
-        List<SubmissionFile> files = new ArrayList<>(found.values());
-        files.sort(null);
-        return files;
+        add(files, seen, handIns.identifyNamed(named));
+        List<SubmissionFile> kept = HandIns.withoutUnreadableExtras(files);
+        List<SubmissionFile> sorted = new ArrayList<>(kept);
+        sorted.sort(null);
+        return sorted;
+    }
+
+    private static void add(List<SubmissionFile> files, Set<Object> seen, List<SubmissionFile> found) {
+        for (SubmissionFile f : found) {
+            Object where = f.location() instanceof Location.OnDisk d ? d.path().toAbsolutePath().normalize() : f.location();
+            if (seen.add(where)) {
+                files.add(f);
+            }
+        }
+    }
+
+    /** A file named on the command line, as its layout sees it: the path as given when it stays below here. */
+    private static String asGiven(Path input) {
+        Path p = input.normalize();
+        String text = p.toString().replace('\\', '/');
+        return p.isAbsolute() || text.startsWith("../") || text.equals("..") ? p.getFileName().toString() : text;
     }
 
     private static void refuseWritingInto(Path input, Path inputAbs, Target target) {
@@ -82,16 +154,17 @@ public final class SubmissionFinder {
     }
 
     /**
-     * The submission files in a folder, its subfolders walked in parallel (a class is often a
-     * folder per group); each file is seen once, with the walk's own attributes.
+     * The files of a folder, its subfolders walked in parallel (a class is often a folder per
+     * student or group); each file is seen once, with the walk's own attributes. Dot-files and
+     * dot-folders ({@code .git}, {@code .github}, {@code .vscode}) are no one's hand-in.
      */
-    private static List<SubmissionFile> walk(Path folder) throws IOException {
+    private static List<HandIns.Candidate> walk(Path folder) throws IOException {
         List<Path> subfolders = new ArrayList<>();
-        List<SubmissionFile> found = new ArrayList<>(visit(folder, 1, subfolders));
+        List<HandIns.Candidate> found = new ArrayList<>(visit(folder, folder, 1, subfolders));
         try {
             subfolders.parallelStream().map(sub -> {
                 try {
-                    return visit(sub, Integer.MAX_VALUE, null);
+                    return visit(folder, sub, Integer.MAX_VALUE, null);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -102,20 +175,27 @@ public final class SubmissionFinder {
         return found;
     }
 
-    /** The submission files down to {@code depth} levels below {@code folder}; folders at the last level go to {@code deeper}. */
-    private static List<SubmissionFile> visit(Path folder, int depth, List<Path> deeper) throws IOException {
-        List<SubmissionFile> found = new ArrayList<>();
+    /** The files down to {@code depth} levels below {@code folder}; folders at the last level go to {@code deeper}. */
+    private static List<HandIns.Candidate> visit(Path root, Path folder, int depth, List<Path> deeper) throws IOException {
+        List<HandIns.Candidate> found = new ArrayList<>();
         Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), depth, new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                return !d.equals(folder) && HandIns.hidden(d.getFileName().toString())
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                if (HandIns.hidden(f.getFileName().toString())) {
+                    return FileVisitResult.CONTINUE;
+                }
                 if (a.isDirectory()) { // at the depth limit
                     deeper.add(f);
-                } else if (!isSubmission(f)) {
-                    return FileVisitResult.CONTINUE;
                 } else if (a.isRegularFile()) {
-                    found.add(new SubmissionFile(f, a.lastModifiedTime()));
+                    found.add(candidate(root, f, a.lastModifiedTime()));
                 } else if (a.isSymbolicLink() && Files.isRegularFile(f)) { // a link to a file is that file
-                    found.add(new SubmissionFile(f, Files.getLastModifiedTime(f)));
+                    found.add(candidate(root, f, Files.getLastModifiedTime(f)));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -128,8 +208,11 @@ public final class SubmissionFinder {
         return found;
     }
 
-    private static boolean isSubmission(Path f) {
-        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".json") || name.endsWith(".csv"));
+    private static HandIns.Candidate candidate(Path root, Path f, FileTime modified) {
+        StringBuilder relative = new StringBuilder();
+        for (Path part : root.relativize(f)) {
+            relative.append(relative.length() == 0 ? "" : "/").append(part);
+        }
+        return new HandIns.Candidate(new Location.OnDisk(f), f.toString(), relative.toString(), modified);
     }
 }

@@ -61,12 +61,34 @@ public final class TextFiles {
             } catch (IOException e) {
                 size = bytes.length;
             }
-            // rounded up: a file one byte over the limit is not "16 MB" when the limit is 16 MB
-            long mb = (Math.max(size, bytes.length) + (1 << 20) - 1) >> 20;
-            throw new BadInputException(InputError.inFile(source, "is " + mb + " MB; " + kind.limited()
-                    + " is at most " + (kind.maxBytes() >> 20) + " MB"));
+            throw tooLarge(source, Math.max(size, bytes.length), kind);
         }
         return bytes;
+    }
+
+    /**
+     * The bytes of a stream (an entry of an archive) of {@code size} bytes as its archive
+     * declares them (-1 if unknown), refused past the kind's size as a file is. The size is
+     * never trusted: at most the limit is read.
+     */
+    public static byte[] read(InputStream in, long size, String source, FileKind kind) {
+        byte[] bytes;
+        try (in) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, kind.maxBytes() + 1));
+        } catch (IOException e) {
+            throw new BadInputException(InputError.inFile(source, "cannot be read: " + reason(e)));
+        }
+        if (bytes.length > kind.maxBytes()) {
+            throw tooLarge(source, Math.max(size, bytes.length), kind);
+        }
+        return bytes;
+    }
+
+    private static BadInputException tooLarge(String source, long size, FileKind kind) {
+        // rounded up: a file one byte over the limit is not "16 MB" when the limit is 16 MB
+        long mb = (size + (1 << 20) - 1) >> 20;
+        return new BadInputException(InputError.inFile(source, "is " + mb + " MB; " + kind.limited()
+                + " is at most " + (kind.maxBytes() >> 20) + " MB"));
     }
 
     /**

@@ -6,6 +6,7 @@ import nngrade.input.InputError;
 import nngrade.input.TextFiles;
 import nngrade.problem.Problem;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -25,8 +26,20 @@ public final class SubmissionReader {
     }
 
     public static Submission read(Path path, Problem problem) {
-        String source = path.toString();
+        return read(path, path.toString(), problem);
+    }
+
+    /** Reads a file that messages name as {@code source}. */
+    public static Submission read(Path path, String source, Problem problem) {
         return parse(source, TextFiles.read(path, source, FILE), problem);
+    }
+
+    /**
+     * The bytes of a submission in a stream (an entry of an LMS's zip) of {@code size} bytes as
+     * declared (-1 if unknown), for {@link #parse}; refused past the size a file may have.
+     */
+    public static byte[] readBytes(InputStream in, long size, String source) {
+        return TextFiles.read(in, size, source, FILE);
     }
 
     public static Submission parse(String source, byte[] bytes, Problem problem) {

@@ -49,9 +49,9 @@ class GradeCommandTest {
 
     /**
      * The mixed class: in/ holds good, rounded (in a subfolder), wrong, malformed, two files of
-     * "dup" (the newer one, by modification time, is the wrong one) and "stranger", who is not on
-     * the roster; "absent" is on the roster without a file. A text file and a hidden JSON file
-     * are not submissions.
+     * "dup" (the newer one, by modification time, is the wrong one, in a subfolder) and
+     * "stranger", who is not on the roster; "absent" is on the roster without a file. A README
+     * and a hidden JSON file are not submissions.
      */
     private Path mixedClass() throws IOException {
         Path in = tmp.resolve("in");
@@ -59,8 +59,8 @@ class GradeCommandTest {
         submission(in.resolve("group-b"), "rounded.json", "rounded-2dp.json", "rounded");
         submission(in, "wrong.json", "notes.json", "wrong");
         Files.copy(GradeRuns.SAMPLES.resolve("unreadable.csv"), in.resolve("malformed.csv"));
-        setModified(submission(in, "dup-old.json", "perfect.json", "dup"), "2024-01-01T10:00:00Z");
-        setModified(submission(in, "dup-new.json", "notes.json", "dup"), "2024-06-01T10:00:00Z");
+        setModified(submission(in, "dup.json", "perfect.json", "dup"), "2024-01-01T10:00:00Z");
+        setModified(submission(in.resolve("resubmitted"), "dup.json", "notes.json", "dup"), "2024-06-01T10:00:00Z");
         submission(in, "stranger.json", "perfect.json", "stranger");
         Files.writeString(in.resolve("README.txt"), "not a submission");
         submission(in, ".draft.json", "perfect.json", "draft");
@@ -97,12 +97,12 @@ class GradeCommandTest {
         header.addAll(List.of("diagnoses", "file", "note"));
         assertEquals(header, records.get(0).toList());
 
-        String dupNew = in.resolve("dup-new.json").toString();
+        String dupNew = in.resolve("resubmitted/dup.json").toString();
         List<List<String>> expected = List.of(
                 row("absent", "missing", "0", NO_POINTS, "", "", "no submission"),
-                row("dup", "graded", "4", NOTES_POINTS, "dW1: transposed", dupNew, "counted (newest of 2 files)"),
-                row("dup", "duplicate", "9", ALL_POINTS, "", in.resolve("dup-old.json").toString(),
+                row("dup", "duplicate", "9", ALL_POINTS, "", in.resolve("dup.json").toString(),
                         "not counted: " + dupNew + " is newer"),
+                row("dup", "graded", "4", NOTES_POINTS, "dW1: transposed", dupNew, "counted (newest of 2 files)"),
                 row("good", "graded", "9", ALL_POINTS, "", in.resolve("good.json").toString(), ""),
                 row("malformed", "invalid", "0", NO_POINTS, "", in.resolve("malformed.csv").toString(), UNREADABLE_NOTE),
                 row("rounded", "graded", "9", ALL_POINTS, "", in.resolve("group-b/rounded.json").toString(), ""),
@@ -114,7 +114,7 @@ class GradeCommandTest {
         }
 
         // A report per file, named by id; the duplicate's carries its file name.
-        assertEquals(List.of("dup--dup-old.html", "dup.html", "good.html", "malformed.html", "rounded.html",
+        assertEquals(List.of("dup--dup.html", "dup.html", "good.html", "malformed.html", "rounded.html",
                 "stranger.html", "wrong.html"), list(out.resolve("reports")));
         assertEquals(List.of("gradebook.csv", "reports", "summary.html", "summary.json"), list(out));
 
@@ -132,24 +132,24 @@ class GradeCommandTest {
     @Test
     void whenTheNewerDuplicateIsTheOlderByPathTheModificationTimeStillDecides() throws IOException {
         Path in = tmp.resolve("in");
-        // Same as above with the times swapped: now the perfect one (dup-old.json) is the newer.
-        setModified(submission(in, "dup-old.json", "perfect.json", "dup"), "2024-06-01T10:00:00Z");
-        setModified(submission(in, "dup-new.json", "notes.json", "dup"), "2024-01-01T10:00:00Z");
+        // Same as above with the times swapped: the file first by path (dup.json) is the newer.
+        setModified(submission(in, "dup.json", "perfect.json", "dup"), "2024-06-01T10:00:00Z");
+        setModified(submission(in.resolve("resubmitted"), "dup.json", "notes.json", "dup"), "2024-01-01T10:00:00Z");
         Path out = tmp.resolve("out");
         assertEquals(0, grade(NOTES, in, "--out", out).code());
-        String dupOld = in.resolve("dup-old.json").toString();
+        String newer = in.resolve("dup.json").toString();
         List<CSVRecord> records = gradebook(out);
         assertEquals(3, records.size());
-        assertEquals(row("dup", "duplicate", "4", NOTES_POINTS, "dW1: transposed", in.resolve("dup-new.json").toString(),
-                "not counted: " + dupOld + " is newer"), records.get(1).toList());
-        assertEquals(row("dup", "graded", "9", ALL_POINTS, "", dupOld, "counted (newest of 2 files)"),
-                records.get(2).toList());
-        assertEquals(List.of("dup--dup-new.html", "dup.html"), list(out.resolve("reports")));
-        // dup-new.json is graded first and takes the name dup.html while grading; the counted file gets it back
+        assertEquals(row("dup", "graded", "9", ALL_POINTS, "", newer, "counted (newest of 2 files)"),
+                records.get(1).toList());
+        assertEquals(row("dup", "duplicate", "4", NOTES_POINTS, "dW1: transposed", in.resolve("resubmitted/dup.json").toString(),
+                "not counted: " + newer + " is newer"), records.get(2).toList());
+        assertEquals(List.of("dup--dup.html", "dup.html"), list(out.resolve("reports")));
+        // with one job, dup.json is graded first and keeps the name dup.html it took while grading
         Path json = tmp.resolve("out-json");
         assertEquals(0, grade(NOTES, in, "--out", json, "--format", "json", "--jobs", "1").code());
         assertEquals(9.0, GradeRuns.JSON.readTree(json.resolve("reports/dup.json").toFile()).get("score").asDouble());
-        assertEquals(4.0, GradeRuns.JSON.readTree(json.resolve("reports/dup--dup-new.json").toFile()).get("score").asDouble());
+        assertEquals(4.0, GradeRuns.JSON.readTree(json.resolve("reports/dup--dup.json").toFile()).get("score").asDouble());
     }
 
     @Test
@@ -159,7 +159,7 @@ class GradeCommandTest {
         assertEquals(1, grade(NOTES, in, "--out", out).code());
         List<String> statuses = gradebook(out).stream().skip(1).map(r -> r.get(0) + ":" + r.get(1))
                 .toList();
-        assertEquals(List.of("dup:graded", "dup:duplicate", "good:graded", "malformed:invalid", "rounded:graded",
+        assertEquals(List.of("dup:duplicate", "dup:graded", "good:graded", "malformed:invalid", "rounded:graded",
                 "stranger:graded", "wrong:graded"), statuses);
     }
 
@@ -171,7 +171,8 @@ class GradeCommandTest {
         write(in.resolve("odd.json"), perfect.replace("\"student\": \"perfect\"", "\"student\": \"ana\\ud800\""));
         submission(in, "ion.json", "perfect.json", "ion");
         Path out = tmp.resolve("out");
-        GradeRuns.Run run = grade(NOTES, in, "--out", out, "--format", "html,json", "--junit-xml", tmp.resolve("junit.xml"));
+        GradeRuns.Run run = grade(NOTES, in, "--out", out, "--format", "html,json", "--junit-xml", tmp.resolve("junit.xml"),
+                "--id-from", "field");
 
         assertEquals(0, run.code(), run.all());
         assertEquals(List.of("ana?", "ion"), gradebook(out).stream().skip(1).map(r -> r.get(0)).toList());
@@ -184,15 +185,21 @@ class GradeCommandTest {
         assertTrue(Files.readString(tmp.resolve("junit.xml"), StandardCharsets.UTF_8).contains("<testsuite name=\"ana\""));
     }
 
-    /** Two older files of one student with the same name in different folders: each keeps its own report. */
+    /**
+     * Three files saying they are ana's, two with the same name in different folders: with ids
+     * from the field, each keeps its own report, and all three are flagged for the teacher.
+     */
     @Test
-    void duplicatesWithTheSameFileNameInDifferentFoldersKeepTheirOwnReports() throws IOException {
+    void filesClaimingOneIdWithTheSameFileNameInDifferentFoldersKeepTheirOwnReports() throws IOException {
         Path in = tmp.resolve("in");
         setModified(submission(in, "ana.json", "perfect.json", "ana"), "2024-03-10T10:00:00Z");
         setModified(submission(in.resolve("a"), "old.json", "notes.json", "ana"), "2024-03-01T10:00:00Z");
         setModified(submission(in.resolve("b"), "old.json", "rounded-2dp.json", "ana"), "2024-03-02T10:00:00Z");
         Path out = tmp.resolve("out");
-        assertEquals(0, grade(NOTES, in, "--out", out, "--format", "json").code());
+        GradeRuns.Run run = grade(NOTES, in, "--out", out, "--format", "json", "--id-from", "field");
+        assertEquals(1, run.code(), run.all());
+        assertEquals(3, run.err().lines().filter(l -> l.contains(": look at this: 3 files say they are ana's: decide which "
+                + "one counts")).count(), run.err());
         assertEquals(List.of("ana--old.json", "ana--old~2.json", "ana.json"), list(out.resolve("reports")));
         assertEquals(4.0, GradeRuns.JSON.readTree(out.resolve("reports/ana--old.json").toFile()).get("score").asDouble(),
                 "a/old.json, the notes' answers");
@@ -301,7 +308,7 @@ class GradeCommandTest {
         Path in = mixedClass();
         Map<String, String> before = snapshot(in);
         Map<String, String> rosterBefore = snapshot(tmp.resolve("roster.csv"));
-        assertEquals(11, before.size(), before.toString()); // 9 files, in/ and in/group-b/
+        assertEquals(12, before.size(), before.toString()); // 9 files, in/, in/group-b/ and in/resubmitted/
         Path out = tmp.resolve("out");
         for (int i = 0; i < 2; i++) { // the second run replaces the first's outputs
             GradeRuns.Run run = grade(NOTES, in, "--roster", tmp.resolve("roster.csv"), "--out", out,

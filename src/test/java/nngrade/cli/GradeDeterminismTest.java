@@ -80,7 +80,7 @@ class GradeDeterminismTest {
 
     private GradeRuns.Run gradeInto(Path in, Path out, int jobs) {
         return grade(NOTES, in, "--roster", tmp.resolve("roster.csv"), "--out", out, "--format", "html,md,json",
-                "--junit-xml", out.resolve("junit.xml"), "--jobs", jobs);
+                "--junit-xml", out.resolve("junit.xml"), "--jobs", jobs, "--id-from", "field");
     }
 
     @ParameterizedTest(name = "--jobs {0} and --jobs {1}")

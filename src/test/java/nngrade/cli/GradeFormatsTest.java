@@ -55,7 +55,7 @@ class GradeFormatsTest {
         Files.copy(GradeRuns.SAMPLES.resolve("unreadable.csv"), in.resolve("unreadable.csv"));
         Files.copy(GradeRuns.SAMPLES.resolve("malformed.json"), in.resolve("malformed.json"));
         junit = tmp.resolve("ci/junit.xml");
-        GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"), "--junit-xml", junit);
+        GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"), "--junit-xml", junit, "--id-from", "field");
         assertEquals(1, run.code(), run.all());
     }
 

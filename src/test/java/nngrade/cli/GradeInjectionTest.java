@@ -86,7 +86,8 @@ class GradeInjectionTest {
                     IDS.get(i));
             ID_OF_FILE.put(f.toString(), IDS.get(i));
         }
-        run = grade(NOTES, in, "--out", out, "--format", "html,md,json", "--junit-xml", out.resolve("junit.xml"));
+        run = grade(NOTES, in, "--out", out, "--format", "html,md,json", "--junit-xml", out.resolve("junit.xml"),
+                "--id-from", "field");
     }
 
     /** What a spreadsheet must see: the id, with an apostrophe before a leading = + - @ tab or CR. */
@@ -267,7 +268,10 @@ class GradeInjectionTest {
         submission(cin, "ana-upper.json", "notes.json", "Ana");
         submission(cin, "x.json", "notes.json", "a--a1");
         Path cout = t.resolve("out");
-        assertEquals(0, grade(NOTES, cin, "--out", cout, "--format", "json").code());
+        GradeRuns.Run clash = grade(NOTES, cin, "--out", cout, "--format", "json", "--id-from", "field");
+        assertEquals(1, clash.code(), clash.all()); // a1.json and a2.json both say they are a's: the teacher looks
+        assertEquals(2, clash.err().lines().filter(l -> l.contains("look at this: 2 files say they are a's")).count(),
+                clash.err());
         try (Stream<Path> s = Files.list(cout.resolve("reports"))) {
             assertEquals(List.of("Ana~2.json", "a--a1.json", "a--a1~2.json", "a.json", "ana.json"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());

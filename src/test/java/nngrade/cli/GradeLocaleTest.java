@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * grade in a JVM started under LANG=C, as in many containers: Java then decodes file names as
  * ASCII, so "müller.json" and "möller.json" both read as "m??ller.json". Each must still be
  * read, graded and reported as itself. The JVM's file-name encoding is fixed at start-up,
- * hence a second JVM.
+ * hence a second JVM. The ids come from the files' student fields here: ids from such file
+ * names under LANG=C are issue 14's.
  */
 @DisabledOnOs(OS.WINDOWS) // file names there are UTF-16 whatever the locale
 class GradeLocaleTest {
@@ -40,7 +41,7 @@ class GradeLocaleTest {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main",
                 "grade", Path.of(NOTES).toAbsolutePath().toString(), in.toString(), "--out", out.toString(),
-                "--junit-xml", junit.toString());
+                "--junit-xml", junit.toString(), "--id-from", "field");
         pb.environment().put("LANG", "C");
         pb.environment().put("LC_ALL", "C");
         pb.redirectErrorStream(true);

@@ -21,8 +21,8 @@ class ClassGradingTest {
     private static final ReportOptions OPTIONS = new ReportOptions(new Messages(Messages.Lang.en), false, false, false);
 
     private static GradeRequest request(Optional<Set<String>> roster, List<ReportFormat> formats, int jobs) {
-        List<SubmissionFile> files = SubmissionFinder.find(List.of(Path.of("submissions-sample")), List.of());
-        return new GradeRequest(NOTES, files, roster, Optional.empty(), OPTIONS, formats, true, false, jobs);
+        List<SubmissionFile> files = SubmissionFinder.find(List.of(Path.of("submissions-sample")), List.of()).files();
+        return new GradeRequest(NOTES, files, IdSource.LAYOUT, roster, Optional.empty(), OPTIONS, formats, true, false, jobs);
     }
 
     @Test

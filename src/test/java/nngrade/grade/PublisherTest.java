@@ -51,7 +51,7 @@ class PublisherTest {
             }
             publisher.finishStaging();
             assertEquals(List.of("reports/ana.html", "1.html", "reports/ana.json", "1.json"), out.stagedOrder);
-            Reconciler.Reconciliation rec = Reconciler.reconcile(graded, Optional.empty(), 8, true);
+            Reconciler.Reconciliation rec = Reconciler.reconcile(graded, Optional.empty(), 8, true, IdSource.LAYOUT);
             publisher.place(rec.placements());
             publisher.publish(P, rec, ClassStatistics.of(P, rec.classRows()), OPTIONS, false, false);
         }
@@ -70,7 +70,7 @@ class PublisherTest {
             publisher.stage(Publisher.stagedSuite(2), "  <testsuite name=\"ana\"/>\n");
             publisher.stage(Publisher.GRADESCOPE, "{}");
             publisher.finishStaging();
-            Reconciler.Reconciliation rec = Reconciler.reconcile(graded, Optional.empty(), 8, false);
+            Reconciler.Reconciliation rec = Reconciler.reconcile(graded, Optional.empty(), 8, false, IdSource.LAYOUT);
             ClassSummary summary = ClassStatistics.of(P, rec.classRows());
             publisher.publish(P, rec, summary, OPTIONS, true, true);
         }

@@ -130,7 +130,7 @@ class ReconcilerTest {
             graded.add(file(graded.size(), f, claims, c.reports()));
         }
         Optional<Set<String>> roster = Optional.ofNullable(c.roster()).map(LinkedHashSet::new);
-        Reconciler.Reconciliation r = Reconciler.reconcile(graded, roster, 8, c.reports());
+        Reconciler.Reconciliation r = Reconciler.reconcile(graded, roster, 8, c.reports(), IdSource.LAYOUT);
         assertEquals(c.rows(), r.classRows().stream()
                 .map(row -> row.id() + " " + row.status().label() + " " + row.file() + " " + row.note()).toList());
         assertEquals(c.placements(), r.placements().stream()

@@ -21,25 +21,31 @@ class SubmissionFinderTest {
         return Files.writeString(file, "{}");
     }
 
-    private static List<String> names(Path root, List<SubmissionFile> files) {
-        return files.stream().map(f -> root.relativize(f.file()).toString()).toList();
+    private static List<String> names(Path root, SubmissionFinder.Found found) {
+        return found.files().stream().map(f -> root.relativize(Path.of(f.source())).toString()).toList();
     }
 
     @Test
-    void findsJsonAndCsvAtAnyDepthSortedAndSkipsHiddenAndOtherFiles(@TempDir Path t) throws IOException {
-        for (String f : List.of("b.json", "a.CSV", "g1/c.json", "g1/deep/d.csv", "notes.pdf", ".hidden.json", "g2/e.txt")) {
+    void findsAnswersAtAnyDepthSortedAndSkipsHiddenAndOtherFiles(@TempDir Path t) throws IOException {
+        for (String f : List.of("b.json", "a.CSV", "g1/c.json", "g1/deep/d.csv", "f.xlsx", "notes.pdf", ".hidden.json",
+                "g2/e.txt", "README.md", "g2/LICENSE", ".git/config.json", "Thumbs.db", "g1/build.gradle")) {
             write(t.resolve(f));
         }
-        List<SubmissionFile> found = SubmissionFinder.find(List.of(t), List.of());
-        assertEquals(List.of("a.CSV", "b.json", "g1/c.json", "g1/deep/d.csv"), names(t, found));
-        assertEquals(Files.getLastModifiedTime(t.resolve("b.json")), found.get(1).modified());
+        SubmissionFinder.Found found = SubmissionFinder.find(List.of(t), List.of());
+        // a PDF or a text file is its student's row, saying it cannot be graded
+        assertEquals(List.of("a.CSV", "b.json", "f.xlsx", "g1/c.json", "g1/deep/d.csv", "g2/e.txt", "notes.pdf"),
+                names(t, found));
+        assertEquals(List.of("a", "b", "f", "c", "d", "e", "notes"), found.files().stream().map(SubmissionFile::id).toList());
+        assertEquals(List.of(true, true, true, true, true, false, false),
+                found.files().stream().map(SubmissionFile::supported).toList());
+        assertEquals(Files.getLastModifiedTime(t.resolve("b.json")), found.files().get(1).modified());
     }
 
     @Test
     void aFileNamedTwiceIsFoundOnce(@TempDir Path t) throws IOException {
         Path ana = write(t.resolve("in/ana.json"));
         write(t.resolve("in/ion.json"));
-        List<SubmissionFile> found = SubmissionFinder.find(List.of(t.resolve("in"), ana,
+        SubmissionFinder.Found found = SubmissionFinder.find(List.of(t.resolve("in"), ana,
                 t.resolve("in/../in/ana.json")), List.of());
         assertEquals(List.of("in/ana.json", "in/ion.json"), names(t, found));
     }
@@ -74,6 +80,6 @@ class SubmissionFinderTest {
     @Test
     void anUnusedTargetIsNoRefusal(@TempDir Path t) throws IOException {
         write(t.resolve("in/ana.json"));
-        assertEquals(1, SubmissionFinder.find(List.of(t.resolve("in")), List.of(new Target("--junit-xml", null))).size());
+        assertEquals(1, SubmissionFinder.find(List.of(t.resolve("in")), List.of(new Target("--junit-xml", null))).files().size());
     }
 }

@@ -1,0 +1,130 @@
+package nngrade.grade;
+
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which files of an input are hand-ins, and whose: the input's layout names each one. Pure: the
+ * files are only named here, never read.
+ */
+final class HandIns {
+
+    /** A file of an input, before it is known whose it is. */
+    record Candidate(Location location, String source, String relative, FileTime modified) {
+    }
+
+    /** What nngrade makes of a file by its extension. */
+    enum Format {
+        /** Answers nngrade reads. */
+        SUPPORTED,
+        /** What students hand in that nngrade cannot read (a scan, a document, a notebook): still their row. */
+        UNSUPPORTED,
+        /** Not a hand-in at all (a README, a .gitignore, the build files of a repository). */
+        OTHER;
+
+        private static final Set<String> READ = Set.of("json", "csv", "xlsx");
+        private static final Set<String> HANDED_IN = Set.of("pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsm",
+                "ods", "numbers", "pages", "png", "jpg", "jpeg", "gif", "heic", "heif", "webp", "bmp", "tif", "tiff",
+                "ipynb", "py", "m", "r", "tex", "html", "htm", "zip", "rar", "7z", "tar", "gz");
+
+        /** What a repository or a teacher keeps beside the hand-ins, whatever its extension. */
+        private static final Set<String> FURNITURE = Set.of("readme", "license", "licence", "changelog", "contributing");
+
+        static Format of(String fileName) {
+            int dot = fileName.lastIndexOf('.');
+            String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+            if (FURNITURE.contains(Layout.stem(fileName).toLowerCase(Locale.ROOT))) {
+                return OTHER;
+            }
+            return READ.contains(ext) ? SUPPORTED : HANDED_IN.contains(ext) ? UNSUPPORTED : OTHER;
+        }
+    }
+
+    private final SubmissionFinder.Options options;
+
+    HandIns(SubmissionFinder.Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Dot-files and dot-folders ({@code .git}, {@code .DS_Store}), and the {@code __MACOSX} folder
+     * macOS puts into zips: no one's hand-in. Also the junk files Windows leaves.
+     */
+    static boolean hidden(String name) {
+        String last = Layout.last(name);
+        return last.startsWith(".") || last.equalsIgnoreCase("Thumbs.db") || last.equalsIgnoreCase("desktop.ini")
+                || ("/" + name + "/").contains("/__MACOSX/") || ("/" + name + "/").contains("/.");
+    }
+
+    /** The hand-ins of one folder or zip, named by its layout. */
+    List<SubmissionFile> identify(List<Candidate> input) {
+        List<Candidate> files = input.stream().filter(c -> !isProblemCopy(c)).toList();
+        List<String> handedIn = files.stream().filter(c -> Format.of(Layout.last(c.relative())) != Format.OTHER)
+                .map(Candidate::relative).toList();
+        Layout layout = options.layout().orElseGet(() -> Layout.detect(handedIn));
+        Layout.Naming naming = layout.naming(handedIn, options.roster());
+        boolean lms = layout == Layout.MOODLE || layout == Layout.CANVAS;
+        List<SubmissionFile> found = new ArrayList<>();
+        for (Candidate c : files) {
+            Format format = Format.of(Layout.last(c.relative()));
+            Optional<Layout.Identity> identity = format == Format.OTHER && !lms ? Optional.empty() : naming.of(c.relative());
+            if (identity.isPresent()) {
+                found.add(file(c, identity.get().id(), layout, identity.get().note(), format));
+            } else if (format != Format.OTHER) {
+                // one stray file (a teacher's note in a Moodle folder) is still graded, under its file name
+                found.add(file(c, Layout.stem(Layout.last(c.relative())), Layout.FILES, layout == Layout.FOLDERS
+                        ? "not in a student's folder: the id is the file name"
+                        : "not named as " + layout.label() + " names hand-ins: the id is the file name", format));
+            }
+        }
+        return found;
+    }
+
+    /** Files named one by one on the command line: every one is a hand-in, whatever its name. */
+    List<SubmissionFile> identifyNamed(List<Candidate> named) {
+        if (named.isEmpty()) {
+            return List.of();
+        }
+        List<String> paths = named.stream().map(Candidate::relative).toList();
+        Layout layout = options.layout().orElseGet(() -> Layout.detect(paths));
+        Layout.Naming naming = layout.naming(paths, options.roster());
+        List<SubmissionFile> found = new ArrayList<>();
+        for (Candidate c : named) {
+            Format format = Format.of(Layout.last(c.relative()));
+            Optional<Layout.Identity> identity = naming.of(c.relative());
+            found.add(identity.isPresent() ? file(c, identity.get().id(), layout, identity.get().note(), format)
+                    : file(c, Layout.stem(Layout.last(c.relative())), Layout.FILES,
+                            "not named as " + layout.label() + " names hand-ins: the id is the file name", format));
+        }
+        return found;
+    }
+
+    private static SubmissionFile file(Candidate c, String id, Layout layout, String note, Format format) {
+        return new SubmissionFile(c.location(), c.source(), c.modified(), id, layout, note, format == Format.SUPPORTED);
+    }
+
+    /** The problem file itself, as a repository made from the assignment's template holds it. */
+    private boolean isProblemCopy(Candidate c) {
+        return options.problem().map(p -> p.getFileName() != null
+                && p.getFileName().toString().equalsIgnoreCase(Layout.last(c.relative()))).orElse(false);
+    }
+
+    /**
+     * A student's PDF or photo is their row only when nothing they handed in can be read: beside
+     * an answers file it is their working, not their answer.
+     */
+    static List<SubmissionFile> withoutUnreadableExtras(List<SubmissionFile> files) {
+        Set<String> readable = new HashSet<>();
+        for (SubmissionFile f : files) {
+            if (f.supported()) {
+                readable.add(f.id());
+            }
+        }
+        return files.stream().filter(f -> f.supported() || !readable.contains(f.id())).toList();
+    }
+}

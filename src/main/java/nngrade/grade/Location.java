@@ -1,0 +1,33 @@
+package nngrade.grade;
+
+import nngrade.problem.Problem;
+import nngrade.submission.Submission;
+import nngrade.submission.SubmissionReader;
+
+import java.nio.file.Path;
+
+/** Where a submission's bytes are: a file on disk, or an entry of an LMS's zip read in place. */
+public sealed interface Location {
+
+    /** Reads the submission; a file that cannot be read at all raises {@code BadInputException}. */
+    Submission read(String source, Problem problem);
+
+    /**
+     * A file. The path stays the walk's own: text decoded from a file name need not name the
+     * same file again (bytes that are not UTF-8, a C locale).
+     */
+    record OnDisk(Path path) implements Location {
+        @Override
+        public Submission read(String source, Problem problem) {
+            return SubmissionReader.read(path, source, problem);
+        }
+    }
+
+    /** An entry of a zip, by its place in the archive (two entries may share a name). */
+    record InArchive(Archive archive, int entry) implements Location {
+        @Override
+        public Submission read(String source, Problem problem) {
+            return archive.read(entry, source, problem);
+        }
+    }
+}
