@@ -4,6 +4,7 @@ import nngrade.check.CheckResult;
 import nngrade.check.Checker;
 import nngrade.grade.Ids;
 import nngrade.input.BadInputException;
+import nngrade.input.Excerpts;
 import nngrade.problem.Problem;
 import nngrade.report.CheckJson;
 import nngrade.report.CheckMarkdown;
@@ -13,6 +14,7 @@ import nngrade.solve.AnswerKey;
 import nngrade.submission.Submission;
 import nngrade.submission.SubmissionReader;
 import nngrade.variant.ProblemSource;
+import nngrade.variant.VariantCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,6 +101,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
             result = Checker.check(key, s, tolerance.tolerance().orElse(null), id);
             code = result.allCorrect() ? ExitCode.OK : ExitCode.NOT_ALL_CORRECT;
+            String own = source.variantCode(id).orElse(null);
+            if (own != null && s.variant() != null && !VariantCode.matches(s.variant(), own)) {
+                // not an error: the numbers may be right for the sheet the student was given
+                String carried = VariantCode.read(s.variant()).orElse("\"" + Excerpts.shown(s.variant()) + "\"");
+                result = result.withNote(options.messages().get("note.variant", carried, own, id));
+            }
         } catch (BadInputException e) {
             result = CheckResult.invalid(p, id, submission.toString(), e.errors());
             code = ExitCode.BAD_INPUT;

@@ -53,7 +53,8 @@ public final class SheetsCommand implements Callable<Integer> {
         Files.createDirectories(out);
         for (String id : ids) {
             Variants.Variant v = source.forStudent(id);
-            String text = format == Format.html ? TaskSheet.html(v.problem(), id) : TaskSheet.markdown(v.problem(), id);
+            String code = source.variantCode(id).orElse(null);
+            String text = format == Format.html ? TaskSheet.html(v.problem(), id, code) : TaskSheet.markdown(v.problem(), id, code);
             AtomicFiles.write(out.resolve(FileNames.safe(id) + (format == Format.html ? ".html" : ".md")), text);
         }
         spec.commandLine().getErr().println("Wrote " + ids.size() + " sheets to " + out);

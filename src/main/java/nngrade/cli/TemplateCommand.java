@@ -1,6 +1,7 @@
 package nngrade.cli;
 
 import nngrade.problem.Problem;
+import nngrade.problem.ProblemFile;
 import nngrade.problem.ProblemLoader;
 import nngrade.report.Answers;
 import nngrade.report.SubmissionWriter;
@@ -8,6 +9,7 @@ import nngrade.variant.ProblemSource;
 import nngrade.variant.Secret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,20 +38,36 @@ public final class TemplateCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--student", paramLabel = "ID", description = "Fill in the student field (JSON).")
+    @Option(names = "--student", paramLabel = "ID",
+            description = "Fill in the student field (JSON) and, for a problem drawn per student, the code of "
+                    + "their variant (needs the secret).")
     String student;
+
+    @Mixin
+    SecretOption secret;
 
     /** Draws values that are never shown: only the shapes of a variant problem are used. */
     private static final Secret SHAPES_ONLY = Secret.of("nngrade-template-shapes");
 
     @Override
     public Integer call() {
+        Secret given = secret.secret(); // a bad secret file is told first, as by every command
+        ProblemFile file = ProblemLoader.read(problem);
         // Shapes do not depend on the values, so a variant problem's template needs no secret.
-        ProblemSource source = new ProblemSource(ProblemLoader.read(problem), SHAPES_ONLY);
+        ProblemSource source = new ProblemSource(file, SHAPES_ONLY);
         Problem p = source.shared().orElseGet(() -> source.forStudent(student == null ? "" : student)).problem();
+        String code = null;
+        if (student != null && source.perStudent()) {
+            if (given == null) {
+                spec.commandLine().getErr().println("template: without the secret (--secret-file FILE or NNGRADE_SECRET) "
+                        + "the template carries no variant code");
+            } else {
+                code = new ProblemSource(file, given).variantCode(student).orElseThrow();
+            }
+        }
         Answers blank = Answers.blank(p);
         if (student != null) {
-            blank = new Answers(blank.problem(), student, blank.entries());
+            blank = blank.forStudent(student, code);
         }
         String text = switch (format) {
             case json -> SubmissionWriter.json(blank);

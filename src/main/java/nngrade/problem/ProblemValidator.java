@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class ProblemValidator {
     private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
-            "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints");
+            "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints", "variant");
     /** Conditions a per-student variant must meet; see nngrade.variant.Constraints. */
     private static final List<String> CONSTRAINTS = List.of("maxAbsZ", "minOutputGap", "nonZeroInputRows", "maxTries");
 
@@ -37,6 +37,7 @@ final class ProblemValidator {
         String id = pass.text(root, "id", baseName(pass.source()));
         String title = pass.text(root, "title", id);
         String statement = pass.text(root, "statement", "");
+        pass.text(root, "variant", null); // written by nngrade variant into a drawn problem, for people: not used
         Network network = new NetworkValidator(pass).network(root.path("network"));
         Double learningRate = learningRate(root.get("learningRate"));
         double followThrough = followThrough(root.get("followThrough"));

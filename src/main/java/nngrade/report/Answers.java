@@ -11,8 +11,11 @@ import java.util.List;
 /**
  * A submission document to write: named matrices, in order. A NaN cell is a blank to fill in
  * (answer templates); everything else is written exactly.
+ *
+ * @param student the student id to write, or null
+ * @param variant the variant code to write (templates of a student's own variant), or null
  */
-public record Answers(String problem, String student, List<Entry> entries) {
+public record Answers(String problem, String student, String variant, List<Entry> entries) {
 
     /**
      * @param flat whether the value is written as a flat list (vectors, and per-sample
@@ -23,6 +26,15 @@ public record Answers(String problem, String student, List<Entry> entries) {
 
     public Answers {
         entries = List.copyOf(entries);
+    }
+
+    public Answers(String problem, String student, List<Entry> entries) {
+        this(problem, student, null, entries);
+    }
+
+    /** The same answers, written for a student and their variant's code (either may be null). */
+    public Answers forStudent(String student, String variant) {
+        return new Answers(problem, student, variant, entries);
     }
 
     /** The key's quantities as a submission, e.g. for {@code solve --format json}. */

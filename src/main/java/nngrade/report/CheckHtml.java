@@ -23,7 +23,7 @@ public final class CheckHtml {
 
     /** What the report shows, every text as it is: the template escapes. */
     public record Page(String lang, String title, String heading, String student, String problem, String score,
-                       String errorsHeading, List<String> errors, List<Section> sections) {
+                       List<String> notes, String errorsHeading, List<String> errors, List<Section> sections) {
     }
 
     /**
@@ -57,7 +57,7 @@ public final class CheckHtml {
         }
         Page page = new Page(m.lang().name(), m.get("title", r.problem(), r.student()), r.problemSpec().title(),
                 r.student(), r.problem(), m.get("score", m.points(r.score()), m.points(r.maxScore())),
-                m.get("errors"), errors, sections);
+                r.notes(), m.get("errors"), errors, sections);
         PageOutput out = new PageOutput();
         JtecheckGenerated.render(out, null, page);
         return out.toString();

@@ -39,6 +39,10 @@ public final class CheckJson {
             }
             n.put("message", e.message());
         }
+        if (!r.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            r.notes().forEach(notes::add);
+        }
         ArrayNode qs = root.putArray("quantities");
         for (QuantityResult q : r.quantities()) {
             ObjectNode n = qs.addObject();

@@ -15,6 +15,9 @@ public final class CheckMarkdown {
         StringBuilder sb = new StringBuilder();
         sb.append("## ").append(Text.markdown(m.get("title", r.problem(), r.student()))).append("\n\n");
         sb.append("**").append(m.get("score", m.points(r.score()), m.points(r.maxScore()))).append("**\n\n");
+        for (String note : r.notes()) {
+            sb.append("> ").append(Text.markdown(note)).append("\n\n");
+        }
         sb.append("| | quantity | points | |\n|---|---|---|---|\n");
         for (QuantityResult q : r.quantities()) {
             String mark = switch (q.status()) {

@@ -22,6 +22,9 @@ public final class CheckText {
         StringBuilder sb = new StringBuilder();
         sb.append(paint(o, BOLD, m.get("title", r.problem(), r.student()))).append('\n');
         sb.append(paint(o, BOLD, m.get("score", m.points(r.score()), m.points(r.maxScore())))).append("\n\n");
+        for (String note : r.notes()) {
+            sb.append(paint(o, YELLOW, Text.oneLine(note))).append("\n\n");
+        }
         int width = r.quantities().stream().mapToInt(q -> q.name().length()).max().orElse(4);
         for (QuantityResult q : r.quantities()) {
             quantity(sb, r, q, width, o);

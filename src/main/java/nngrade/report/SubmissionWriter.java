@@ -25,6 +25,9 @@ public final class SubmissionWriter {
         if (answers.student() != null) {
             sb.append("  \"student\": ").append(quote(answers.student())).append(",\n");
         }
+        if (answers.variant() != null) {
+            sb.append("  \"variant\": ").append(quote(answers.variant())).append(",\n");
+        }
         sb.append("  \"answers\": {");
         String sep = "\n";
         for (Answers.Entry e : answers.entries()) {
@@ -72,6 +75,9 @@ public final class SubmissionWriter {
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter out = new CSVPrinter(sb, CSV)) {
             out.printRecord("quantity", "row", "col", "value");
+            if (answers.variant() != null) {
+                out.printRecord("variant", "", "", answers.variant());
+            }
             for (Answers.Entry e : answers.entries()) {
                 Matrix m = e.value();
                 if (e.scalar()) {
@@ -95,6 +101,9 @@ public final class SubmissionWriter {
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter out = new CSVPrinter(sb, CSV)) {
             out.printRecord("quantity", "value");
+            if (answers.variant() != null) {
+                out.printRecord("variant", answers.variant());
+            }
             for (Answers.Entry e : answers.entries()) {
                 Matrix m = e.value();
                 StringBuilder v = new StringBuilder();

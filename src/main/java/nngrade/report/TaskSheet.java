@@ -21,9 +21,18 @@ public final class TaskSheet {
     }
 
     public static String markdown(Problem p, String student) {
+        return markdown(p, student, null);
+    }
+
+    /** @param variant the code of the student's variant, or null for a problem the same for everyone */
+    public static String markdown(Problem p, String student, String variant) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(Text.markdown(p.title())).append("\n\n");
-        sb.append("Student: **").append(Text.markdown(student)).append("** · problem `").append(p.id()).append("`\n\n");
+        sb.append("Student: **").append(Text.markdown(student)).append("** · problem `").append(p.id()).append('`');
+        if (variant != null) {
+            sb.append(" · variant `").append(variant).append('`');
+        }
+        sb.append("\n\n");
         if (!p.statement().isBlank()) {
             sb.append(Statement.markdown(p.statement())).append("\n\n");
         }
@@ -45,13 +54,20 @@ public final class TaskSheet {
             sb.append("- `").append(q.name()).append("` ").append(q.equals(Quantity.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")")
                     .append(", ").append(p.points().of(q) == 1 ? "1 point" : Numbers.exact(p.points().of(q)) + " points").append('\n');
         }
-        sb.append("\nHand in a JSON file like this one (fill in every `null`), or a CSV from `nngrade template`:\n\n```json\n");
-        sb.append(SubmissionWriter.json(withStudent(p, student))).append("```\n");
+        if (variant == null) {
+            sb.append("\nHand in a JSON file like this one (fill in every `null`), or a CSV from `nngrade template`:\n\n```json\n");
+        } else {
+            sb.append("\nHand in a JSON file like this one (fill in every `null`, and keep the `variant` line: it tells the "
+                    + "grader which numbers are yours), or a CSV from `nngrade template` with the row `variant,")
+                    .append(variant).append("` (`variant,,,").append(variant).append("` in the long layout):\n\n```json\n");
+        }
+        sb.append(SubmissionWriter.json(Answers.blank(p).forStudent(student, variant))).append("```\n");
         return sb.toString();
     }
 
     /** What the HTML sheet shows, texts as they are (the template escapes) but the statement. */
-    public record Sheet(String title, String heading, String student, String problem, String statementHtml,
+    /** @param variant the variant's code, null for a problem the same for everyone */
+    public record Sheet(String title, String heading, String student, String problem, String variant, String statementHtml,
                         String network, List<Given> given, List<Answer> answers, String submission) {
     }
 
@@ -64,6 +80,11 @@ public final class TaskSheet {
     }
 
     public static String html(Problem p, String student) {
+        return html(p, student, null);
+    }
+
+    /** @param variant the code of the student's variant, or null for a problem the same for everyone */
+    public static String html(Problem p, String student, String variant) {
         List<Given> given = new ArrayList<>();
         given(p, (name, m) -> {
             List<List<String>> rows = new ArrayList<>(m.rows());
@@ -81,17 +102,12 @@ public final class TaskSheet {
             int[] s = p.shapeOf(q);
             answers.add(new Answer(q.name(), q.equals(Quantity.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")"));
         }
-        Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(),
+        Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(), variant,
                 p.statement().isBlank() ? null : Statement.html(p.statement()), network(p), given, answers,
-                SubmissionWriter.json(withStudent(p, student)));
+                SubmissionWriter.json(Answers.blank(p).forStudent(student, variant)));
         PageOutput out = new PageOutput();
         JtesheetGenerated.render(out, null, sheet);
         return out.toString();
-    }
-
-    private static Answers withStudent(Problem p, String student) {
-        Answers blank = Answers.blank(p);
-        return new Answers(blank.problem(), student, blank.entries());
     }
 
     private static String network(Problem p) {

@@ -111,6 +111,8 @@ final class CsvSubmissionReader {
         private final Map<Quantity, Grid> grids = new LinkedHashMap<>();
         private final Map<Quantity, Answer> answers = new LinkedHashMap<>();
         private final Map<Quantity, Integer> compactLines = new HashMap<>();
+        private String variant;
+        private int variantLine;
 
         Collector(String source, Problem problem, char delimiter) {
             this.source = source;
@@ -142,6 +144,9 @@ final class CsvSubmissionReader {
             int line = r.line();
             if (r.size() != 4) {
                 error(line, cellCount(r, 4, "quantity,row,col,value"));
+                return;
+            }
+            if (variant(r)) {
                 return;
             }
             Optional<Quantity> oq = quantity(r.get(0), line);
@@ -227,6 +232,21 @@ final class CsvSubmissionReader {
             return i;
         }
 
+        /** The variant code's row ({@code variant,,,CODE} or {@code variant,CODE}): not a quantity. */
+        private boolean variant(CsvRow r) {
+            if (!r.get(0).equalsIgnoreCase("variant")) {
+                return false;
+            }
+            if (variantLine > 0) {
+                error(r.line(), "variant is given twice (first on line " + variantLine + "); the first is used");
+            } else {
+                variantLine = r.line();
+                String code = r.get(r.size() - 1);
+                variant = code.isEmpty() ? null : code;
+            }
+            return true;
+        }
+
         private void fail(Grid g, int line, String message) {
             Answer.addProblem(g.problems, message);
             error(line, message);
@@ -236,6 +256,9 @@ final class CsvSubmissionReader {
             int line = r.line();
             if (r.size() != 2) {
                 error(line, cellCount(r, 2, "quantity,value"));
+                return;
+            }
+            if (variant(r)) {
                 return;
             }
             Optional<Quantity> oq = quantity(r.get(0), line);
@@ -345,7 +368,7 @@ final class CsvSubmissionReader {
             if (out.isEmpty() && errors.isEmpty()) {
                 throw new BadInputException(InputError.inFile(source, "has a header but no answers"));
             }
-            return new Submission(source, null, null, out, errors.list());
+            return new Submission(source, null, null, variant, out, errors.list());
         }
     }
 }

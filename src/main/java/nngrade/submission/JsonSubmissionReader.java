@@ -33,7 +33,7 @@ import java.util.Optional;
  * Forgiving where students slip (trailing commas, comments), strict on numbers.
  */
 final class JsonSubmissionReader {
-    private static final List<String> TOP = List.of("problem", "student", "answers");
+    private static final List<String> TOP = List.of("problem", "student", "variant", "answers");
     // A bare parser, not an ObjectMapper: see JsonTrees.
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
@@ -68,6 +68,7 @@ final class JsonSubmissionReader {
         Map<Quantity, Integer> firstLine = new HashMap<>();
         String problemId = null;
         String student = null;
+        String variant = null;
         boolean sawAnswers = false;
         try (JsonParser p = opener.open()) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -95,6 +96,15 @@ final class JsonSubmissionReader {
                             problemId = p.getText();
                         } else {
                             student = p.getText();
+                        }
+                    }
+                    case "variant" -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            errors.add(new InputError(source, fieldLine, field, "expected the variant code printed on "
+                                    + "the task sheet, as text (\"7K3M-Q9XD\"), found " + describe(value)));
+                            p.skipChildren();
+                        } else if (!p.getText().isBlank()) {
+                            variant = p.getText().strip();
                         }
                     }
                     case "answers" -> {
@@ -134,7 +144,7 @@ final class JsonSubmissionReader {
         if (answers.isEmpty() && errors.isEmpty()) {
             throw new BadInputException(InputError.inFile(source, "has no answers; expected \"answers\": {\"z1\": [...], ...}"));
         }
-        return new Submission(source, problemId, student, answers, errors.list());
+        return new Submission(source, problemId, student, variant, answers, errors.list());
     }
 
     private static void answer(String source, String name, int line, JsonNode node, int layers,

@@ -40,6 +40,20 @@ public final class ProblemSource {
         return variants.computeIfAbsent(id, s -> Variants.of(file, s, secret));
     }
 
+    /**
+     * The code of the student's variant ({@link VariantCode}), printed on their sheet; empty when
+     * the problem is the same for everyone. Computed without drawing the variant.
+     */
+    public Optional<String> variantCode(String id) {
+        if (shared != null) {
+            return Optional.empty();
+        }
+        if (secret == null || secret.isEmpty()) {
+            forStudent(id); // refuses, naming the generators, as every command does without a secret
+        }
+        return Optional.of(VariantCode.of(file.text(), id, secret));
+    }
+
     /** The problem when it is the same for everyone; empty when each student draws their own values. */
     public Optional<Variants.Variant> shared() {
         return Optional.ofNullable(shared);

@@ -24,16 +24,28 @@ public final class Seeds {
     }
 
     public static long seed(String problemText, String studentId, Secret secret) {
+        return ByteBuffer.wrap(mac(DOMAIN, problemText, studentId, secret)).getLong();
+    }
+
+    /**
+     * The material of a variant's code ({@link VariantCode}): the same inputs as the seed under
+     * another domain, so a code printed on a sheet tells nothing about the seed or the secret.
+     */
+    static byte[] codeMaterial(String problemText, String studentId, Secret secret) {
+        return mac(VariantCode.DOMAIN, problemText, studentId, secret);
+    }
+
+    private static byte[] mac(String domain, String problemText, String studentId, Secret secret) {
         try {
             byte[] problemHash = MessageDigest.getInstance("SHA-256").digest(normalised(problemText).getBytes(StandardCharsets.UTF_8));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
-            mac.update(DOMAIN.getBytes(StandardCharsets.UTF_8));
+            mac.update(domain.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             mac.update(problemHash);
             mac.update((byte) 0);
             mac.update(studentId.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(mac.doFinal()).getLong();
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static nngrade.cli.GradeRuns.JSON;
@@ -139,5 +142,137 @@ class VariantCommandsTest {
         assertEquals("command line: --student: " + PROBLEM + " draws values per student: give --student ID\n"
                 + "Try 'nngrade solve --help' for more information.\n", r.err());
         assertEquals("", r.out());
+    }
+
+    // ---------------------------------------------------------------- variant codes
+
+    private static final String FORM = "[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}";
+
+    /** The code {@code variant --format json} gives a student. */
+    private String codeOf(String student, Path secret) throws IOException {
+        var r = run("variant", PROBLEM, "--student", student, "--secret-file", secret.toString());
+        assertEquals(0, r.code(), r.err());
+        String code = JSON.readTree(r.out()).path("variant").asText();
+        assertTrue(code.matches(FORM), code);
+        return code;
+    }
+
+    @Test
+    void theVariantsCodeIsInItsProblemFileAndOnItsSheets() throws IOException {
+        Path secret = secretFile();
+        var json = run("variant", PROBLEM, "--student", "ana", "--secret-file", secret.toString());
+        List<String> fields = new ArrayList<>();
+        JSON.readTree(json.out()).fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("id", "variant", "title"), fields.subList(0, 3), "the code right under the id");
+        String ana = codeOf("ana", secret);
+        assertEquals(ana, codeOf("ana", secret), "the same code every time");
+
+        var md = run("variant", PROBLEM, "--student", "ana", "--format", "markdown", "--secret-file", secret.toString());
+        assertTrue(md.out().contains("Student: **ana** · problem `variant-softmax-step` · variant `" + ana + "`\n"), md.out());
+        assertTrue(md.out().contains("  \"student\": \"ana\",\n  \"variant\": \"" + ana + "\",\n  \"answers\""), md.out());
+        assertTrue(md.out().contains("with the row `variant," + ana + "` (`variant,,," + ana + "` in the long layout)"), md.out());
+        var html = run("variant", PROBLEM, "--student", "ana", "--format", "html", "--secret-file", secret.toString());
+        assertTrue(html.out().contains("<p class=\"who\">ana · variant-softmax-step · variant <span class=\"code\">" + ana
+                + "</span></p>"), html.out());
+        assertTrue(html.out().contains("&quot;variant&quot;: &quot;" + ana + "&quot;,"), html.out());
+
+        assertEquals(0, run("sheets", PROBLEM, "--roster", roster().toString(), "--out", dir.resolve("md").toString(),
+                "--format", "markdown", "--secret-file", secret.toString()).code());
+        Set<String> codes = new HashSet<>();
+        for (String id : ROSTER) {
+            String code = codeOf(id, secret);
+            codes.add(code);
+            assertTrue(Files.readString(dir.resolve("md").resolve(id + ".md")).contains(" · variant `" + code + "`"), id);
+        }
+        assertEquals(ROSTER.size(), codes.size());
+
+        Path other = dir.resolve("other-secret.txt");
+        Files.writeString(other, "another secret");
+        assertFalse(codeOf("ana", other).equals(ana), "another secret, another code");
+    }
+
+    @Test
+    void aSharedProblemHasNoCodeAnywhere() throws IOException {
+        var md = run("variant", GradeRuns.NOTES, "--student", "ana", "--format", "markdown");
+        assertEquals(0, md.code(), md.err());
+        assertTrue(md.out().contains("Student: **ana** · problem `notes-softmax-step`\n"), md.out());
+        assertFalse(md.out().contains("variant"), md.out());
+        assertFalse(run("variant", GradeRuns.NOTES, "--student", "ana").out().contains("\"variant\""));
+        var t = run("template", GradeRuns.NOTES, "--student", "ana", "--secret-file", secretFile().toString());
+        assertEquals(0, t.code(), t.err());
+        assertFalse(t.out().contains("variant"), t.out());
+        assertEquals("", t.err());
+    }
+
+    @Test
+    void aStudentsTemplateCarriesTheirCode() throws IOException {
+        Path secret = secretFile();
+        String ana = codeOf("ana", secret);
+        var json = run("template", PROBLEM, "--student", "ana", "--secret-file", secret.toString());
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.out().startsWith("{\n  \"problem\": \"variant-softmax-step\",\n  \"student\": \"ana\",\n  \"variant\": \""
+                + ana + "\",\n  \"answers\": {\n"), json.out());
+        var csv = run("template", PROBLEM, "--student", "ana", "--format", "csv", "--secret-file", secret.toString());
+        assertTrue(csv.out().startsWith("quantity,row,col,value\nvariant,,," + ana + "\nz1,1,1,\n"), csv.out());
+        var compact = run("template", PROBLEM, "--student", "ana", "--format", "csv-compact", "--secret-file", secret.toString());
+        assertTrue(compact.out().startsWith("quantity,value\nvariant," + ana + "\nz1,_ _ _\n"), compact.out());
+        assertFalse(run("template", PROBLEM, "--secret-file", secret.toString()).out().contains("variant\""),
+                "no student, no code");
+        if (System.getenv("NNGRADE_SECRET") == null) {
+            var none = run("template", PROBLEM, "--student", "ana");
+            assertEquals(0, none.code());
+            assertFalse(none.out().contains("\"variant\""), none.out());
+            assertEquals("template: without the secret (--secret-file FILE or NNGRADE_SECRET) the template carries no "
+                    + "variant code\n", none.err());
+        }
+    }
+
+    /** A submission of ana's numbers, carrying {@code code} (written as a student may). */
+    private Path anaCarrying(String code, Path secret) throws IOException {
+        Path f = answersOf("ana", "ana", secret);
+        ObjectNode doc = (ObjectNode) JSON.readTree(f.toFile());
+        doc.put("variant", code);
+        Files.writeString(f, doc.toString(), StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void checkSaysWhenTheFilesCodeIsAnotherVariantsButGradesAsUsual() throws IOException {
+        Path secret = secretFile();
+        String ana = codeOf("ana", secret);
+        String bob = codeOf("bob", secret);
+        Path own = anaCarrying(" " + ana.toLowerCase(Locale.ROOT).replace("-", "") + " ", secret);
+        var ok = run("check", PROBLEM, own.toString(), "--secret-file", secret.toString());
+        assertEquals(0, ok.code(), ok.out());
+        assertFalse(ok.out().contains("Note"), ok.out());
+
+        Path bobs = anaCarrying(bob, secret);
+        var text = run("check", PROBLEM, bobs.toString(), "--secret-file", secret.toString(), "--color", "never");
+        assertEquals(0, text.code(), "a note, not an error: the answers are ana's and right");
+        assertTrue(text.out().contains("Score 9 / 9\n\nNote: this file carries variant code " + bob + ", but the numbers "
+                + "checked are those of variant " + ana + " (student ana): was it worked on another student's sheet, or "
+                + "were the sheets made with another problem file or secret?\n\n  ✓ z1"), text.out());
+        var json = run("check", PROBLEM, bobs.toString(), "--secret-file", secret.toString(), "--format", "json");
+        assertEquals(List.of("errors", "notes", "quantities"), List.of("errors", "notes", "quantities").stream()
+                .filter(JSON.readTree(json.out())::has).toList());
+        assertTrue(JSON.readTree(json.out()).get("notes").get(0).asText().startsWith("Note: this file carries variant code "
+                + bob), json.out());
+        var ro = run("check", PROBLEM, bobs.toString(), "--secret-file", secret.toString(), "--lang", "ro", "--format", "markdown");
+        assertTrue(ro.out().contains("> Notă: acest fișier poartă codul de variantă " + bob.replace("-", "\\-")
+                + ", dar numerele verificate sunt cele ale variantei " + ana.replace("-", "\\-") + " \\(studentul ana\\)"), ro.out());
+
+        var typo = run("check", PROBLEM, anaCarrying("my variant", secret).toString(), "--secret-file", secret.toString());
+        assertTrue(typo.out().contains("Note: this file carries variant code \"my variant\", but"), typo.out());
+    }
+
+    @Test
+    void aCodeInASubmissionOfASharedProblemIsIgnored() throws IOException {
+        Path f = GradeRuns.submission(dir, "ana.json", "perfect.json", "ana");
+        ObjectNode doc = (ObjectNode) JSON.readTree(f.toFile());
+        doc.put("variant", "ZZZZ-ZZZZ");
+        Files.writeString(f, doc.toString(), StandardCharsets.UTF_8);
+        var r = run("check", GradeRuns.NOTES, f.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.out());
+        assertFalse(JSON.readTree(r.out()).has("notes"), r.out());
     }
 }

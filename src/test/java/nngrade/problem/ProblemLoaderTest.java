@@ -118,7 +118,7 @@ class ProblemLoaderTest {
             """;
 
     private static final String TOP_FIELDS = "id, title, statement, network, learningRate, given, ask, tolerance, "
-            + "points, partialCredit, followThrough, constraints";
+            + "points, partialCredit, followThrough, constraints, variant";
     private static final String ACTIVATIONS = "sigmoid, tanh, relu, leaky-relu, linear, softmax";
     private static final String LOSSES = "cross-entropy, binary-cross-entropy, quadratic, mse";
     private static final String NOTES_QUANTITIES = "z1, yhat, loss, dz1, dW1, db1, W1_next, b1_next";
@@ -138,6 +138,8 @@ class ProblemLoaderTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
+                // the code nngrade variant writes into a drawn problem is text
+                notes("\"title\":", "\"variant\": 5, \"title\":", "problems/hw1.json: variant: expected text, found 5"),
                 // unknown names
                 notes("\"activation\": \"softmax\"", "\"activation\": \"softmaxx\"",
                         "problems/hw1.json: network.layers[0].activation: layer 1 has unknown activation \"softmaxx\" "

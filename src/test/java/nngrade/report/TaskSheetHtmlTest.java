@@ -77,4 +77,15 @@ class TaskSheetHtmlTest {
         assertTrue(sheet.contains("<p class=\"who\">ana · golden &lt;id&gt; &amp; &quot;q&quot;</p>\n<h2>Network</h2>\n"), sheet);
         assertEquals(1, sheet.split("<h2>Network</h2>", -1).length - 1);
     }
+
+    /** A student's own variant: its code under the title and in the file to hand in; without one, neither. */
+    @Test
+    void aVariantsCodeIsShownAndPreFilled() {
+        String sheet = TaskSheet.html(problem, "ana", "7K3M-Q9XD");
+        assertTrue(sheet.contains("<p class=\"who\">ana · markdown-statement · variant <span class=\"code\">7K3M-Q9XD</span></p>\n"), sheet);
+        assertTrue(sheet.contains("<pre>{\n  &quot;problem&quot;: &quot;markdown-statement&quot;,\n  &quot;student&quot;: &quot;ana&quot;,\n"
+                + "  &quot;variant&quot;: &quot;7K3M-Q9XD&quot;,\n  &quot;answers&quot;: {\n"), sheet);
+        assertTrue(sheet.contains("keep the <span class=\"code\">variant</span> line"), sheet);
+        assertFalse(html.contains("variant"), html);
+    }
 }

@@ -49,4 +49,17 @@ class TaskSheetMarkdownTest {
             }
         }
     }
+
+    @Test
+    void aVariantsCodeIsShownAndPreFilled() {
+        Problem p = ProblemLoader.load(Path.of("src/test/resources/sheets/markdown-statement.json"));
+        String md = TaskSheet.markdown(p, "ana", "7K3M-Q9XD");
+        assertTrue(md.contains("\nStudent: **ana** · problem `markdown-statement` · variant `7K3M-Q9XD`\n\n"), md);
+        assertTrue(md.contains("  \"student\": \"ana\",\n  \"variant\": \"7K3M-Q9XD\",\n  \"answers\": {\n"), md);
+        assertTrue(md.contains("or a CSV from `nngrade template` with the row `variant,7K3M-Q9XD` (`variant,,,7K3M-Q9XD` in the "
+                + "long layout):\n"), md);
+        String none = TaskSheet.markdown(p, "ana");
+        assertFalse(none.contains("variant"), none);
+        assertTrue(none.contains("\nStudent: **ana** · problem `markdown-statement`\n\n"), none);
+    }
 }

@@ -394,10 +394,81 @@ class SubmissionReaderTest {
         assertEquals(List.of(
                 "top.json:3: student: expected text, found a number",
                 "top.json:4: answer: unknown field \"answer\" (did you mean \"answers\"?); expected one of problem, "
-                        + "student, answers"), errors(s));
+                        + "student, variant, answers"), errors(s));
         assertEquals("notes-softmax-step", s.problem());
         assertNull(s.student());
         assertMatrix(Z, s.answers().get(Z1));
+    }
+
+    // ---------------------------------------------------------------- the variant code
+
+    static Stream<Arguments> variantCodes() {
+        return Stream.of(
+                Arguments.of("json", "{\"variant\": \"7k3m-Q9XD\", \"answers\": {\"z1\": [0.8, -2, 1.4]}}", "7k3m-Q9XD"),
+                Arguments.of("json, spaces around", "{\"variant\": \"  7K3M-Q9XD \", \"answers\": {\"z1\": [0.8, -2, 1.4]}}", "7K3M-Q9XD"),
+                Arguments.of("json, empty text: no code", "{\"variant\": \"\", \"answers\": {\"z1\": [0.8, -2, 1.4]}}", null),
+                Arguments.of("json, none", "{\"answers\": {\"z1\": [0.8, -2, 1.4]}}", null),
+                Arguments.of("long", "quantity,row,col,value\nvariant,,,7K3M-Q9XD\nz1,1,1,0.8\nz1,1,2,-2\nz1,1,3,1.4\n", "7K3M-Q9XD"),
+                Arguments.of("long, last, in capitals", "quantity;row;col;value\nz1;1;1;0,8\nz1;1;2;-2\nz1;1;3;1,4\nVARIANT;;;7K3M-Q9XD\n", "7K3M-Q9XD"),
+                Arguments.of("long, no header", "variant,,,7K3M-Q9XD\nz1,1,1,0.8\nz1,1,2,-2\nz1,1,3,1.4\n", null),
+                Arguments.of("compact", "quantity,value\nvariant, 7K3M Q9XD \nz1,0.8 -2 1.4\n", "7K3M Q9XD"),
+                Arguments.of("compact, left blank", "quantity,value\nvariant,\nz1,0.8 -2 1.4\n", null));
+    }
+
+    /** The code as the student wrote it (reading it as a code is the grader's job); blank is none. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variantCodes")
+    void aVariantCodeIsReadAsWritten(String layout, String text, String code) {
+        if (layout.endsWith("no header")) {
+            // a header-less file must start with a quantity; the variant row is not one
+            assertEquals(List.of("v.txt:1: expected a header quantity,row,col,value (one cell per line) or quantity,value "
+                    + "(one quantity per line, rows separated by ;), found \"variant,,,7K3M-Q9XD\""), rejected("v.txt", text));
+            return;
+        }
+        Submission s = read("v.txt", text);
+        assertZ1(s);
+        assertEquals(code, s.variant());
+    }
+
+    @Test
+    void aVariantThatIsNotTextIsReportedAndTheRestGraded() {
+        Submission s = read("v.json", """
+                {
+                  "student": "ana",
+                  "variant": 12345678,
+                  "answers": {"z1": [0.8, -2, 1.4]}
+                }""");
+        assertEquals(List.of("v.json:3: variant: expected the variant code printed on the task sheet, as text "
+                + "(\"7K3M-Q9XD\"), found a number"), errors(s));
+        assertNull(s.variant());
+        assertEquals("ana", s.student());
+        assertMatrix(Z, s.answers().get(Z1));
+        for (String value : List.of("[\"7K3M\", \"Q9XD\"]", "{\"code\": \"7K3M-Q9XD\"}", "null", "true")) {
+            Submission bad = read("v.json", "{\"variant\": " + value + ", \"answers\": {\"z1\": [0.8, -2, 1.4]}}");
+            assertEquals(1, bad.errors().size(), value);
+            assertEquals("variant", bad.errors().get(0).field(), value);
+            assertNull(bad.variant(), value);
+            assertMatrix(Z, bad.answers().get(Z1));
+        }
+    }
+
+    @Test
+    void aVariantGivenTwiceIsReportedAndTheFirstKept() {
+        Submission json = read("v.json", "{\"variant\": \"AAAA-AAAA\",\n\"variant\": \"BBBB-BBBB\",\n\"answers\": {\"z1\": [0.8, -2, 1.4]}}");
+        assertEquals(List.of("v.json:2: variant is given twice (first on line 1); the first is used"), errors(json));
+        assertEquals("AAAA-AAAA", json.variant());
+        Submission csv = read("v.csv", "quantity,value\nvariant,AAAA-AAAA\nz1,0.8 -2 1.4\nvariant,BBBB-BBBB\n");
+        assertEquals(List.of("v.csv:4: variant is given twice (first on line 2); the first is used"), errors(csv));
+        assertEquals("AAAA-AAAA", csv.variant());
+        assertMatrix(Z, csv.answers().get(Z1));
+    }
+
+    @Test
+    void aVariantRowIsNotAnAnswer() {
+        assertEquals(List.of("v.csv: has a header but no answers"), rejected("v.csv", "quantity,value\nvariant,AAAA-AAAA\n"));
+        Submission s = read("v.csv", "quantity,row,col,value\nvariant,,AAAA-AAAA\nz1,1,1,0.8\nz1,1,2,-2\nz1,1,3,1.4\n");
+        assertEquals(List.of("v.csv:2: expected 4 cells (quantity,row,col,value), found 3"), errors(s));
+        assertNull(s.variant());
     }
 
     // ---------------------------------------------------------------- non-numbers, NaN, infinities
