@@ -4,6 +4,7 @@ import nngrade.check.CheckResult;
 import nngrade.check.Checker;
 import nngrade.check.CopyFinder;
 import nngrade.input.BadInputException;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
 import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
@@ -12,6 +13,7 @@ import nngrade.report.JunitXml;
 import nngrade.solve.AnswerKey;
 import nngrade.submission.Submission;
 import nngrade.variant.ProblemSource;
+import nngrade.variant.VariantCode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +113,7 @@ final class ClassGrader {
             notes.add(input.note());
         }
         String claim = null;
+        String variant = null;
         CheckResult r;
         RowStatus status;
         try {
@@ -134,6 +137,13 @@ final class ClassGrader {
             }
             r = Checker.check(source.forStudent(id).key(), s, request.tolerance().orElse(null), id);
             status = RowStatus.GRADED;
+            variant = s.variant();
+            String own = source.variantCode(id).orElse(null);
+            if (own != null && variant != null && !VariantCode.matches(variant, own)) {
+                // the report says so too: the student reads it, the teacher reads the gradebook's note
+                String carried = VariantCode.read(variant).orElse("\"" + Excerpts.shown(variant) + "\"");
+                r = r.withNote(request.options().messages().get("note.variant", carried, own, id));
+            }
             if (copies != null) {
                 CopyFinder.Match m = copies.find(s, id, r.score(), r.maxScore());
                 if (m != null) {
@@ -165,7 +175,28 @@ final class ClassGrader {
         if (claim != null) {
             row = row.flagged("the file says it is " + claim + "'s: graded as " + id + "'s, from where it was handed in");
         }
-        return new GradedFile(index, row, input.modified(), Layout.stem(Layout.last(input.source())), claimed);
+        return new GradedFile(index, row, input.modified(), Layout.stem(Layout.last(input.source())), claimed, variant);
+    }
+
+    /**
+     * The files with the variant codes they carry checked against their students' own
+     * ({@link VariantCheck}): a file worked on another's sheet is flagged; when most codes are no
+     * one's, the problem file or the secret is not the sheets', and the run stops.
+     */
+    List<GradedFile> checkVariants(List<GradedFile> graded) {
+        if (!request.source().perStudent()) {
+            return graded;
+        }
+        List<VariantCheck.Carried> carried = graded.stream()
+                .map(g -> new VariantCheck.Carried(g.row().id(), g.variant())).toList();
+        List<String> notes = VariantCheck.notes(request.source().file().source(), carried, classIds,
+                request.source()::variantCode);
+        List<GradedFile> checked = new ArrayList<>(graded.size());
+        for (int i = 0; i < graded.size(); i++) {
+            GradedFile g = graded.get(i);
+            checked.add(notes.get(i).isEmpty() ? g : g.withRow(g.row().flagged(notes.get(i))));
+        }
+        return checked;
     }
 
     /**

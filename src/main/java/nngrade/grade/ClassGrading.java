@@ -47,7 +47,8 @@ public final class ClassGrading {
         // Names and shapes are the same in every variant, so any one serves to lay out the gradebook.
         Problem p = request.source().forStudent("").problem();
         try (Publisher publisher = new Publisher(output, request.formats())) {
-            List<GradedFile> graded = new ClassGrader(request, publisher).gradeAll(progress);
+            ClassGrader grader = new ClassGrader(request, publisher);
+            List<GradedFile> graded = grader.checkVariants(grader.gradeAll(progress));
             publisher.finishStaging();
             progress.invalidFiles(graded.stream().map(GradedFile::row).filter(r -> r.status() == RowStatus.INVALID).toList());
             Reconciler.Reconciliation rec = Reconciler.reconcile(graded, request.roster(), p.maxScore(),

@@ -103,6 +103,48 @@ class VariantCommandsTest {
         }
     }
 
+    /**
+     * Every file carries the code of the sheet it was worked on: graded with the sheets' secret,
+     * the class is as before, and dan, who worked on ana's sheet, is flagged by name; graded with
+     * a mistyped secret, every code is no one's and the run stops before writing anything.
+     */
+    @Test
+    void variantCodesFlagAFriendsSheetAndStopARunWithTheWrongSecret() throws IOException {
+        Path secret = secretFile();
+        for (String id : ROSTER) {
+            Path f = answersOf(id.equals("dan") ? "ana" : id, id, secret);
+            ObjectNode doc = (ObjectNode) JSON.readTree(f.toFile());
+            doc.put("variant", codeOf(id.equals("dan") ? "ana" : id, secret).toLowerCase(java.util.Locale.ROOT));
+            Files.writeString(f, doc.toString(), StandardCharsets.UTF_8);
+        }
+        GradeRuns.Run g = grade(PROBLEM, dir.resolve("subs"), "--roster", roster(), "--out", dir.resolve("out"),
+                "--secret-file", secret);
+        assertEquals(1, g.code(), g.all()); // dan's row waits for the teacher
+        List<CSVRecord> rows = gradebook(dir.resolve("out"));
+        for (String id : List.of("ana", "bob", "carmen")) {
+            CSVRecord r = rows.stream().filter(x -> x.get(0).equals(id)).findFirst().orElseThrow();
+            assertEquals("9", r.get(2), id);
+            assertEquals("", r.get(row(r)), id + "'s own code: nothing to say");
+        }
+        CSVRecord dan = rows.stream().filter(x -> x.get(0).equals("dan")).findFirst().orElseThrow();
+        assertTrue(dan.get(row(dan)).startsWith("variant-mismatch: carries the variant code of ana: worked on another "
+                + "student's sheet?; possible-copy: the answers fit the variant of ana better"), dan.get(row(dan)));
+        assertTrue(g.err().contains("dan.json: look at this: variant-mismatch: carries the variant code of ana"), g.err());
+        assertTrue(Files.readString(dir.resolve("out/reports/dan.html"), StandardCharsets.UTF_8)
+                .contains("carries variant code " + codeOf("ana", secret)), "the student's report says so too");
+
+        Path typo = dir.resolve("typo.txt");
+        Files.writeString(typo, SECRET.replace("horse", "house") + "\n");
+        GradeRuns.Run wrong = grade(PROBLEM, dir.resolve("subs"), "--roster", roster(), "--out", dir.resolve("out-typo"),
+                "--secret-file", typo);
+        assertEquals(2, wrong.code(), wrong.all());
+        assertEquals(PROBLEM + ": 4 of 4 files carry a variant code that is no student's in the class: the problem file "
+                + "or the secret is not the one the task sheets were made with (or the sheets were made for other student "
+                + "ids); nngrade variant PROBLEM --student ID prints a student's code\n", wrong.err());
+        assertFalse(Files.exists(dir.resolve("out-typo")), "nothing written");
+        assertFalse(wrong.all().contains("house"), "the secret is never printed");
+    }
+
     private static int row(CSVRecord r) {
         return r.size() - 1;
     }
