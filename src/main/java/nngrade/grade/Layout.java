@@ -51,10 +51,7 @@ public enum Layout {
     MOODLE("moodle") {
         @Override
         Naming naming(List<String> paths, Optional<Set<String>> roster) {
-            return path -> {
-                Matcher m = MOODLE_NAME.matcher(first(path));
-                return m.matches() ? Optional.of(new Identity(m.group(2), "")) : Optional.empty();
-            };
+            return path -> named(MOODLE_NAME, path).map(m -> new Identity(m.group(2), ""));
         }
     },
     /**
@@ -64,11 +61,7 @@ public enum Layout {
     CANVAS("canvas") {
         @Override
         Naming naming(List<String> paths, Optional<Set<String>> roster) {
-            return path -> {
-                Matcher m = CANVAS_NAME.matcher(first(path));
-                return m.matches() ? Optional.of(new Identity(m.group(3), m.group(2) != null ? "late" : ""))
-                        : Optional.empty();
-            };
+            return path -> named(CANVAS_NAME, path).map(m -> new Identity(m.group(3), m.group(2) != null ? "late" : ""));
         }
     };
 
@@ -117,21 +110,35 @@ public enum Layout {
     abstract Naming naming(List<String> paths, Optional<Set<String>> roster);
 
     /**
-     * The layout of an input from the paths of its files: an LMS's when most of its entries are
-     * named as that LMS names them; a folder per student when every file is in a folder and
-     * file names repeat across folders (then they carry no identity); else a file per student.
+     * The first folder or file name on the path named as {@code name} says: the LMS's name may
+     * be below a folder the teacher put around the download.
+     */
+    private static Optional<Matcher> named(Pattern name, String path) {
+        for (String part : path.split("/")) {
+            Matcher m = name.matcher(part);
+            if (m.matches()) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The layout of an input from the paths of its files: an LMS's when most files are named as
+     * that LMS names them; a folder per student when every file is in a folder and file names
+     * repeat across folders (then they carry no identity); else a file per student.
      */
     public static Layout detect(List<String> paths) {
         List<String> tops = paths.stream().map(Layout::first).distinct().toList();
         if (tops.isEmpty()) {
             return FILES;
         }
-        long moodle = tops.stream().filter(t -> MOODLE_NAME.matcher(t).matches()).count();
-        long canvas = tops.stream().filter(t -> CANVAS_NAME.matcher(t).matches()).count();
-        if (2 * moodle > tops.size()) {
+        long moodle = paths.stream().filter(p -> named(MOODLE_NAME, p).isPresent()).count();
+        long canvas = paths.stream().filter(p -> named(CANVAS_NAME, p).isPresent()).count();
+        if (2 * moodle > paths.size()) {
             return MOODLE;
         }
-        if (2 * canvas > tops.size()) {
+        if (2 * canvas > paths.size()) {
             return CANVAS;
         }
         boolean allInFolders = paths.stream().allMatch(p -> p.indexOf('/') > 0);

@@ -36,6 +36,10 @@ class LayoutTest {
                 Arguments.of("Moodle flat", List.of("Ana Popescu_1001_assignsubmission_file_answers.json",
                         "Ion Pop_1003_assignsubmission_file_rezolvare_finala.csv"), null, Layout.MOODLE,
                         List.of("1001", "1003"), List.of("", "")),
+                Arguments.of("Moodle, zipped again inside a folder", List.of(
+                        "Tema 1/Ana Popescu_1001_assignsubmission_file_/answers.json",
+                        "Tema 1/Ion Pop_1003_assignsubmission_file_/answers.json"), null, Layout.MOODLE,
+                        List.of("1001", "1003"), List.of("", "")),
                 Arguments.of("Canvas, one late", List.of("popescuana_12345_678901_answers.json",
                         "ionescustefan_LATE_12346_678902_tema-1.csv", "vasileion_late_12347_678903_answers-1.json"), null,
                         Layout.CANVAS, List.of("12345", "12346", "12347"), List.of("", "late", "late")));
