@@ -133,6 +133,15 @@ class VariantCommandsTest {
         assertTrue(Files.readString(dir.resolve("out/reports/dan.html"), StandardCharsets.UTF_8)
                 .contains("carries variant code " + codeOf("ana", secret)), "the student's report says so too");
 
+        // The problem file re-saved by an editor or git (CRLF line ends, a BOM): the same numbers, the same grades.
+        Path crlf = dir.resolve("variant-softmax-step.json");
+        Files.writeString(crlf, "\uFEFF" + Files.readString(Path.of(PROBLEM), StandardCharsets.UTF_8).replace("\n", "\r\n"),
+                StandardCharsets.UTF_8);
+        GradeRuns.Run resaved = grade(crlf, dir.resolve("subs"), "--roster", roster(), "--out", dir.resolve("out-crlf"),
+                "--secret-file", secret);
+        assertEquals(1, resaved.code(), resaved.all());
+        assertEquals(Files.readString(dir.resolve("out/gradebook.csv")), Files.readString(dir.resolve("out-crlf/gradebook.csv")));
+
         Path typo = dir.resolve("typo.txt");
         Files.writeString(typo, SECRET.replace("horse", "house") + "\n");
         GradeRuns.Run wrong = grade(PROBLEM, dir.resolve("subs"), "--roster", roster(), "--out", dir.resolve("out-typo"),
