@@ -50,7 +50,7 @@ final class ClassGrader {
     /** Every student's variant: the roster's, else one per file name. */
     private static CopyFinder copyFinder(GradeRequest r) {
         Map<String, AnswerKey> keys = new TreeMap<>();
-        Collection<String> ids = r.roster().isPresent() ? r.roster().get()
+        Collection<String> ids = r.roster().isPresent() ? r.roster().get().ids()
                 : r.files().stream().map(f -> Ids.fromFileName(f.file())).toList();
         for (String id : ids) {
             keys.put(id, r.source().forStudent(id).key());
