@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a roster file is: a plain class list, or a learning platform's own export, which grades
@@ -82,17 +80,23 @@ public sealed interface RosterKind permits RosterKind.Plain, RosterKind.Moodle, 
         static final String STATUS = "Status";
         /** Columns only a grading worksheet has. */
         static final List<String> OWN = List.of(IDENTIFIER, MAXIMUM, MODIFIED, "Grade can be changed");
-        /** The participant number: "Participant 1001" (the word is translated in other languages). */
-        private static final Pattern PARTICIPANT = Pattern.compile("([0-9]+)\\s*$");
 
         static boolean recognises(List<String> header) {
             return header.stream().anyMatch(OWN::contains);
         }
 
-        /** The participant number of an identifier cell, or null. */
+        /**
+         * The participant number of an identifier cell, "Participant 1001" (the word is
+         * translated in other languages), or null. Read from the end without a regular
+         * expression, which would backtrack over a long run of spaces.
+         */
         static String participant(String identifier) {
-            Matcher m = PARTICIPANT.matcher(identifier);
-            return m.find() ? m.group(1) : null;
+            String s = identifier.strip();
+            int start = s.length();
+            while (start > 0 && s.charAt(start - 1) >= '0' && s.charAt(start - 1) <= '9') {
+                start--;
+            }
+            return start < s.length() ? s.substring(start) : null;
         }
 
         @Override
@@ -139,7 +143,6 @@ public sealed interface RosterKind permits RosterKind.Plain, RosterKind.Moodle, 
         static final String POINTS_POSSIBLE = "Points Possible";
         /** Canvas's test student (Student View), as the export names it. */
         static final List<String> TEST_STUDENT = List.of("Student, Test", "Test Student");
-        private static final Pattern ASSIGNMENT = Pattern.compile("(.*?)\\s*\\(([0-9]+)\\)");
 
         /**
          * An assignment column.
@@ -147,12 +150,17 @@ public sealed interface RosterKind permits RosterKind.Plain, RosterKind.Moodle, 
          * @param pointsPossible its cell in the Points Possible row ("" when there is no such row)
          */
         public record Assignment(int column, String header, String name, String id, String pointsPossible) {
+            /** The column of a header "NAME (ID)", else null (read without a regular expression, as above). */
             static Assignment of(int column, String header, String pointsPossible) {
-                Matcher m = ASSIGNMENT.matcher(header);
-                if (!m.matches()) {
+                int open = header.lastIndexOf('(');
+                if (!header.endsWith(")") || open < 0) {
                     return null;
                 }
-                return new Assignment(column, header, m.group(1), m.group(2), pointsPossible);
+                String id = header.substring(open + 1, header.length() - 1);
+                if (id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    return null;
+                }
+                return new Assignment(column, header, header.substring(0, open).strip(), id, pointsPossible);
             }
 
             /** Whether {@code name} names this column: its whole header, its name, or its id (with or without parentheses). */
