@@ -79,10 +79,14 @@ public sealed interface RosterKind permits RosterKind.Plain, RosterKind.Moodle, 
         static final String MODIFIED = "Last modified (grade)";
         static final String STATUS = "Status";
         /** Columns only a grading worksheet has. */
-        static final List<String> OWN = List.of(IDENTIFIER, MAXIMUM, MODIFIED, "Grade can be changed");
+        static final List<String> OWN = List.of(MAXIMUM, MODIFIED, "Grade can be changed");
 
+        /**
+         * A worksheet has an Identifier and a Grade column, or one of its own (then a missing
+         * Identifier is told as such); a class list that merely has an "Identifier" stays one.
+         */
         static boolean recognises(List<String> header) {
-            return header.stream().anyMatch(OWN::contains);
+            return header.contains(IDENTIFIER) && header.contains(GRADE) || header.stream().anyMatch(OWN::contains);
         }
 
         /**
@@ -174,9 +178,23 @@ public sealed interface RosterKind permits RosterKind.Plain, RosterKind.Moodle, 
             assignments = List.copyOf(assignments);
         }
 
+        /**
+         * Student first and a Section, with an SIS column (then a missing ID is told as such) or
+         * an ID and an assignment column; a class list of "Student,ID,Section" stays one.
+         */
         static boolean recognises(List<String> header) {
-            return !header.isEmpty() && header.get(0).equals(STUDENT) && header.contains(SECTION)
-                    && (header.contains(ID) || header.stream().anyMatch(SIS::contains));
+            if (header.isEmpty() || !header.get(0).equals(STUDENT) || !header.contains(SECTION)) {
+                return false;
+            }
+            if (header.stream().anyMatch(SIS::contains)) {
+                return true;
+            }
+            for (int i = 0; i < header.size(); i++) {
+                if (header.contains(ID) && Assignment.of(i, header.get(i), "") != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

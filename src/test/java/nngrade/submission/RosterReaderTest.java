@@ -260,6 +260,19 @@ class RosterReaderTest {
                 e.errors().stream().map(InputError::oneLine).toList());
     }
 
+    /** Only a platform's file is read as one: a class list with some of the same column names stays a class list. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"id,Identifier,name|ana|PLAIN", "Student,ID,Section|Ana|PLAIN",
+            "Identifier,Grade,\"Last modified (grade)\"|1|MOODLE", "Student,ID,Section,HW (7)|1|CANVAS",
+            "Student,SIS Login ID,ID,Section|1|CANVAS", "student,id,section|Ana|PLAIN"})
+    void theKindIsToldFromTheWholeHeader(String header, String id, String kind, @TempDir Path tmp) throws IOException {
+        String row = kind.equals("PLAIN") ? (header.startsWith("id") ? "ana,x,y" : "Ana,501,A")
+                : kind.equals("MOODLE") ? "\"Participant 1\",,-" : header.contains("SIS") ? "Ana,x,1,A" : "Ana,1,A,";
+        Roster r = RosterReader.read(Files.writeString(tmp.resolve("r.csv"), header + "\n" + row + "\n"));
+        assertEquals(kind, r.kind().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
+        assertEquals(List.of(id), List.copyOf(r.ids()));
+    }
+
     @Test
     void twoAssignmentsOfOneNameAskForTheId(@TempDir Path tmp) throws IOException {
         Path roster = Files.writeString(tmp.resolve("g.csv"), "Student,ID,Section,HW (1),HW (2)\nAna,501,A,,\n");
