@@ -12,6 +12,7 @@ import nngrade.grade.SubmissionFinder;
 import nngrade.grade.SubmissionFinder.Target;
 import nngrade.report.ReportOptions;
 import nngrade.report.SummaryMarkdown;
+import nngrade.submission.Roster;
 import nngrade.submission.RosterReader;
 import nngrade.variant.ProblemSource;
 import picocli.CommandLine.Command;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "grade",
@@ -68,9 +68,16 @@ public final class GradeCommand implements Callable<Integer> {
     IdSource idFrom;
 
     @Option(names = "--roster", paramLabel = "CSV",
-            description = "Class list (a CSV with an id column): students without a submission get a missing row, "
-                    + "submissions from ids not on it an unknown row.")
+            description = "Class list: a CSV with an id column, Moodle's grading worksheet or Canvas's gradebook export. "
+                    + "Students without a submission get a missing row, submissions from ids not on it an unknown row; "
+                    + "a Moodle or Canvas file also comes back with the grades filled in (moodle-grades.csv, "
+                    + "canvas-grades.csv in --out).")
     Path roster;
+
+    @Option(names = "--lms-column", paramLabel = "NAME",
+            description = "The assignment column of a Canvas export the grades go into (its header, name or id), "
+                    + "when the export has several.")
+    String lmsColumn;
 
     @Option(names = "--format", split = ",", defaultValue = "html", paramLabel = "FORMATS",
             description = "Reports per student: any of html, md, json, comma-separated. Default: ${DEFAULT-VALUE}.")
@@ -107,22 +114,26 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         ProblemSource source = secret.source(problem);
-        Optional<Set<String>> rosterIds = Optional.ofNullable(roster).map(RosterReader::read);
+        if (lmsColumn != null && roster == null) {
+            throw new ParameterException(spec.commandLine(), "--lms-column: names a column of the --roster file, but no "
+                    + "--roster was given");
+        }
+        Optional<Roster> classList = Optional.ofNullable(roster).map(r -> RosterReader.read(r, Optional.ofNullable(lmsColumn)));
         try (SubmissionFinder.Found found = SubmissionFinder.find(inputs, List.of(new Target("--out", out),
                 new Target("--junit-xml", junitXml), new Target("--gradescope", gradescope)),
-                new SubmissionFinder.Options(Optional.ofNullable(layout), rosterIds, Optional.of(problem)))) {
-            return grade(source, rosterIds, found.files());
+                new SubmissionFinder.Options(Optional.ofNullable(layout), classList.map(Roster::ids), Optional.of(problem)))) {
+            return grade(source, classList, found.files());
         }
     }
 
-    private int grade(ProblemSource source, Optional<Set<String>> rosterIds, List<SubmissionFile> files)
+    private int grade(ProblemSource source, Optional<Roster> classList, List<SubmissionFile> files)
             throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         if (gradescope != null && files.size() != 1) { // GradeRequest refuses it too, but as a bug
             throw new ParameterException(spec.commandLine(), "--gradescope: Gradescope grades one submission at a time, but "
                     + files.size() + " were given");
         }
-        GradeRequest request = new GradeRequest(source, files, idFrom, rosterIds, tolerance.tolerance(),
+        GradeRequest request = new GradeRequest(source, files, idFrom, classList, tolerance.tolerance(),
                 new ReportOptions(language.messages(), hideExpected, false, false), formats,
                 junitXml != null, gradescope != null, jobs);
         boolean terminal = !quiet && System.console() != null;

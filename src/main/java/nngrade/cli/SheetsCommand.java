@@ -49,7 +49,7 @@ public final class SheetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProblemSource source = secret.source(problem);
-        Set<String> ids = RosterReader.read(roster);
+        Set<String> ids = RosterReader.read(roster).ids();
         Files.createDirectories(out);
         for (String id : ids) {
             Variants.Variant v = source.forStudent(id);

@@ -62,7 +62,7 @@ final class ClassGrader {
 
     private static Set<String> classIds(GradeRequest r) {
         Set<String> ids = new TreeSet<>();
-        r.roster().ifPresentOrElse(ids::addAll, () -> r.files().forEach(f -> ids.add(f.id())));
+        r.roster().ifPresentOrElse(roster -> ids.addAll(roster.ids()), () -> r.files().forEach(f -> ids.add(f.id())));
         return ids;
     }
 
@@ -213,7 +213,7 @@ final class ClassGrader {
         String name = Layout.last(source.replace('\\', '/'));
         int dot = name.lastIndexOf('.');
         String kind = dot < 0 ? "a file without an extension" : "a ." + name.substring(dot + 1).toLowerCase(Locale.ROOT) + " file";
-        return "format not supported: " + name + " is " + kind + ", and nngrade reads answers as JSON, CSV or XLSX "
-                + "(nngrade template PROBLEM prints a blank answer sheet)";
+        // a student reads this too (the LMS's feedback): no command to run, only what to hand in
+        return "format not supported: " + name + " is " + kind + "; answers are graded from JSON, CSV or XLSX files";
     }
 }

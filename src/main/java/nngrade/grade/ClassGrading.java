@@ -2,6 +2,7 @@ package nngrade.grade;
 
 import nngrade.problem.Problem;
 import nngrade.report.ClassSummary;
+import nngrade.submission.Roster;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +52,16 @@ public final class ClassGrading {
             List<GradedFile> graded = grader.checkVariants(grader.gradeAll(progress));
             publisher.finishStaging();
             progress.invalidFiles(graded.stream().map(GradedFile::row).filter(r -> r.status() == RowStatus.INVALID).toList());
-            Reconciler.Reconciliation rec = Reconciler.reconcile(graded, request.roster(), p.maxScore(),
+            Reconciler.Reconciliation rec = Reconciler.reconcile(graded, request.roster().map(Roster::ids), p.maxScore(),
                     !request.formats().isEmpty(), request.idFrom());
             publisher.place(rec.placements());
             List<ClassRow> rows = rec.classRows();
             progress.flaggedRows(rows.stream().filter(ClassRow::flagged).toList());
             ClassSummary summary = ClassStatistics.of(p, rows);
-            publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope());
+            Map<Artifact, String> uploads = request.roster()
+                    .map(r -> LmsUpload.files(r, p, rec.rows(), graded, request.options().messages())).orElse(Map.of());
+            publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope(),
+                    request.roster(), uploads);
             return new Outcome(rows, summary);
         }
     }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The class run's output folder ({@code --out}): gradebook.csv, summary.json, summary.html and
- * reports/ inside it, JUnit XML and Gradescope's results.json where their options say. Staging
+ * The class run's output folder ({@code --out}): gradebook.csv, summary.json, summary.html,
+ * reports/ and a learning platform's grade import (moodle-grades.csv, canvas-grades.csv) inside it, JUnit XML and Gradescope's results.json where their options say. Staging
  * is a hidden folder inside the output folder, so publishing is a rename on one file system.
  */
 public final class FolderOutput implements Output {
@@ -38,6 +38,8 @@ public final class FolderOutput implements Output {
         if (gradescope != null) {
             targets.put(Artifact.GRADESCOPE, gradescope);
         }
+        targets.put(Artifact.MOODLE_GRADES, out.resolve("moodle-grades.csv"));
+        targets.put(Artifact.CANVAS_GRADES, out.resolve("canvas-grades.csv"));
         targets.put(Artifact.GRADEBOOK, out.resolve("gradebook.csv"));
     }
 

@@ -2,25 +2,25 @@ package nngrade.grade;
 
 import nngrade.problem.Tolerance;
 import nngrade.report.ReportOptions;
+import nngrade.submission.Roster;
 import nngrade.variant.ProblemSource;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What a class run is asked to do.
  *
  * @param files      the hand-ins, sorted, each with its student's id ({@link SubmissionFinder#find})
  * @param idFrom     whether ids are the layout's (a file's own student field is then only a claim) or the field's
- * @param roster     the class list's ids, in its order, if there is one
+ * @param roster     the class list, if there is one; a learning platform's export also gets its grades back
  * @param tolerance  replaces the problem's default tolerance, if given
  * @param formats    a report per file in each of these (none: only the gradebook and summaries)
  * @param junitXml   whether to publish JUnit XML
  * @param gradescope whether to publish Gradescope's results.json (of the one file)
  * @param jobs       parallel graders; 0 for one per core
  */
-public record GradeRequest(ProblemSource source, List<SubmissionFile> files, IdSource idFrom, Optional<Set<String>> roster,
+public record GradeRequest(ProblemSource source, List<SubmissionFile> files, IdSource idFrom, Optional<Roster> roster,
                            Optional<Tolerance> tolerance, ReportOptions options, List<ReportFormat> formats,
                            boolean junitXml, boolean gradescope, int jobs) {
     public GradeRequest {

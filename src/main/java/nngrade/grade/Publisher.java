@@ -6,6 +6,7 @@ import nngrade.report.JunitXml;
 import nngrade.report.ReportOptions;
 import nngrade.report.SummaryHtml;
 import nngrade.report.SummaryJson;
+import nngrade.submission.Roster;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts a class run's files where they belong, through an {@link Output}: reports are staged
@@ -77,7 +79,17 @@ final class Publisher implements AutoCloseable {
      */
     void publish(Problem p, Reconciler.Reconciliation rec, ClassSummary summary, ReportOptions options,
                  boolean junit, boolean gradescope) {
+        publish(p, rec, summary, options, junit, gradescope, Optional.empty(), Map.of());
+    }
+
+    /**
+     * As above, with the roster's columns in the gradebook and the files a learning platform
+     * imports ({@link LmsUpload#files}).
+     */
+    void publish(Problem p, Reconciler.Reconciliation rec, ClassSummary summary, ReportOptions options,
+                 boolean junit, boolean gradescope, Optional<Roster> roster, Map<Artifact, String> uploads) {
         Map<Artifact, String> artifacts = new EnumMap<>(Artifact.class);
+        artifacts.putAll(uploads);
         artifacts.put(Artifact.SUMMARY_JSON, SummaryJson.render(summary));
         artifacts.put(Artifact.SUMMARY_HTML, SummaryHtml.render(summary));
         if (junit) {
@@ -87,7 +99,7 @@ final class Publisher implements AutoCloseable {
             artifacts.put(Artifact.GRADESCOPE, output.staged(GRADESCOPE));
         }
         StringWriter csv = new StringWriter();
-        Gradebook.write(csv, p, rec.classRows());
+        Gradebook.write(csv, p, rec.classRows(), roster);
         artifacts.put(Artifact.GRADEBOOK, csv.toString());
         output.publish(artifacts);
     }

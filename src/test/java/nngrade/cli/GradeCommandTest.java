@@ -81,6 +81,13 @@ class GradeCommandTest {
         return r;
     }
 
+    /** The row with a roster's name column after the id. */
+    private static List<String> named(String name, List<String> row) {
+        List<String> r = new ArrayList<>(row);
+        r.add(1, name);
+        return r;
+    }
+
     @Test
     void mixedClassWithRosterGivesOneCheckedRowPerFileAndPerAbsentStudent() throws IOException {
         Path in = mixedClass();
@@ -92,22 +99,26 @@ class GradeCommandTest {
         assertEquals("", run.out());
 
         List<CSVRecord> records = gradebook(out);
-        List<String> header = new ArrayList<>(List.of("id", "status", "score", "max"));
+        List<String> header = new ArrayList<>(List.of("id", "name", "status", "score", "max"));
         header.addAll(ASKED);
         header.addAll(List.of("diagnoses", "file", "note"));
         assertEquals(header, records.get(0).toList());
 
+        // The roster's name column follows the id: a duplicate's row has it too, an unknown id none.
         String dupNew = in.resolve("resubmitted/dup.json").toString();
         List<List<String>> expected = List.of(
-                row("absent", "missing", "0", NO_POINTS, "", "", "no submission"),
-                row("dup", "duplicate", "9", ALL_POINTS, "", in.resolve("dup.json").toString(),
-                        "not counted: " + dupNew + " is newer"),
-                row("dup", "graded", "4", NOTES_POINTS, "dW1: transposed", dupNew, "counted (newest of 2 files)"),
-                row("good", "graded", "9", ALL_POINTS, "", in.resolve("good.json").toString(), ""),
-                row("malformed", "invalid", "0", NO_POINTS, "", in.resolve("malformed.csv").toString(), UNREADABLE_NOTE),
-                row("rounded", "graded", "9", ALL_POINTS, "", in.resolve("group-b/rounded.json").toString(), ""),
-                row("stranger", "unknown", "9", ALL_POINTS, "", in.resolve("stranger.json").toString(), "not on the roster"),
-                row("wrong", "graded", "4", NOTES_POINTS, "dW1: transposed", in.resolve("wrong.json").toString(), ""));
+                named("A", row("absent", "missing", "0", NO_POINTS, "", "", "no submission")),
+                named("D", row("dup", "duplicate", "9", ALL_POINTS, "", in.resolve("dup.json").toString(),
+                        "not counted: " + dupNew + " is newer")),
+                named("D", row("dup", "graded", "4", NOTES_POINTS, "dW1: transposed", dupNew, "counted (newest of 2 files)")),
+                named("G", row("good", "graded", "9", ALL_POINTS, "", in.resolve("good.json").toString(), "")),
+                named("M", row("malformed", "invalid", "0", NO_POINTS, "", in.resolve("malformed.csv").toString(),
+                        UNREADABLE_NOTE)),
+                named("R", row("rounded", "graded", "9", ALL_POINTS, "", in.resolve("group-b/rounded.json").toString(), "")),
+                named("", row("stranger", "unknown", "9", ALL_POINTS, "", in.resolve("stranger.json").toString(),
+                        "not on the roster")),
+                named("W", row("wrong", "graded", "4", NOTES_POINTS, "dW1: transposed", in.resolve("wrong.json").toString(),
+                        "")));
         assertEquals(expected.size() + 1, records.size(), "rows: " + records);
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i), records.get(i + 1).toList(), "row " + (i + 1));
@@ -329,8 +340,8 @@ class GradeCommandTest {
         assertEquals(0, grade(NOTES, in, "--roster", roster, "--out", out).code());
         List<CSVRecord> records = gradebook(out);
         assertEquals(3, records.size());
-        assertEquals(row("ana", "missing", "0", NO_POINTS, "", "", "no submission"), records.get(1).toList());
-        assertEquals(row("zoe", "missing", "0", NO_POINTS, "", "", "no submission"), records.get(2).toList());
+        assertEquals(named("A", row("ana", "missing", "0", NO_POINTS, "", "", "no submission")), records.get(1).toList());
+        assertEquals(named("Z", row("zoe", "missing", "0", NO_POINTS, "", "", "no submission")), records.get(2).toList());
         assertEquals(List.of(), list(out.resolve("reports")));
     }
 

@@ -41,8 +41,8 @@ class GradeLayoutsTest {
 
     /** id, status, score, note: what a teacher reads of a row (the file column differs between a folder and its zip). */
     private static List<String> rows(Path out) {
-        return gradebook(out).stream().skip(1).map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " | " + r.get(r.size() - 1))
-                .toList();
+        return GradeRuns.gradebookRows(out).stream()
+                .map(r -> r.get("id") + " " + r.get("status") + " " + r.get("score") + " | " + r.get("note")).toList();
     }
 
     private static String file(CSVRecord r) {
@@ -79,8 +79,8 @@ class GradeLayoutsTest {
         return in;
     }
 
-    private static final String PDF_NOTE = "format not supported: scan.pdf is a .pdf file, and nngrade reads answers as "
-            + "JSON, CSV or XLSX (nngrade template PROBLEM prints a blank answer sheet)";
+    private static final String PDF_NOTE = "format not supported: scan.pdf is a .pdf file; answers are graded from JSON, "
+            + "CSV or XLSX files";
 
     private static final List<String> MOODLE_ROWS = List.of(
             "1001 graded 9 | the file names itself ana.popescu",
@@ -88,8 +88,8 @@ class GradeLayoutsTest {
             "1003 invalid 0 | " + PDF_NOTE,
             "1004 graded 4 | counted (newest of 2 files)",
             "1004 duplicate 9 | not counted: %s is newer",
-            "1005 invalid 0 | format not supported: onlinetext.html is a .html file, and nngrade reads answers as JSON, CSV "
-                    + "or XLSX (nngrade template PROBLEM prints a blank answer sheet)",
+            "1005 invalid 0 | format not supported: onlinetext.html is a .html file; answers are graded from JSON, CSV or "
+                    + "XLSX files",
             "1006 missing 0 | no submission");
 
     @Test

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,6 +98,21 @@ final class GradeRuns {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The gradebook's rows as maps from its header's column names: tests that do not depend on where a column is. */
+    static List<Map<String, String>> gradebookRows(Path out) {
+        List<CSVRecord> records = gradebook(out);
+        List<String> header = records.get(0).toList();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (CSVRecord r : records.subList(1, records.size())) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), r.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /**

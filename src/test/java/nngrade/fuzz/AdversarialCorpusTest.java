@@ -44,9 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * come out: the exit code and the exact line (stripped of indentation) on stdout, stderr or in
  * the gradebook. No run may show a stack trace, and {@code grade} may write nowhere but --out.
  *
- * <p>expected.tsv columns: command (check, solve, grade), problem (for check and grade; "-" for
- * solve), file (in the corpus folder, or generated/NAME), exit code, where (out, err, gradebook,
- * or "-" for no line), line. In a line, {file} and {problem} stand for the paths as given on
+ * <p>expected.tsv columns: command (check, solve, grade, or roster: the file is the --roster of a
+ * grade of the notes' answers), problem (for check, grade and roster; "-" for solve), file (in the
+ * corpus folder, or generated/NAME), exit code, where (out, err, gradebook, or "-" for no line), line. In a line, {file} and {problem} stand for the paths as given on
  * the command line. A file may have several rows, one per line to find.
  */
 class AdversarialCorpusTest {
@@ -193,12 +193,15 @@ class AdversarialCorpusTest {
             return switch (r.command()) {
                 case "solve" -> cli(null, "solve", file, "--format", "csv");
                 case "check" -> cli(null, "check", path(r.problem()), file);
-                case "grade" -> {
-                    Path parent = newDir("grade");
+                case "grade", "roster" -> {
+                    Path parent = newDir(r.command());
                     Path out = parent.resolve("out");
-                    // ids from the files' student fields: the hostile ids of the corpus reach every output
-                    Run run = cli(out, "grade", path(r.problem()), file, "--out", out.toString(), "--format", "html,md,json",
-                            "--id-from", "field");
+                    // grade: ids from the files' student fields, so the hostile ids of the corpus reach every output
+                    Run run = r.command().equals("grade")
+                            ? cli(out, "grade", path(r.problem()), file, "--out", out.toString(), "--format", "html,md,json",
+                                    "--id-from", "field")
+                            : cli(out, "grade", path(r.problem()), "submissions-sample/notes.json", "--roster", file,
+                                    "--out", out.toString());
                     // a run that grades nothing (exit 2) writes nothing, not even --out
                     assertEquals(run.exit() == 2 ? List.of() : List.of("out"), list(parent), "grade wrote beside --out");
                     if (run.exit() != 2) {

@@ -3,6 +3,7 @@ package nngrade.grade;
 import nngrade.problem.ProblemLoader;
 import nngrade.report.Messages;
 import nngrade.report.ReportOptions;
+import nngrade.submission.Roster;
 import nngrade.variant.ProblemSource;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class ClassGradingTest {
 
     private static GradeRequest request(Optional<Set<String>> roster, List<ReportFormat> formats, int jobs) {
         List<SubmissionFile> files = SubmissionFinder.find(List.of(Path.of("submissions-sample")), List.of()).files();
-        return new GradeRequest(NOTES, files, IdSource.LAYOUT, roster, Optional.empty(), OPTIONS, formats, true, false, jobs);
+        return new GradeRequest(NOTES, files, IdSource.LAYOUT, roster.map(ids -> Roster.of("roster.csv", ids)),
+                Optional.empty(), OPTIONS, formats, true, false, jobs);
     }
 
     @Test

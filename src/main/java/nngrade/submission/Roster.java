@@ -1,0 +1,63 @@
+package nngrade.submission;
+
+import nngrade.input.CsvSpans;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A class list as {@link RosterReader} read it: the student ids, what else the file says about
+ * each student, and, for a learning platform's export, what is needed to write the same file back
+ * with grades filled in.
+ *
+ * @param source       the file as the user named it
+ * @param kind         plain, or the platform whose export it is
+ * @param ids          the student ids in file order, each once
+ * @param header       the header row's cells
+ * @param extraColumns the header names of the columns carried into the gradebook
+ * @param extras       per id, its cells of those columns
+ * @param text         the file's text exactly, a byte-order mark included
+ * @param delimiter    the file's delimiter
+ * @param rows         the students' rows in file order (empty for a roster made from ids alone)
+ */
+public record Roster(String source, RosterKind kind, Set<String> ids, List<String> header, List<String> extraColumns,
+                     Map<String, List<String>> extras, String text, char delimiter, List<Row> rows) {
+
+    /**
+     * One student's row.
+     *
+     * @param line  where it starts in the file
+     * @param cells its cells, trimmed (as {@link nngrade.input.CsvTable} reads them)
+     * @param raw   where each cell's raw text lies in {@code text}
+     */
+    public record Row(String id, int line, List<String> cells, CsvSpans.Record raw) {
+        public Row {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    public Roster {
+        ids = Collections.unmodifiableSet(new LinkedHashSet<>(ids));
+        header = List.copyOf(header);
+        extraColumns = List.copyOf(extraColumns);
+        extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+        rows = List.copyOf(rows);
+    }
+
+    /** A plain class list of these ids and nothing else (tests, and callers that have only ids). */
+    public static Roster of(String source, Collection<String> ids) {
+        return new Roster(source, new RosterKind.Plain(0), new LinkedHashSet<>(ids), List.of("id"), List.of(), Map.of(),
+                "", ',', List.of());
+    }
+
+    /** The cells a student's row gives the extra columns: empty ones for an id not on the roster. */
+    public List<String> extrasOf(String id) {
+        List<String> mine = extras.get(id);
+        return mine != null ? mine : Collections.nCopies(extraColumns.size(), "");
+    }
+}
