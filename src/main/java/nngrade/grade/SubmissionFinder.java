@@ -130,6 +130,6 @@ public final class SubmissionFinder {
 
     private static boolean isSubmission(Path f) {
         String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".json") || name.endsWith(".csv"));
+        return !name.startsWith(".") && (name.endsWith(".json") || name.endsWith(".csv") || name.endsWith(".xlsx"));
     }
 }
