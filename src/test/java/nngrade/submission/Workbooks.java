@@ -176,11 +176,90 @@ public final class Workbooks {
         return out.toByteArray();
     }
 
+    /** A part of {@code before + filler × count + after}, deflated as it is written (a zip bomb is a few kB). */
+    public static byte[] withBomb(byte[] xlsx, String part, String before, String filler, long count, String after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> p : parts(xlsx).entrySet()) {
+                z.putNextEntry(new ZipEntry(p.getKey()));
+                if (p.getKey().equals(part)) {
+                    z.write(before.getBytes(StandardCharsets.UTF_8));
+                    byte[] chunk = filler.repeat(1 << 16).getBytes(StandardCharsets.UTF_8);
+                    for (long i = 0; i < count; i += 1 << 16) {
+                        z.write(chunk);
+                    }
+                    z.write(after.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    z.write(p.getValue());
+                }
+                z.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A zip of text parts, given as name, content, name, content… */
     public static byte[] zip(String... nameThenContent) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         for (int i = 0; i < nameThenContent.length; i += 2) {
             parts.put(nameThenContent[i], nameThenContent[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return zip(parts);
+    }
+
+    /** A zip of {@code parts}, each stored as it is (no compression), as some programs write workbooks. */
+    public static byte[] stored(Map<String, byte[]> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> p : parts.entrySet()) {
+                ZipEntry e = new ZipEntry(p.getKey());
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(p.getValue().length);
+                CRC32 crc = new CRC32();
+                crc.update(p.getValue());
+                e.setCrc(crc.getValue());
+                z.putNextEntry(e);
+                z.write(p.getValue());
+                z.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static final String PART = "\n--- part: ";
+    private static final Pattern PARTS = Pattern.compile("\n--- part: ([^\n]*)\n");
+
+    /**
+     * A workbook's parts as one text, each after a line {@code --- part: NAME}: what the fuzzer
+     * mutates, so that its mutations land in the XML rather than in the deflated bytes.
+     */
+    public static String unpacked(byte[] xlsx) {
+        StringBuilder sb = new StringBuilder();
+        parts(xlsx).forEach((name, bytes) -> sb.append(PART).append(name).append('\n')
+                .append(new String(bytes, StandardCharsets.UTF_8)));
+        return sb.toString();
+    }
+
+    /** The workbook of an {@link #unpacked} text (mutated or not). */
+    public static byte[] pack(byte[] unpacked) {
+        String text = new String(unpacked, StandardCharsets.UTF_8);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        Matcher m = PARTS.matcher(text);
+        String name = null;
+        int from = 0;
+        while (m.find()) {
+            if (name != null) {
+                parts.putIfAbsent(name, text.substring(from, m.start()).getBytes(StandardCharsets.UTF_8));
+            }
+            name = m.group(1).length() > 1000 ? m.group(1).substring(0, 1000) : m.group(1); // a zip name is short
+            from = m.end();
+        }
+        if (name != null) {
+            parts.putIfAbsent(name, text.substring(from).getBytes(StandardCharsets.UTF_8));
         }
         return zip(parts);
     }

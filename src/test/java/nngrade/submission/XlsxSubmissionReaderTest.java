@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static nngrade.submission.Workbooks.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -434,30 +432,6 @@ class XlsxSubmissionReaderTest {
 
     // ------------------------------------------------------------ what would make fastexcel-reader take too long or too much
 
-    /** A part of {@code before + filler × count + after}, deflated as it is written (a zip bomb is a few kB). */
-    private static byte[] withBomb(byte[] xlsx, String part, String before, String filler, long count, String after) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> p : Workbooks.parts(xlsx).entrySet()) {
-                z.putNextEntry(new ZipEntry(p.getKey()));
-                if (p.getKey().equals(part)) {
-                    z.write(before.getBytes(StandardCharsets.UTF_8));
-                    byte[] chunk = filler.repeat(1 << 16).getBytes(StandardCharsets.UTF_8);
-                    for (long i = 0; i < count; i += 1 << 16) {
-                        z.write(chunk);
-                    }
-                    z.write(after.getBytes(StandardCharsets.UTF_8));
-                } else {
-                    z.write(p.getValue());
-                }
-                z.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out.toByteArray();
-    }
-
     private static byte[] sheetXml(String sheetData) {
         return Workbooks.editPart(key(), Workbooks.SHEET, xml -> xml.replaceAll("<sheetData>.*</sheetData>",
                 java.util.regex.Matcher.quoteReplacement("<sheetData>" + sheetData + "</sheetData>")));
@@ -468,11 +442,11 @@ class XlsxSubmissionReaderTest {
         String answers = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>loss</t></is></c><c r=\"B1\"><v>3.86</v></c></row>";
         return Stream.of(
                 Arguments.of("a zip bomb: the sheet unpacks to 128 MB",
-                        (Supplier<byte[]>) () -> withBomb(key(), Workbooks.SHEET, "<worksheet>", " ", 1L << 27, "</worksheet>"),
+                        (Supplier<byte[]>) () -> Workbooks.withBomb(key(), Workbooks.SHEET, "<worksheet>", " ", 1L << 27, "</worksheet>"),
                         "unpacks to more than 64 MB; an answer sheet is far smaller: delete the other sheets, or save the "
                                 + "answers as CSV"),
                 Arguments.of("a zip bomb in a part nngrade does not need",
-                        (Supplier<byte[]>) () -> withBomb(key(), "docProps/app.xml", "<Properties>", " ", 1L << 27,
+                        (Supplier<byte[]>) () -> Workbooks.withBomb(key(), "docProps/app.xml", "<Properties>", " ", 1L << 27,
                                 "</Properties>"),
                         "unpacks to more than 64 MB; an answer sheet is far smaller: delete the other sheets, or save the "
                                 + "answers as CSV"),
