@@ -40,6 +40,8 @@ final class XlsxGuard {
     /** All parts together, unpacked; a sheet of answers is a few kB. */
     static final long MAX_UNPACKED = 64L << 20;
     static final int MAX_PARTS = 10_000;
+    /** Sheets of a workbook, and relationships of a part: each is an object fastexcel-reader keeps. */
+    static final int MAX_SHEETS = 10_000;
     /** Excel's last column, XFD; a row holds at most this many cells. */
     static final int MAX_COLUMNS = 16_384;
     static final int MAX_SHARED_STRING = 1_000_000;
@@ -227,6 +229,7 @@ final class XlsxGuard {
         private int cellsInRow; // since the last end of a row, so a row nested in a row still counts
         private long arrayFormulas;
         private long formulaWork;
+        private int sheets;
         private Capture value;
         private Capture formula;
         private Capture text;
@@ -283,6 +286,11 @@ final class XlsxGuard {
             String element = x.getLocalName();
             switch (element) {
                 case "c" -> cell(x);
+                case "sheet", "Relationship" -> {
+                    if (++sheets > MAX_SHEETS) {
+                        throw refused(source, "part " + part + " lists over " + MAX_SHEETS + " sheets or parts");
+                    }
+                }
                 case "v" -> value = value != null ? value
                         : new Capture(element, openNumeric > 0 ? MAX_NUMBER_CHARS : MAX_TEXT_CHARS, x);
                 case "f" -> formula = formula != null ? formula : new Capture(element, MAX_FORMULA_CHARS, x);

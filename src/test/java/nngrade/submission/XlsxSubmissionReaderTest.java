@@ -502,6 +502,11 @@ class XlsxSubmissionReaderTest {
                 Arguments.of("elements nested 2000 deep",
                         (Supplier<byte[]>) () -> sheetXml("<x>".repeat(2000) + "</x>".repeat(2000)),
                         "is not a workbook as a spreadsheet writes it: " + part + "nests elements over 1000 deep" + RESAVE),
+                Arguments.of("a workbook of 20,000 sheets",
+                        (Supplier<byte[]>) () -> Workbooks.editPart(key(), "xl/workbook.xml", xml -> xml.replace("<sheets>",
+                                "<sheets>" + "<sheet/>".repeat(20_000))),
+                        "is not a workbook as a spreadsheet writes it: part \"xl/workbook.xml\" lists over 10000 sheets or "
+                                + "parts" + RESAVE),
                 Arguments.of("10,001 parts",
                         (Supplier<byte[]>) () -> {
                             Map<String, byte[]> parts = Workbooks.parts(key());
