@@ -53,11 +53,12 @@ final class HandIns {
 
     /**
      * Dot-files and dot-folders ({@code .git}, {@code .DS_Store}), and the {@code __MACOSX} folder
-     * macOS puts into zips: no one's hand-in. Also the junk files Windows leaves.
+     * macOS puts into zips: no one's hand-in. Also the junk files Windows leaves, and the
+     * {@code ~$name.xlsx} lock file Excel keeps beside an open workbook.
      */
     static boolean hidden(String name) {
         String last = Layout.last(name);
-        return last.startsWith(".") || last.equalsIgnoreCase("Thumbs.db") || last.equalsIgnoreCase("desktop.ini")
+        return last.startsWith(".") || last.startsWith("~$") || last.equalsIgnoreCase("Thumbs.db") || last.equalsIgnoreCase("desktop.ini")
                 || ("/" + name + "/").contains("/__MACOSX/") || ("/" + name + "/").contains("/.");
     }
 

@@ -2,11 +2,12 @@ package nngrade.input;
 
 /**
  * One thing wrong with an input file: which file, where in it (a field path such as
- * {@code given.W1}, or a line), and what was expected.
+ * {@code given.W1}, a line, or a sheet's cell), and what was expected.
  *
  * @param file  the file as the user named it
  * @param line  1-based line number, or 0 when the place is a field
- * @param field JSON path of the field, or null when the place is a line
+ * @param field JSON path of the field, or a place in a workbook ({@code sheet "Sheet1", cell C4}), or null
+ *              when the place is a line
  * @param message what is wrong and what was expected
  */
 public record InputError(String file, int line, String field, String message) {
@@ -17,6 +18,15 @@ public record InputError(String file, int line, String field, String message) {
 
     public static InputError atLine(String file, int line, String message) {
         return new InputError(file, line, null, message);
+    }
+
+    /**
+     * A place in a workbook, kept as the field: {@code ana.xlsx: sheet "Sheet1", cell C4: …}. The sheet
+     * name is the student's, so it is clipped; {@code place} ("cell C4", "row 4") may be empty.
+     */
+    public static InputError inSheet(String file, String sheet, String place, String message) {
+        String where = "sheet \"" + Excerpts.shown(sheet) + "\"";
+        return atField(file, place.isEmpty() ? where : where + ", " + place, message);
     }
 
     public static InputError inFile(String file, String message) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * Reads the two CSV layouts of the spec, told apart by the header: long
  * ({@code quantity,row,col,value}) and compact ({@code quantity,value}). Either delimiter
  * ({@code ,} or {@code ;}), a BOM, CRLF, blank lines and spaces around cells are accepted.
+ * A workbook's sheet is read in the same layouts by the same rows ({@link #read}).
  */
 final class CsvSubmissionReader {
     private static final String LAYOUTS = "quantity,row,col,value (one cell per line) or quantity,value "
@@ -40,6 +41,11 @@ final class CsvSubmissionReader {
         if (rows.isEmpty()) {
             throw new BadInputException(InputError.inFile(source, "has no rows; expected a header " + LAYOUTS));
         }
+        return read(source, rows, new Lines(source, table.delimiter()), problem);
+    }
+
+    /** The answers in {@code rows} (at least one: the header, or the first answer), wherever they come from. */
+    static Submission read(String source, List<CsvRow> rows, RowPlaces places, Problem problem) {
         CsvRow header = rows.get(0);
         Optional<Layout> named = layout(header);
         Layout layout;
@@ -54,13 +60,12 @@ final class CsvSubmissionReader {
             } else if (quantity && header.size() == 2) {
                 layout = Layout.COMPACT;
             } else {
-                throw new BadInputException(InputError.atLine(source, header.line(),
-                        "expected a header " + LAYOUTS + ", found \""
-                                + Excerpts.shown(String.join(String.valueOf(table.delimiter()), header.cells())) + "\""));
+                throw new BadInputException(places.atRow(header.line(),
+                        "expected a header " + LAYOUTS + ", found \"" + Excerpts.shown(places.joined(header.cells())) + "\""));
             }
             start = 0;
         }
-        Collector c = new Collector(source, problem, table.delimiter());
+        Collector c = new Collector(source, problem, places);
         for (CsvRow r : rows.subList(start, rows.size())) {
             if (layout == Layout.LONG) {
                 c.longRow(r);
@@ -69,6 +74,40 @@ final class CsvSubmissionReader {
             }
         }
         return c.finish();
+    }
+
+    /** A CSV file's rows are named by their lines. */
+    private record Lines(String source, char delimiter) implements RowPlaces {
+        @Override
+        public InputError atRow(int line, String message) {
+            return InputError.atLine(source, line, message);
+        }
+
+        @Override
+        public InputError atCell(int line, int cell, String message) {
+            return InputError.atLine(source, line, message);
+        }
+
+        @Override
+        public String row(int line) {
+            return "line " + line;
+        }
+
+        @Override
+        public String joined(List<String> cells) {
+            return String.join(String.valueOf(delimiter), cells);
+        }
+
+        @Override
+        public String tooManyCellsHint(int found, int expected) {
+            return delimiter == ',' && found > expected
+                    ? "; with , as the delimiter write decimals with a point (0.35), or use ; as the delimiter" : "";
+        }
+
+        @Override
+        public Optional<String> refusal(int line, int cell) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Layout> layout(CsvRow header) {
@@ -105,7 +144,7 @@ final class CsvSubmissionReader {
     private static final class Collector {
         private final String source;
         private final Problem problem;
-        private final char delimiter;
+        private final RowPlaces places;
         private final int layers;
         private final ErrorList errors;
         private final Map<Quantity, Grid> grids = new LinkedHashMap<>();
@@ -114,30 +153,33 @@ final class CsvSubmissionReader {
         private String variant;
         private int variantLine;
 
-        Collector(String source, Problem problem, char delimiter) {
+        Collector(String source, Problem problem, RowPlaces places) {
             this.source = source;
             this.problem = problem;
-            this.delimiter = delimiter;
+            this.places = places;
             this.layers = problem.network().depth();
             this.errors = new ErrorList(source);
         }
 
         private void error(int line, String message) {
-            errors.add(InputError.atLine(source, line, message));
+            errors.add(places.atRow(line, message));
+        }
+
+        private void error(int line, int cell, String message) {
+            errors.add(places.atCell(line, cell, message));
         }
 
         private Optional<Quantity> quantity(String name, int line) {
             Optional<Quantity> q = QuantityNames.resolve(name, layers);
             if (q.isEmpty()) {
-                error(line, QuantityNames.unknown(name, layers));
+                error(line, 0, QuantityNames.unknown(name, layers));
             }
             return q;
         }
 
         private String cellCount(CsvRow r, int expected, String layoutName) {
-            String hint = delimiter == ',' && r.size() > expected
-                    ? "; with , as the delimiter write decimals with a point (0.35), or use ; as the delimiter" : "";
-            return "expected " + expected + " cells (" + layoutName + "), found " + r.size() + hint;
+            return "expected " + expected + " cells (" + layoutName + "), found " + r.size()
+                    + places.tooManyCellsHint(r.size(), expected);
         }
 
         void longRow(CsvRow r) {
@@ -162,7 +204,9 @@ final class CsvSubmissionReader {
             int limit = Math.max(shape[0], shape[1]);
             String rowText = r.get(1);
             String colText = r.get(2);
-            Numbers.Parsed parsed = Numbers.parse(r.get(3));
+            int colCell = 2;
+            Optional<String> refused = places.refusal(line, 3);
+            Numbers.Parsed parsed = refused.isPresent() ? new Numbers.NotANumber(refused.get()) : Numbers.parse(r.get(3));
             if (parsed instanceof Numbers.NotANumber bad) {
                 if (r.get(3).isEmpty()) {
                     // A blank template cell: it still tells the shape, so the hole is reported by position.
@@ -176,7 +220,7 @@ final class CsvSubmissionReader {
                     }
                     return;
                 }
-                fail(g, line, g.name + " row " + blankOr(rowText) + ", column " + blankOr(colText) + ": " + bad.reason());
+                fail(g, line, 3, g.name + " row " + blankOr(rowText) + ", column " + blankOr(colText) + ": " + bad.reason());
                 return;
             }
             double value = ((Numbers.Value) parsed).value();
@@ -189,20 +233,21 @@ final class CsvSubmissionReader {
                 colText = "1";
             } else if (colText.isEmpty() && shape[0] == 1) {
                 colText = rowText; // a vector indexed by one number
+                colCell = 1;
                 rowText = "1";
             } else if (rowText.isEmpty() && shape[0] == 1) {
                 rowText = "1";
             }
-            Integer row = index(g, line, "row", rowText, limit);
-            Integer col = index(g, line, "column", colText, limit);
+            Integer row = index(g, line, 1, "row", rowText, limit);
+            Integer col = index(g, line, colCell, "column", colText, limit);
             if (row == null || col == null) {
                 return;
             }
             long key = ((long) row << 32) | col;
             double[] previous = g.cells.get(key);
             if (previous != null) {
-                fail(g, line, g.name + " row " + row + ", column " + col + " is given twice (first on line "
-                        + (int) previous[1] + ")");
+                fail(g, line, g.name + " row " + row + ", column " + col + " is given twice (first on "
+                        + places.row((int) previous[1]) + ")");
                 return;
             }
             g.cells.put(key, new double[] {value, line});
@@ -214,10 +259,10 @@ final class CsvSubmissionReader {
             return s.isEmpty() ? "(none)" : Excerpts.shown(s);
         }
 
-        private Integer index(Grid g, int line, String what, String text, int limit) {
+        private Integer index(Grid g, int line, int cell, String what, String text, int limit) {
             String shown = text.length() > 20 ? text.substring(0, 20) + "…" : text;
             if (!text.matches("\\d+")) {
-                fail(g, line, g.name + ": " + what + " \"" + shown
+                fail(g, line, cell, g.name + ": " + what + " \"" + shown
                         + "\" is not an index; expected a whole number from 1 to " + limit);
                 return null;
             }
@@ -225,7 +270,7 @@ final class CsvSubmissionReader {
             int i = text.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(text);
             if (i < 1 || i > limit) {
                 int[] s = problem.shapeOf(QuantityNames.resolve(g.name, layers).orElseThrow());
-                fail(g, line, g.name + ": " + what + " " + (text.length() > 9 ? shown : String.valueOf(i))
+                fail(g, line, cell, g.name + ": " + what + " " + (text.length() > 9 ? shown : String.valueOf(i))
                         + " is out of range; " + g.name + " is " + s[0] + "×" + s[1] + " (indices start at 1)");
                 return null;
             }
@@ -238,7 +283,7 @@ final class CsvSubmissionReader {
                 return false;
             }
             if (variantLine > 0) {
-                error(r.line(), "variant is given twice (first on line " + variantLine + "); the first is used");
+                error(r.line(), "variant is given twice (first on " + places.row(variantLine) + "); the first is used");
             } else {
                 variantLine = r.line();
                 String code = r.get(r.size() - 1);
@@ -250,6 +295,11 @@ final class CsvSubmissionReader {
         private void fail(Grid g, int line, String message) {
             Answer.addProblem(g.problems, message);
             error(line, message);
+        }
+
+        private void fail(Grid g, int line, int cell, String message) {
+            Answer.addProblem(g.problems, message);
+            error(line, cell, message);
         }
 
         void compactRow(CsvRow r) {
@@ -268,11 +318,18 @@ final class CsvSubmissionReader {
             Quantity q = oq.get();
             String name = r.get(0);
             if (answers.containsKey(q) || grids.containsKey(q)) {
-                error(line, "\"" + name + "\" is answered twice (first on line " + compactLines.get(q)
+                error(line, "\"" + name + "\" is answered twice (first on " + places.row(compactLines.get(q))
                         + "); the first answer is graded");
                 return;
             }
             compactLines.put(q, line);
+            Optional<String> refused = places.refusal(line, 1);
+            if (refused.isPresent()) {
+                String p = name + ": " + refused.get();
+                error(line, 1, p);
+                answers.put(q, Answer.unreadable(name, List.of(p)));
+                return;
+            }
             String value = r.get(1).strip();
             if (value.startsWith("[") && value.endsWith("]")) {
                 value = value.substring(1, value.length() - 1).strip();
@@ -314,7 +371,7 @@ final class CsvSubmissionReader {
                 problems.add(name + " has an empty row");
             }
             for (String p : problems) {
-                error(line, p);
+                error(line, 1, p);
             }
             answers.put(q, problems.isEmpty() ? Answer.readable(name, Matrix.of(rows)) : Answer.unreadable(name, problems));
         }

@@ -4,14 +4,17 @@ import nngrade.input.BadInputException;
 import nngrade.input.FileKind;
 import nngrade.input.InputError;
 import nngrade.input.TextFiles;
+import nngrade.input.XlsxTable;
 import nngrade.problem.Problem;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * Reads a submission file, JSON or CSV (long or compact), telling them apart by content.
+ * Reads a submission file, JSON, CSV (long or compact) or an .xlsx workbook (the CSV layouts in its
+ * first sheet), telling them apart by content.
  * A file that cannot be read at all raises {@link BadInputException}; problems with single
  * quantities are kept in the {@link Submission} and the rest is graded.
  */
@@ -43,7 +46,10 @@ public final class SubmissionReader {
     }
 
     public static Submission parse(String source, byte[] bytes, Problem problem) {
-        if (TextFiles.checkText(source, bytes, FILE)) {
+        if (XlsxTable.isWorkbook(bytes)) {
+            return XlsxSubmissionReader.parse(source, bytes, problem);
+        }
+        if (isText(source, bytes)) {
             // the common case, read without decoding: ASCII bytes are their own characters
             int first = 0;
             while (first < bytes.length && Character.isWhitespace(bytes[first])) {
@@ -63,5 +69,20 @@ public final class SubmissionReader {
             return JsonSubmissionReader.parse(source, body, problem);
         }
         return CsvSubmissionReader.parse(source, body, problem);
+    }
+
+    /**
+     * Whether the bytes are ASCII (else UTF-8, or refused). A file named .xlsx that is neither text nor
+     * a workbook is told as a workbook that is not one; a CSV file named .xlsx is still read as CSV.
+     */
+    private static boolean isText(String source, byte[] bytes) {
+        try {
+            return TextFiles.checkText(source, bytes, FILE);
+        } catch (BadInputException notText) {
+            if (source.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                throw XlsxTable.notAWorkbook(source);
+            }
+            throw notText;
+        }
     }
 }

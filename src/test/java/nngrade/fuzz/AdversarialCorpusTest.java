@@ -1,6 +1,7 @@
 package nngrade.fuzz;
 
 import nngrade.cli.Main;
+import nngrade.submission.Workbooks;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -38,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The adversarial corpus: src/test/resources/adversarial/*, and a few files too large to
- * commit that are written at test time ({@code generated/…}). Each is run through the command
+ * The adversarial corpus: src/test/resources/adversarial/*, and files written at test time
+ * ({@code generated/…}): a few too large to commit, and workbooks, which are zips and so are
+ * written as code ({@link Workbooks}). Each is run through the command
  * line, in-process ({@link Main#run}), and {@code expected.tsv} beside the files says what must
  * come out: the exit code and the exact line (stripped of indentation) on stdout, stderr or in
  * the gradebook. No run may show a stack trace, and {@code grade} may write nowhere but --out.
@@ -102,6 +104,39 @@ class AdversarialCorpusTest {
                 notes.replace("\"ask\": [\"z1\",", "\"ask\": [\"" + "z".repeat(10_000_000) + "\", \"z1\","));
         // a 4 MB YAML file on one line (SnakeYAML takes seconds per MB of one line)
         Files.writeString(generated.resolve("long-line.yaml"), "id: long-line\nstatement: \"" + "x".repeat(4 << 20) + "\"\n");
+        generateWorkbooks();
+    }
+
+    /** Workbooks that would make fastexcel-reader run out of memory or time, or that are no workbooks at all. */
+    private static void generateWorkbooks() throws IOException {
+        byte[] answers = Workbooks.sheet(List.of(Workbooks.row("quantity", "value"), Workbooks.row("z1", "0.8 -2 1.4"),
+                Workbooks.row("loss", 3.8588067437128286), Workbooks.row("yhat", 0L)));
+        // 256 MB of spaces in the sheet, 250 kB packed
+        Files.write(generated.resolve("zip-bomb.xlsx"),
+                Workbooks.withBomb(answers, Workbooks.SHEET, "<worksheet>", " ", 1L << 28, "</worksheet>"));
+        // fastexcel-reader would make a row 300 million cells wide, and add two billion empty shared strings
+        Files.write(generated.resolve("column-past-xfd.xlsx"), Workbooks.editSheet(answers,
+                xml -> xml.replace("<c r=\"A2\"", "<c r=\"AAAAAAA2\"")));
+        Files.write(generated.resolve("shared-text-two-billion.xlsx"), Workbooks.editSheet(answers,
+                xml -> xml.replaceFirst("<v>0</v>", "<v>2000000000</v>")));
+        // one cell in Excel's last column, then 100,000 empty rows, each as wide in fastexcel-reader
+        Files.write(generated.resolve("wide-then-long.xlsx"), Workbooks.editSheet(answers, xml -> xml.replace("</sheetData>",
+                "<row r=\"5\"><c r=\"XFD5\"><v>1</v></c></row>" + "<row/>".repeat(100_000) + "</sheetData>")));
+        // a formula never computed (written by a program, never opened in a spreadsheet), a #DIV/0!,
+        // and a sheet named in 300 characters (Excel allows 31)
+        byte[] notComputed = Workbooks.withCell(Workbooks.sheet(List.of(Workbooks.row("quantity", "value"),
+                Workbooks.row("z1", "0.8 -2 1.4"), Workbooks.row("loss", new Workbooks.Formula("B1*2")),
+                Workbooks.row("yhat", 0L))), "B4", "<c r=\"B4\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>");
+        Files.write(generated.resolve("not-computed.xlsx"), Workbooks.editPart(notComputed, "xl/workbook.xml",
+                xml -> xml.replace("name=\"Sheet1\"", "name=\"" + "x".repeat(300) + "\"")));
+        byte[] ole2 = new byte[1024];
+        System.arraycopy(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+                (byte) 0xE1}, 0, ole2, 0, 8);
+        Files.write(generated.resolve("old-excel.xls"), ole2);
+        byte[] encrypted = ole2.clone();
+        byte[] name = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
+        System.arraycopy(name, 0, encrypted, 600, name.length);
+        Files.write(generated.resolve("password.xlsx"), encrypted);
     }
 
     private static void writePadded(Path f, String content, int size) throws IOException {

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Mutation fuzzing of an LMS's zip read in place: each mutated archive is refused whole with a
  * one-line message naming it, or listed, and then each of its entries is read or refused with
- * a message naming the entry. Budget: an eighth of {@code nngrade.fuzz.seconds}.
+ * a message naming the entry. Budget: a sixteenth of {@code nngrade.fuzz.seconds}.
  */
 class ArchiveFuzzTest {
     private static final Problem NOTES = new ProblemSource(ProblemLoader.read(Path.of("problems/notes-softmax-step.json")), null)
@@ -105,7 +105,7 @@ class ArchiveFuzzTest {
 
     @Test
     void mutatedArchivesAreListedOrRefusedWithOneLineMessages() throws IOException {
-        double seconds = FuzzHarness.totalSeconds() / 8;
+        double seconds = FuzzHarness.totalSeconds() / 16;
         if (seconds <= 0) {
             return;
         }
