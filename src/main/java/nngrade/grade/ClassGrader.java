@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -125,15 +126,18 @@ final class ClassGrader {
             if (request.idFrom() == IdSource.FIELD) {
                 if (said != null) {
                     id = said;
+                    if (request.roster().isPresent() && !request.roster().get().ids().contains(said)
+                            && request.roster().get().ids().contains(input.id())) {
+                        // a platform's id in the layout and a username in the field: the row would be unknown
+                        // and the student missing, so the teacher hears of it
+                        claim = "the file's student field says \"" + Excerpts.shown(said) + "\", which is not on the "
+                                + "roster, and it sits in the place of " + input.id();
+                    }
                 } else {
                     notes.add("no student field: the id is the " + input.layout().label() + " layout's");
                 }
             } else if (said != null && !said.strip().equalsIgnoreCase(id)) {
-                if (isClaim(input, said)) {
-                    claim = said;
-                } else {
-                    notes.add("the file names itself " + said);
-                }
+                claim = claimOf(input, id, said, notes);
             }
             r = Checker.check(source.forStudent(id).key(), s, request.tolerance().orElse(null), id);
             status = RowStatus.GRADED;
@@ -173,7 +177,7 @@ final class ClassGrader {
         }
         ClassRow row = rowMaker.of(r, status, String.join("; ", notes));
         if (claim != null) {
-            row = row.flagged("the file says it is " + claim + "'s: graded as " + id + "'s, from where it was handed in");
+            row = row.flagged(claim);
         }
         return new GradedFile(index, row, input.modified(), Layout.stem(Layout.last(input.source())), claimed, variant);
     }
@@ -200,13 +204,27 @@ final class ClassGrader {
     }
 
     /**
-     * Whether a file's student field that is not its id claims another student's place. Where the
-     * ids are the LMS's numbers, a field naming no one of the class is the student's own name for
-     * themselves ("ana.popescu" handed in by participant 1001), not a claim.
+     * What a student field that is not the file's id says, as the flag of a claim to another
+     * student's place, or null (then perhaps a note). With a roster, a field naming a student
+     * by their name, email or login stands for that student: one's own is no claim at all.
+     * Where the ids are the LMS's numbers, a field naming no one of the class is the student's
+     * own name for themselves ("ana.popescu" handed in by participant 1001), only noted; in the
+     * other layouts the id is a name, and any other name is a claim.
      */
-    private boolean isClaim(SubmissionFile input, String said) {
+    private String claimOf(SubmissionFile input, String id, String said, List<String> notes) {
+        Optional<String> whom = request.roster().isPresent() ? request.roster().get().whoIs(said)
+                : classIds.contains(said) ? Optional.of(said) : Optional.empty();
         boolean lms = input.layout() == Layout.MOODLE || input.layout() == Layout.CANVAS;
-        return !lms || classIds.contains(said);
+        if (whom.filter(id::equals).isPresent()) {
+            return null;
+        }
+        if (whom.isEmpty() && lms) {
+            notes.add("the file names itself " + Excerpts.shown(said));
+            return null;
+        }
+        return "the file's student field says \"" + Excerpts.shown(said) + "\""
+                + whom.filter(w -> !w.equals(said)).map(w -> " (" + w + ")").orElse("")
+                + ": graded as the hand-in of " + id + ", where it sits";
     }
 
     private static String unsupported(String source) {

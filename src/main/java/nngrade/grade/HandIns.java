@@ -67,7 +67,7 @@ final class HandIns {
         List<Candidate> files = input.stream().filter(c -> !isProblemCopy(c)).toList();
         List<String> handedIn = files.stream().filter(c -> Format.of(Layout.last(c.relative())) != Format.OTHER)
                 .map(Candidate::relative).toList();
-        Layout layout = options.layout().orElseGet(() -> Layout.detect(handedIn));
+        Layout layout = options.layout().orElseGet(() -> rosterSays(Layout.detect(handedIn), handedIn));
         Layout.Naming naming = layout.naming(handedIn, options.roster());
         boolean lms = layout == Layout.MOODLE || layout == Layout.CANVAS;
         List<SubmissionFile> found = new ArrayList<>();
@@ -84,6 +84,26 @@ final class HandIns {
             }
         }
         return found;
+    }
+
+    /**
+     * Between a file and a folder per student, what a roster says where it says anything: the
+     * layout whose ids more of its students are (a single student's repository, group folders
+     * with more repeated names than unique ones).
+     */
+    private Layout rosterSays(Layout detected, List<String> paths) {
+        if (options.roster().isEmpty() || (detected != Layout.FILES && detected != Layout.FOLDERS)) {
+            return detected;
+        }
+        Layout other = detected == Layout.FILES ? Layout.FOLDERS : Layout.FILES;
+        return onRoster(other, paths) > onRoster(detected, paths) ? other : detected;
+    }
+
+    private long onRoster(Layout layout, List<String> paths) {
+        Layout.Naming naming = layout.naming(paths, options.roster());
+        Set<String> roster = options.roster().get();
+        return paths.stream().map(naming::of).flatMap(Optional::stream).map(Layout.Identity::id).distinct()
+                .filter(roster::contains).count();
     }
 
     /** Files named one by one on the command line: every one is a hand-in, whatever its name. */

@@ -2,6 +2,7 @@ package nngrade.grade;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,8 +126,8 @@ public enum Layout {
 
     /**
      * The layout of an input from the paths of its files: an LMS's when most files are named as
-     * that LMS names them; a folder per student when every file is in a folder and file names
-     * repeat across folders (then they carry no identity); else a file per student.
+     * that LMS names them; a folder per student when every file is in a folder and most file
+     * names repeat across folders (then they carry no identity); else a file per student.
      */
     public static Layout detect(List<String> paths) {
         List<String> tops = paths.stream().map(Layout::first).distinct().toList();
@@ -143,12 +144,16 @@ public enum Layout {
         }
         boolean allInFolders = paths.stream().allMatch(p -> p.indexOf('/') > 0);
         if (allInFolders && tops.size() > 1) {
-            Map<String, String> folderOfStem = new HashMap<>();
+            // Most files named as files in other folders are: the names carry no identity. One
+            // student in two group folders (group-a/ana.csv, group-b/ana.csv) is not most files.
+            Map<String, Set<String>> foldersOfStem = new HashMap<>();
             for (String p : paths) {
-                String previous = folderOfStem.putIfAbsent(stem(last(p)).toLowerCase(Locale.ROOT), first(p));
-                if (previous != null && !previous.equals(first(p))) {
-                    return FOLDERS;
-                }
+                foldersOfStem.computeIfAbsent(stem(last(p)).toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(first(p));
+            }
+            long shared = paths.stream().filter(p -> foldersOfStem.get(stem(last(p)).toLowerCase(Locale.ROOT)).size() > 1)
+                    .count();
+            if (2 * shared > paths.size()) {
+                return FOLDERS;
             }
         }
         return FILES;

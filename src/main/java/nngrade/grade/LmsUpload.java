@@ -120,7 +120,8 @@ public final class LmsUpload {
                 cells.put(kind.grade(), moodleCell(grade.toPlainString(), roster.delimiter()));
                 double outOf = maximum.orElse(g.maxScore());
                 kind.feedback().ifPresent(f -> cells.put(f, moodleCell(feedback(messages.get("lms.feedback",
-                        messages.points(grade.doubleValue()), messages.points(outOf), g.right(), g.asked())),
+                        messages.points(grade.doubleValue()), messages.points(outOf), g.right(), g.asked(),
+                        messages.points(g.score()), messages.points(g.maxScore()))),
                         roster.delimiter())));
             } else {
                 cells.put(kind.grade(), "");

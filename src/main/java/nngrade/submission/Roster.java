@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,6 +55,33 @@ public record Roster(String source, RosterKind kind, Set<String> ids, List<Strin
     public static Roster of(String source, Collection<String> ids) {
         return new Roster(source, new RosterKind.Plain(0), new LinkedHashSet<>(ids), List.of("id"), List.of(), Map.of(),
                 "", ',', List.of());
+    }
+
+    /**
+     * Whom a name a student wrote stands for: the student whose id, or one of whose cells (a
+     * full name, an email address or the part of it before the {@code @}, a login), it is, in
+     * any letter case and with spaces around ignored. Empty when it is no one's, or when two
+     * students share it.
+     */
+    public Optional<String> whoIs(String written) {
+        String w = written.strip().toLowerCase(Locale.ROOT);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> whom = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (id.toLowerCase(Locale.ROOT).equals(w)) {
+                return Optional.of(id);
+            }
+            for (String cell : extrasOf(id)) {
+                String c = cell.strip().toLowerCase(Locale.ROOT);
+                int at = c.indexOf('@');
+                if (!c.isEmpty() && (c.equals(w) || at > 0 && c.substring(0, at).equals(w))) {
+                    whom.add(id);
+                }
+            }
+        }
+        return whom.size() == 1 ? Optional.of(whom.iterator().next()) : Optional.empty();
     }
 
     /** The cells a student's row gives the extra columns: empty ones for an id not on the roster. */

@@ -173,7 +173,7 @@ class GradeLayoutsTest {
         write(tmp.resolve("roster.csv"), "id\nana\nzoe\n");
         GradeRuns.Run run = grade(NOTES, in, "--roster", tmp.resolve("roster.csv"), "--out", tmp.resolve("out"));
         assertEquals(1, run.code(), run.all());
-        String flag = "the file says it is ana's: graded as zoe's, from where it was handed in";
+        String flag = "the file's student field says \"ana\": graded as the hand-in of zoe, where it sits";
         assertEquals(List.of("ana graded 4 | ", "zoe graded 9 | " + flag), rows(tmp.resolve("out")));
         assertEquals(in.resolve("zoe.json") + ": look at this: " + flag + System.lineSeparator(), run.err());
         // The same class with ids from the field: both files say ana, both flagged, neither silently dropped.
@@ -185,6 +185,32 @@ class GradeLayoutsTest {
                 book.stream().skip(1).map(r -> r.get(0) + " " + r.get(1)).toList());
         assertEquals(2, field.err().lines().filter(l -> l.contains("look at this: 2 files say they are ana's")).count(),
                 field.err());
+    }
+
+    /**
+     * With Moodle's worksheet as the roster, a student field is read against the class's names
+     * and emails: one's own login is nothing to say, a classmate's full name is a claim to their
+     * place; with ids from the field, a login that is not on the roster is flagged rather than
+     * leaving the participant missing without a word.
+     */
+    @Test
+    void aMoodleClassmatesNameIsAClaimAndOnesOwnLoginNothing() throws IOException {
+        Path in = tmp.resolve("moodle");
+        submission(in.resolve("Ștefan Popescu_1001_assignsubmission_file_"), "answers.json", "perfect.json", "stefan.popescu");
+        submission(in.resolve("Ana-Maria Ionescu_1002_assignsubmission_file_"), "answers.json", "perfect.json",
+                "Ștefan Popescu");
+        Path worksheet = Path.of("docs/examples/moodle-worksheet.csv");
+        GradeRuns.Run run = grade(NOTES, in, "--roster", worksheet, "--out", tmp.resolve("out"));
+        assertEquals(1, run.code(), run.all());
+        String flag = "the file's student field says \"Ștefan Popescu\" (1001): graded as the hand-in of 1002, where it sits";
+        assertEquals(List.of("1001 graded 9 | ", "1002 graded 9 | " + flag, "1003 missing 0 | no submission",
+                "1004 missing 0 | no submission"), rows(tmp.resolve("out")));
+        assertTrue(run.err().contains(": look at this: " + flag), run.err());
+
+        GradeRuns.Run field = grade(NOTES, in, "--roster", worksheet, "--out", tmp.resolve("out-field"), "--id-from", "field");
+        assertEquals(1, field.code(), field.all());
+        assertTrue(field.err().contains("the file's student field says \"stefan.popescu\", which is not on the roster, and "
+                + "it sits in the place of 1001"), field.err());
     }
 
     @Test

@@ -74,12 +74,12 @@ class LmsUploadTest {
         Roster r = roster("moodle-worksheet.csv", Optional.empty());
         String ro = LmsUpload.moodle(r, Map.of("1002", new LmsUpload.Graded(4, 9, 4, 8)), new Messages(Messages.Lang.ro));
         assertEquals("\"Participant 1002\",\"Ana-Maria Ionescu\",ana.ionescu@example.ro,\"Submitted for grading\",4.44,10.00,"
-                + "Yes,\"Monday, 3 March 2025, 10:02 AM\",-,\"Punctaj 4,44 / 10: 4 din 8 răspunsuri corecte. Raportul tău "
+                + "Yes,\"Monday, 3 March 2025, 10:02 AM\",-,\"Punctaj 4,44 / 10 (4 / 9 puncte în raportul tău): 4 din 8 răspunsuri corecte. Raportul tău "
                 + "arată ce este corect și ce trebuie corectat.\"", ro.lines().toList().get(2));
         String html = LmsUpload.moodle(r, Map.of("1001", new LmsUpload.Unreadable("line 2: \"<b>&\" is\nnot a number")), EN);
         assertEquals("\"Participant 1001\",\"Ștefan Popescu\",stefan.popescu@example.ro,\"Submitted for grading\",,10.00,Yes,"
                 + "\"Monday, 3 March 2025, 9:15 AM\",-,\"Your file could not be read (line 2: \"\"&lt;b&gt;&amp;\"\" is not a "
-                + "number), so it has no grade; your report lists every problem found.\"", html.lines().toList().get(1));
+                + "number), so it was not graded; your report lists every problem found.\"", html.lines().toList().get(1));
     }
 
     /** A worksheet without Maximum Grade (a scale) gets nngrade's points; one without feedback, the grade only. */
