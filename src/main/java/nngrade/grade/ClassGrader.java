@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Grades every file of a class run in parallel, staging each file's reports as it goes. */
 final class ClassGrader {
+    /** How a row's note begins to say its answers fit another student's variant better (the summary lists those rows). */
+    static final String POSSIBLE_COPY = "possible-copy: ";
     private final GradeRequest request;
     private final Publisher publisher;
     private final CopyFinder copies;
@@ -147,7 +149,7 @@ final class ClassGrader {
             if (copies != null) {
                 CopyFinder.Match m = copies.find(s, id, r.score(), r.maxScore());
                 if (m != null) {
-                    notes.add("possible-copy: the answers fit the variant of " + m.otherId() + " better ("
+                    notes.add(POSSIBLE_COPY + "the answers fit the variant of " + m.otherId() + " better ("
                             + Numbers.score(m.otherScore()) + " against " + Numbers.score(m.ownScore()) + " points)");
                 }
             }

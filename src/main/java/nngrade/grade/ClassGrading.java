@@ -6,6 +6,7 @@ import nngrade.report.ClassSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A class run, start to end: grade every file ({@link ClassGrader}), apply the class's rules
@@ -43,6 +44,11 @@ public final class ClassGrading {
     private ClassGrading() {
     }
 
+    /** The report the summary links each student to: the HTML one where there is one, else the first asked. */
+    private static Optional<ReportFormat> linked(List<ReportFormat> formats) {
+        return formats.contains(ReportFormat.html) ? Optional.of(ReportFormat.html) : formats.stream().findFirst();
+    }
+
     public static Outcome run(GradeRequest request, Output output, Progress progress) throws InterruptedException {
         // Names and shapes are the same in every variant, so any one serves to lay out the gradebook.
         Problem p = request.source().forStudent("").problem();
@@ -56,7 +62,8 @@ public final class ClassGrading {
             publisher.place(rec.placements());
             List<ClassRow> rows = rec.classRows();
             progress.flaggedRows(rows.stream().filter(ClassRow::flagged).toList());
-            ClassSummary summary = ClassStatistics.of(p, rows);
+            // the roster has ids only: a roster with names would give them here
+            ClassSummary summary = ClassStatistics.of(p, rec.rows(), linked(request.formats()), id -> "");
             publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope());
             return new Outcome(rows, summary);
         }
