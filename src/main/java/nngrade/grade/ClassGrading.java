@@ -1,6 +1,8 @@
 package nngrade.grade;
 
+import nngrade.input.BadInputException;
 import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
 import nngrade.report.ClassSummary;
 
 import java.util.LinkedHashMap;
@@ -44,6 +46,25 @@ public final class ClassGrading {
     private ClassGrading() {
     }
 
+    /**
+     * The previous run's gradebook, if there is one that can be compared; one that cannot (edited
+     * by hand, not UTF-8) is a warning, never a failure: the grades of this run do not depend on it.
+     */
+    private static Optional<Map<String, PreviousGradebook.Counted>> previous(Output output, Problem p, Progress progress) {
+        try {
+            Optional<Output.PreviousFile> file = output.previous(Artifact.GRADEBOOK);
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(PreviousGradebook.read(file.get().name(), file.get().text(),
+                    p.ask().stream().map(Quantity::name).toList()));
+        } catch (BadInputException e) {
+            progress.warning(e.errors().get(0).oneLine() + " (the previous gradebook is not compared: changes.csv lists "
+                    + "no changes)");
+            return Optional.empty();
+        }
+    }
+
     /** The report the summary links each student to: the HTML one where there is one, else the first asked. */
     private static Optional<ReportFormat> linked(List<ReportFormat> formats) {
         return formats.contains(ReportFormat.html) ? Optional.of(ReportFormat.html) : formats.stream().findFirst();
@@ -62,9 +83,11 @@ public final class ClassGrading {
             publisher.place(rec.placements());
             List<ClassRow> rows = rec.classRows();
             progress.flaggedRows(rows.stream().filter(ClassRow::flagged).toList());
+            String changes = Changes.csv(Changes.between(previous(output, p, progress), p, rows));
             // the roster has ids only: a roster with names would give them here
             ClassSummary summary = ClassStatistics.of(p, rec.rows(), linked(request.formats()), id -> "");
-            publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope());
+            publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope(),
+                    Map.of(Artifact.CHANGES, changes));
             return new Outcome(rows, summary);
         }
     }

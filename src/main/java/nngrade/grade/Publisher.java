@@ -77,7 +77,14 @@ final class Publisher implements AutoCloseable {
      */
     void publish(Problem p, Reconciler.Reconciliation rec, ClassSummary summary, ReportOptions options,
                  boolean junit, boolean gradescope) {
+        publish(p, rec, summary, options, junit, gradescope, Map.of());
+    }
+
+    /** As above, with more artifacts made elsewhere (changes.csv). */
+    void publish(Problem p, Reconciler.Reconciliation rec, ClassSummary summary, ReportOptions options,
+                 boolean junit, boolean gradescope, Map<Artifact, String> more) {
         Map<Artifact, String> artifacts = new EnumMap<>(Artifact.class);
+        artifacts.putAll(more);
         artifacts.put(Artifact.SUMMARY_JSON, SummaryJson.render(summary));
         artifacts.put(Artifact.SUMMARY_HTML, SummaryHtml.render(summary));
         if (junit) {

@@ -116,7 +116,7 @@ class GradeCommandTest {
         // A report per file, named by id; the duplicate's carries its file name.
         assertEquals(List.of("dup--dup.html", "dup.html", "good.html", "malformed.html", "rounded.html",
                 "stranger.html", "wrong.html"), list(out.resolve("reports")));
-        assertEquals(List.of("gradebook.csv", "reports", "summary.html", "summary.json"), list(out));
+        assertEquals(List.of("changes.csv", "gradebook.csv", "reports", "summary.html", "summary.json"), list(out));
 
         // The class summary counts the same rows; statistics only over counted students.
         var summary = GradeRuns.JSON.readTree(out.resolve("summary.json").toFile());
@@ -320,7 +320,7 @@ class GradeCommandTest {
             assertEquals(before, snapshot(in));
         }
         assertEquals(rosterBefore, snapshot(tmp.resolve("roster.csv")));
-        assertEquals(List.of("gradebook.csv", "junit.xml", "reports", "summary.html", "summary.json"), list(out));
+        assertEquals(List.of("changes.csv", "gradebook.csv", "junit.xml", "reports", "summary.html", "summary.json"), list(out));
         assertEquals(21, list(out.resolve("reports")).size());
     }
 

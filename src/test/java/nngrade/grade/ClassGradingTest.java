@@ -60,6 +60,27 @@ class ClassGradingTest {
     }
 
     @Test
+    void aPreviousGradebookThatCannotBeComparedIsAWarningNotAFailure() throws InterruptedException {
+        MemoryOutput out = new MemoryOutput();
+        out.published.put(Artifact.GRADEBOOK, "id,status,score\nnotes,passed,4\n");
+        List<String> warnings = new ArrayList<>();
+        ClassGrading.run(request(Optional.empty(), List.of(), 1), out, new Progress() {
+            @Override
+            public void update(int done, int total) {
+            }
+
+            @Override
+            public void warning(String line) {
+                warnings.add(line);
+            }
+        });
+        assertEquals(List.of("memory/GRADEBOOK:2: status: \"passed\" is not one of duplicate, graded, invalid, missing, "
+                + "unknown (the previous gradebook is not compared: changes.csv lists no changes)"), warnings);
+        assertEquals("id,quantity,old,new,change\n", out.published.get(Artifact.CHANGES));
+        assertTrue(out.published.get(Artifact.GRADEBOOK).startsWith("id,status,score,max,z1,"));
+    }
+
+    @Test
     void aRosterAddsMissingAndUnknownRowsAndOneJobGradesAsManyDo() throws InterruptedException {
         MemoryOutput one = new MemoryOutput();
         MemoryOutput two = new MemoryOutput();
