@@ -153,6 +153,9 @@ final class ClassGrader {
                             + Numbers.score(m.otherScore()) + " against " + Numbers.score(m.ownScore()) + " points)");
                 }
             }
+            Overrides.Applied applied = request.overrides().apply(r, request.options().messages());
+            r = applied.result();
+            notes.addAll(applied.notes());
         } catch (BadInputException e) {
             r = CheckResult.invalid(p, id, input.source(), e.errors());
             status = RowStatus.INVALID;

@@ -83,6 +83,7 @@ public final class ClassGrading {
             publisher.place(rec.placements());
             List<ClassRow> rows = rec.classRows();
             progress.flaggedRows(rows.stream().filter(ClassRow::flagged).toList());
+            request.overrides().unapplied(rows).forEach(progress::warning);
             String changes = Changes.csv(Changes.between(previous(output, p, progress), p, rows));
             // the roster has ids only: a roster with names would give them here
             ClassSummary summary = ClassStatistics.of(p, rec.rows(), linked(request.formats()), id -> "");
