@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * come out: the exit code and the exact line (stripped of indentation) on stdout, stderr or in
  * the gradebook. No run may show a stack trace, and {@code grade} may write nowhere but --out.
  *
- * <p>expected.tsv columns: command (check, solve, grade), problem (for check and grade; "-" for
- * solve), file (in the corpus folder, or generated/NAME), exit code, where (out, err, gradebook,
+ * <p>expected.tsv columns: command (check, solve, grade, or overrides: the file is grade's
+ * --overrides for submissions-sample/notes.json), problem (for check and grade; "-" for solve), file (in the corpus folder, or generated/NAME), exit code, where (out, err, gradebook,
  * or "-" for no line), line. In a line, {file} and {problem} stand for the paths as given on
  * the command line. A file may have several rows, one per line to find.
  */
@@ -193,12 +193,18 @@ class AdversarialCorpusTest {
             return switch (r.command()) {
                 case "solve" -> cli(null, "solve", file, "--format", "csv");
                 case "check" -> cli(null, "check", path(r.problem()), file);
-                case "grade" -> {
+                case "grade", "overrides" -> {
                     Path parent = newDir("grade");
                     Path out = parent.resolve("out");
-                    Run run = cli(out, "grade", path(r.problem()), file, "--out", out.toString(), "--format", "html,md,json");
-                    assertEquals(List.of("out"), list(parent), "grade wrote beside --out");
-                    assertInside(out);
+                    Run run = r.command().equals("grade")
+                            ? cli(out, "grade", path(r.problem()), file, "--out", out.toString(), "--format", "html,md,json")
+                            : cli(out, "grade", path(r.problem()), "submissions-sample/notes.json", "--out", out.toString(),
+                                    "--format", "html,md,json", "--overrides", file);
+                    // a run that stops (exit 2) writes nothing at all
+                    assertEquals(run.exit() == 2 ? List.of() : List.of("out"), list(parent), "grade wrote beside --out");
+                    if (run.exit() != 2) {
+                        assertInside(out);
+                    }
                     yield run;
                 }
                 default -> throw new IllegalStateException("unknown command " + r.command());
