@@ -54,6 +54,12 @@ public record QuantityResult(
         return status == Status.CORRECT || (status == Status.FOLLOW_THROUGH && points >= maxPoints);
     }
 
+    /** The same grading with other points (the teacher's override): the marks and feedback stay as they were. */
+    public QuantityResult withPoints(double newPoints) {
+        return new QuantityResult(quantity, name, status, newPoints, maxPoints, submitted, expected, tolerance, cells,
+                diagnoses, carriedFrom, ownMisses, formula, problems);
+    }
+
     public List<CellResult> wrongCells() {
         return cells.stream().filter(c -> !c.correct()).toList();
     }

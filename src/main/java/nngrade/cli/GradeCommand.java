@@ -5,6 +5,7 @@ import nngrade.grade.FolderOutput;
 import nngrade.grade.GradeRequest;
 import nngrade.grade.IdSource;
 import nngrade.grade.Layout;
+import nngrade.grade.Overrides;
 import nngrade.grade.ReportFormat;
 import nngrade.grade.RowStatus;
 import nngrade.grade.SubmissionFile;
@@ -12,6 +13,7 @@ import nngrade.grade.SubmissionFinder;
 import nngrade.grade.SubmissionFinder.Target;
 import nngrade.report.ReportOptions;
 import nngrade.report.SummaryMarkdown;
+import nngrade.submission.OverridesReader;
 import nngrade.submission.Roster;
 import nngrade.submission.RosterReader;
 import nngrade.variant.ProblemSource;
@@ -78,6 +80,10 @@ public final class GradeCommand implements Callable<Integer> {
             description = "The assignment column of a Canvas export the grades go into (its header, name or id), "
                     + "when the export has several.")
     String lmsColumn;
+    @Option(names = "--overrides", paramLabel = "CSV",
+            description = "The teacher's decisions (a CSV with columns id, quantity or total, points, reason): a "
+                    + "quantity's points or a student's total set by hand, shown in their report and the gradebook.")
+    Path overrides;
 
     @Option(names = "--format", split = ",", defaultValue = "html", paramLabel = "FORMATS",
             description = "Reports per student: any of html, md, json, comma-separated. Default: ${DEFAULT-VALUE}.")
@@ -119,15 +125,17 @@ public final class GradeCommand implements Callable<Integer> {
                     + "--roster was given");
         }
         Optional<Roster> classList = Optional.ofNullable(roster).map(r -> RosterReader.read(r, Optional.ofNullable(lmsColumn)));
+        Overrides decisions = overrides == null ? Overrides.NONE
+                : Overrides.of(OverridesReader.read(overrides, source.forStudent("").problem()));
         try (SubmissionFinder.Found found = SubmissionFinder.find(inputs, List.of(new Target("--out", out),
                 new Target("--junit-xml", junitXml), new Target("--gradescope", gradescope)),
                 new SubmissionFinder.Options(Optional.ofNullable(layout), classList.map(Roster::ids), Optional.of(problem)))) {
-            return grade(source, classList, found.files());
+            return grade(source, classList, found.files(), decisions);
         }
     }
 
-    private int grade(ProblemSource source, Optional<Roster> classList, List<SubmissionFile> files)
-            throws InterruptedException {
+    private int grade(ProblemSource source, Optional<Roster> classList, List<SubmissionFile> files,
+                      Overrides decisions) throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         if (gradescope != null && files.size() != 1) { // GradeRequest refuses it too, but as a bug
             throw new ParameterException(spec.commandLine(), "--gradescope: Gradescope grades one submission at a time, but "
@@ -135,7 +143,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         GradeRequest request = new GradeRequest(source, files, idFrom, classList, tolerance.tolerance(),
                 new ReportOptions(language.messages(), hideExpected, false, false), formats,
-                junitXml != null, gradescope != null, jobs);
+                junitXml != null, gradescope != null, jobs, decisions);
         boolean terminal = !quiet && System.console() != null;
         GradeProgress progress = new GradeProgress(err, terminal);
         ClassGrading.Outcome outcome;

@@ -59,6 +59,12 @@ final class GradeProgress implements Progress {
         }
     }
 
+    @Override
+    public void warning(String line) {
+        finish();
+        err.println("warning: " + line);
+    }
+
     /** Clears the bar's line. */
     void finish() {
         if (bar && lastDraw != 0) {

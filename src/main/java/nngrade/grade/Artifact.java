@@ -6,5 +6,5 @@ package nngrade.grade;
  * grades filled in ({@link LmsUpload}), when the roster is one.
  */
 public enum Artifact {
-    SUMMARY_JSON, SUMMARY_HTML, JUNIT_XML, GRADESCOPE, MOODLE_GRADES, CANVAS_GRADES, GRADEBOOK
+    SUMMARY_JSON, SUMMARY_HTML, JUNIT_XML, GRADESCOPE, MOODLE_GRADES, CANVAS_GRADES, CHANGES, GRADEBOOK
 }

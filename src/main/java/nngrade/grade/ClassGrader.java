@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Grades every file of a class run in parallel, staging each file's reports as it goes. */
 final class ClassGrader {
+    /** How a row's note begins to say its answers fit another student's variant better (the summary lists those rows). */
+    static final String POSSIBLE_COPY = "possible-copy: ";
     private final GradeRequest request;
     private final Publisher publisher;
     private final CopyFinder copies;
@@ -151,10 +153,13 @@ final class ClassGrader {
             if (copies != null) {
                 CopyFinder.Match m = copies.find(s, id, r.score(), r.maxScore());
                 if (m != null) {
-                    notes.add("possible-copy: the answers fit the variant of " + m.otherId() + " better ("
+                    notes.add(POSSIBLE_COPY + "the answers fit the variant of " + m.otherId() + " better ("
                             + Numbers.score(m.otherScore()) + " against " + Numbers.score(m.ownScore()) + " points)");
                 }
             }
+            Overrides.Applied applied = request.overrides().apply(r, request.options().messages());
+            r = applied.result();
+            notes.addAll(applied.notes());
         } catch (BadInputException e) {
             r = CheckResult.invalid(p, id, input.source(), e.errors());
             status = RowStatus.INVALID;

@@ -1,12 +1,16 @@
 package nngrade.grade;
 
+import nngrade.input.BadInputException;
 import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
 import nngrade.report.ClassSummary;
 import nngrade.submission.Roster;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A class run, start to end: grade every file ({@link ClassGrader}), apply the class's rules
@@ -44,6 +48,30 @@ public final class ClassGrading {
     private ClassGrading() {
     }
 
+    /**
+     * The previous run's gradebook, if there is one that can be compared; one that cannot (edited
+     * by hand, not UTF-8) is a warning, never a failure: the grades of this run do not depend on it.
+     */
+    private static Optional<Map<String, PreviousGradebook.Counted>> previous(Output output, Problem p, Progress progress) {
+        try {
+            Optional<Output.PreviousFile> file = output.previous(Artifact.GRADEBOOK);
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(PreviousGradebook.read(file.get().name(), file.get().text(),
+                    p.ask().stream().map(Quantity::name).toList()));
+        } catch (BadInputException e) {
+            progress.warning(e.errors().get(0).oneLine() + " (the previous gradebook is not compared: changes.csv lists "
+                    + "no changes)");
+            return Optional.empty();
+        }
+    }
+
+    /** The report the summary links each student to: the HTML one where there is one, else the first asked. */
+    private static Optional<ReportFormat> linked(List<ReportFormat> formats) {
+        return formats.contains(ReportFormat.html) ? Optional.of(ReportFormat.html) : formats.stream().findFirst();
+    }
+
     public static Outcome run(GradeRequest request, Output output, Progress progress) throws InterruptedException {
         // Names and shapes are the same in every variant, so any one serves to lay out the gradebook.
         Problem p = request.source().forStudent("").problem();
@@ -57,11 +85,16 @@ public final class ClassGrading {
             publisher.place(rec.placements());
             List<ClassRow> rows = rec.classRows();
             progress.flaggedRows(rows.stream().filter(ClassRow::flagged).toList());
-            ClassSummary summary = ClassStatistics.of(p, rows);
-            Map<Artifact, String> uploads = request.roster()
-                    .map(r -> LmsUpload.files(r, p, rec.rows(), graded, request.options().messages())).orElse(Map.of());
+            request.overrides().unapplied(rows).forEach(progress::warning);
+            String changes = Changes.csv(Changes.between(previous(output, p, progress), p, rows));
+            ClassSummary summary = ClassStatistics.of(p, rec.rows(), linked(request.formats()),
+                    id -> request.roster().map(r -> r.nameOf(id)).orElse(""));
+            Map<Artifact, String> artifacts = new EnumMap<>(Artifact.class);
+            request.roster().ifPresent(r -> artifacts.putAll(LmsUpload.files(r, p, rec.rows(), graded,
+                    request.options().messages())));
+            artifacts.put(Artifact.CHANGES, changes);
             publisher.publish(p, rec, summary, request.options(), request.junitXml(), request.gradescope(),
-                    request.roster(), uploads);
+                    request.roster(), artifacts);
             return new Outcome(rows, summary);
         }
     }

@@ -86,9 +86,13 @@ public record ClassRow(String id, RowStatus status, String file, String note, do
         return statuses.length > 0;
     }
 
-    /** Whether the row counts toward class statistics (one per student, graded). */
+    /**
+     * Whether the row counts toward class statistics: a student of the class whose file was
+     * graded. An unknown row (a file of an id not on the roster) is graded and reported, but it is
+     * not one of the class's students until the teacher says whose it is.
+     */
     public boolean counts() {
-        return graded() && (status == RowStatus.GRADED || status == RowStatus.UNKNOWN);
+        return graded() && status == RowStatus.GRADED;
     }
 
     public ClassRow with(RowStatus newStatus, String newNote) {

@@ -9,14 +9,30 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
-/** The class summary computed from the final gradebook rows: only rows that count (one per graded student) enter the statistics. */
+/**
+ * The class summary computed from the final gradebook rows: only rows that count (a student of
+ * the class, graded) enter the statistics, and every student is listed, with the row that
+ * counts for them.
+ */
 public final class ClassStatistics {
     private ClassStatistics() {
     }
 
+    /** Without reports to link or names to show. */
     public static ClassSummary of(Problem p, List<ClassRow> rows) {
+        return of(p, rows.stream().map(r -> new Reconciler.Row(r, -1)).toList(), Optional.empty(), id -> "");
+    }
+
+    /**
+     * @param linked the report format the summary links each student to, if reports were written
+     * @param names  the roster's name of an id, "" when it has none
+     */
+    public static ClassSummary of(Problem p, List<Reconciler.Row> rows, Optional<ReportFormat> linked,
+                                  Function<String, String> names) {
         double maxScore = p.maxScore();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (RowStatus s : RowStatus.values()) {
@@ -27,9 +43,18 @@ public final class ClassStatistics {
         int n = p.ask().size();
         int[] correct = new int[n];
         int[] carried = new int[n];
+        double[] points = new double[n];
         Map<String, Integer> diagnoses = new TreeMap<>();
-        for (ClassRow r : rows) {
+        List<ClassSummary.Student> students = new ArrayList<>();
+        for (Reconciler.Row row : rows) {
+            ClassRow r = row.row();
             counts.merge(r.status().label(), 1, Integer::sum);
+            if (r.status() != RowStatus.DUPLICATE) {
+                String report = linked.isPresent() && row.reportName() != null
+                        ? "reports/" + linked.get().fileName(row.reportName()) : null;
+                students.add(new ClassSummary.Student(r.id(), names.apply(r.id()), r.status().label(), r.score(), report,
+                        r.note(), r.flagged() || r.note().contains(ClassGrader.POSSIBLE_COPY)));
+            }
             if (!r.counts()) {
                 continue;
             }
@@ -37,6 +62,7 @@ public final class ClassStatistics {
             double share = maxScore == 0 ? 1 : r.score() / maxScore;
             histogram[Math.min(ClassSummary.BINS - 1, (int) Math.floor(share * ClassSummary.BINS + 1e-9))]++;
             for (int i = 0; i < n; i++) {
+                points[i] += r.points()[i];
                 if (r.statuses()[i] == Status.CORRECT) {
                     correct[i]++;
                 } else if (r.statuses()[i] == Status.FOLLOW_THROUGH) {
@@ -49,9 +75,14 @@ public final class ClassStatistics {
         }
         Map<String, Double> success = new LinkedHashMap<>();
         Map<String, Double> followThrough = new LinkedHashMap<>();
+        Map<String, Double> meanPoints = new LinkedHashMap<>();
+        Map<String, Double> maxPoints = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            success.put(p.ask().get(i).name(), scores.isEmpty() ? 0 : (double) correct[i] / scores.size());
-            followThrough.put(p.ask().get(i).name(), scores.isEmpty() ? 0 : (double) carried[i] / scores.size());
+            String q = p.ask().get(i).name();
+            success.put(q, scores.isEmpty() ? 0 : (double) correct[i] / scores.size());
+            followThrough.put(q, scores.isEmpty() ? 0 : (double) carried[i] / scores.size());
+            meanPoints.put(q, scores.isEmpty() ? 0 : points[i] / scores.size());
+            maxPoints.put(q, p.points().of(p.ask().get(i)));
         }
         List<Map.Entry<String, Integer>> top = new ArrayList<>(diagnoses.entrySet());
         top.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
@@ -60,6 +91,6 @@ public final class ClassStatistics {
         double median = sorted.isEmpty() ? 0 : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         return new ClassSummary(p.id(), p.title(), maxScore, counts, scores.size(), mean, median, histogram,
-                success, followThrough, top.subList(0, Math.min(20, top.size())));
+                success, followThrough, top.subList(0, Math.min(20, top.size())), meanPoints, maxPoints, students);
     }
 }

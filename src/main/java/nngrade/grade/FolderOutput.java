@@ -1,7 +1,9 @@
 package nngrade.grade;
 
 import nngrade.input.BadInputException;
+import nngrade.input.FileKind;
 import nngrade.input.InputError;
+import nngrade.input.TextFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The class run's output folder ({@code --out}): gradebook.csv, summary.json, summary.html,
- * reports/ and a learning platform's grade import (moodle-grades.csv, canvas-grades.csv) inside it, JUnit XML and Gradescope's results.json where their options say. Staging
+ * The class run's output folder ({@code --out}): gradebook.csv, changes.csv, summary.json, summary.html,
+ * reports/ and a learning platform's grade import (moodle-grades.csv, canvas-grades.csv) inside it, JUnit XML
+ * and Gradescope's results.json where their options say. Staging
  * is a hidden folder inside the output folder, so publishing is a rename on one file system.
  */
 public final class FolderOutput implements Output {
+    /** An artifact of an earlier run, read back: as large as a gradebook of a very large class gets. */
+    private static final FileKind PREVIOUS = new FileKind("a file nngrade wrote", "a previous output", 256L << 20,
+            "a CSV file", "is not UTF-8 text", true);
     private final Path out;
     private final Path staging;
     private final Map<Artifact, Path> targets = new EnumMap<>(Artifact.class);
@@ -40,6 +46,7 @@ public final class FolderOutput implements Output {
         }
         targets.put(Artifact.MOODLE_GRADES, out.resolve("moodle-grades.csv"));
         targets.put(Artifact.CANVAS_GRADES, out.resolve("canvas-grades.csv"));
+        targets.put(Artifact.CHANGES, out.resolve("changes.csv"));
         targets.put(Artifact.GRADEBOOK, out.resolve("gradebook.csv"));
     }
 
@@ -100,6 +107,16 @@ public final class FolderOutput implements Output {
             throw new BadInputException(InputError.inFile(out.toString(), "cannot read back what was staged: "
                     + AtomicFiles.whyNot(e)));
         }
+    }
+
+    @Override
+    public Optional<PreviousFile> previous(Artifact artifact) {
+        Path target = targets.get(artifact);
+        if (target == null || !Files.exists(target)) {
+            return Optional.empty();
+        }
+        String name = target.toString();
+        return Optional.of(new PreviousFile(name, TextFiles.withoutBom(TextFiles.readText(target, name, PREVIOUS))));
     }
 
     @Override

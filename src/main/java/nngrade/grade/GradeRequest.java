@@ -19,10 +19,17 @@ import java.util.Optional;
  * @param junitXml   whether to publish JUnit XML
  * @param gradescope whether to publish Gradescope's results.json (of the one file)
  * @param jobs       parallel graders; 0 for one per core
+ * @param overrides  the teacher's points set by hand, applied before each report is rendered
  */
 public record GradeRequest(ProblemSource source, List<SubmissionFile> files, IdSource idFrom, Optional<Roster> roster,
                            Optional<Tolerance> tolerance, ReportOptions options, List<ReportFormat> formats,
-                           boolean junitXml, boolean gradescope, int jobs) {
+                           boolean junitXml, boolean gradescope, int jobs, Overrides overrides) {
+    public GradeRequest(ProblemSource source, List<SubmissionFile> files, IdSource idFrom, Optional<Roster> roster,
+                        Optional<Tolerance> tolerance, ReportOptions options, List<ReportFormat> formats,
+                        boolean junitXml, boolean gradescope, int jobs) {
+        this(source, files, idFrom, roster, tolerance, options, formats, junitXml, gradescope, jobs, Overrides.NONE);
+    }
+
     public GradeRequest {
         if (gradescope && files.size() != 1) {
             throw new IllegalArgumentException("Gradescope's results.json is of one submission, not " + files.size());

@@ -1,6 +1,7 @@
 package nngrade.grade;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a class run's files go. While grading, reports and pieces are written to a staging
@@ -28,6 +29,22 @@ public interface Output extends AutoCloseable {
      * order.
      */
     void publish(Map<Artifact, String> artifacts);
+
+    /**
+     * An artifact as an earlier run published it, read before this run replaces it (a regrade
+     * compares the previous gradebook with the new one): empty when there is none. A file that
+     * cannot be read is a {@link nngrade.input.BadInputException} naming it.
+     */
+    Optional<PreviousFile> previous(Artifact artifact);
+
+    /**
+     * An earlier run's artifact.
+     *
+     * @param name where it is, as messages name it ({@code graded/gradebook.csv})
+     * @param text its text, without a byte-order mark
+     */
+    record PreviousFile(String name, String text) {
+    }
 
     /** Drops whatever is left of the staging area. */
     @Override

@@ -28,4 +28,12 @@ public interface Progress {
      */
     default void flaggedRows(List<ClassRow> rows) {
     }
+
+    /**
+     * Something the teacher should know that does not stop the run, one line naming its file
+     * (an override whose student is not in the class, a previous gradebook that could not be
+     * compared); called before anything is published.
+     */
+    default void warning(String line) {
+    }
 }

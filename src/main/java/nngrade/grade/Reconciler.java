@@ -17,8 +17,15 @@ import java.util.Set;
  */
 public final class Reconciler {
 
-    /** A final gradebook row, and the index of its file (-1 for a roster student without one). */
-    public record Row(ClassRow row, int index) {
+    /**
+     * A final gradebook row, and the index of its file (-1 for a roster student without one).
+     *
+     * @param reportName the name its reports are published under, or null when it has none
+     */
+    public record Row(ClassRow row, int index, String reportName) {
+        public Row(ClassRow row, int index) {
+            this(row, index, null);
+        }
     }
 
     /** A file's reports, to be moved from where they were staged to their final name. */
@@ -96,14 +103,15 @@ public final class Reconciler {
                 if (idFrom == IdSource.FIELD && mine.size() > 1) {
                     row = row.flagged(mine.size() + " files say they are " + id + "'s: decide which one counts");
                 }
-                rows.add(new Row(row, g.index()));
                 if (!reports) {
+                    rows.add(new Row(row, g.index()));
                     continue;
                 }
                 String unique = reportName;
                 for (int n = 2; !usedNames.add(unique.toLowerCase(Locale.ROOT)); n++) {
                     unique = reportName + "~" + n;
                 }
+                rows.add(new Row(row, g.index(), unique));
                 if (!unique.equals(g.claimed())) {
                     placements.add(new Placement(g.index(), g.claimed(), unique));
                 }

@@ -20,11 +20,16 @@ public final class Gradescope {
         root.put("score", r.score());
         root.put("max_score", r.maxScore());
         root.put("visibility", "visible");
+        StringBuilder sb = new StringBuilder();
+        for (String note : r.notes()) { // a variant code of another's, points changed by the teacher
+            sb.append(note).append('\n');
+        }
         if (!r.graded()) {
-            StringBuilder sb = new StringBuilder();
             for (InputError e : r.errors()) {
                 sb.append(e.oneLine()).append('\n');
             }
+        }
+        if (!r.graded() || !sb.isEmpty()) {
             root.put("output", sb.toString());
         }
         ArrayNode tests = root.putArray("tests");

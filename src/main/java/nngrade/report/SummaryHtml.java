@@ -15,7 +15,20 @@ public final class SummaryHtml {
     /** What the page shows, texts as they are (the template escapes) and the charts' geometry worked out. */
     public record Page(String title, String heading, String problem, Map<String, Integer> counts, String mean,
                        String median, String maxScore, int graded, Histogram histogram, Bars bars,
-                       List<Mistake> mistakes) {
+                       List<Mistake> mistakes, List<Points> points, List<Student> attention, boolean named,
+                       List<Student> students) {
+    }
+
+    /** An asked quantity's mean points over the graded students, and what it is worth. */
+    public record Points(String quantity, String mean, String max) {
+    }
+
+    /**
+     * A student's row of the list.
+     *
+     * @param href their report, relative to the page, or null
+     */
+    public record Student(String id, String name, String status, String score, String href, String note) {
     }
 
     /** The score distribution: a bar per bin above an axis from x = 30 to {@code axisEnd}, at y = 180. */
@@ -53,12 +66,23 @@ public final class SummaryHtml {
             String[] parts = e.getKey().split(": ", 2);
             mistakes.add(new Mistake(parts[0], parts[1], e.getValue()));
         }
+        List<Points> points = new ArrayList<>(s.meanPoints().size());
+        s.meanPoints().forEach((q, mean) -> points.add(new Points(q, num(mean), num(s.maxPoints().get(q)))));
         Page page = new Page("Class summary · " + s.problem(), s.title(), s.problem(), s.counts(), num(s.mean()),
                 num(s.median()), num(s.maxScore()), s.graded(), histogram(s.histogram()),
-                bars(s.successRate(), s.followThroughRate()), mistakes);
+                bars(s.successRate(), s.followThroughRate()), mistakes, points, students(s.attention()), s.named(),
+                students(s.students()));
         PageOutput out = new PageOutput();
         JtesummaryGenerated.render(out, null, page);
         return out.toString();
+    }
+
+    private static List<Student> students(List<ClassSummary.Student> students) {
+        List<Student> rows = new ArrayList<>(students.size());
+        for (ClassSummary.Student st : students) {
+            rows.add(new Student(st.id(), st.name(), st.status(), num(st.score()), st.report(), st.note()));
+        }
+        return rows;
     }
 
     private static Histogram histogram(int[] bins) {

@@ -33,6 +33,8 @@ public final class SummaryJson {
             ObjectNode n = success.putObject(q);
             n.put("correctRate", round(rate));
             n.put("followThroughRate", round(s.followThroughRate().get(q)));
+            n.put("meanPoints", round(s.meanPoints().get(q)));
+            n.put("maxPoints", s.maxPoints().get(q));
         });
         ArrayNode diagnoses = root.putArray("diagnoses");
         for (Map.Entry<String, Integer> e : s.diagnoses()) {
@@ -41,6 +43,25 @@ public final class SummaryJson {
             n.put("quantity", parts[0]);
             n.put("code", parts[1]);
             n.put("count", e.getValue());
+        }
+        ArrayNode students = root.putArray("students");
+        for (ClassSummary.Student st : s.students()) {
+            ObjectNode n = students.addObject();
+            n.put("id", st.id());
+            if (!st.name().isEmpty()) {
+                n.put("name", st.name());
+            }
+            n.put("status", st.status());
+            n.put("score", round(st.score()));
+            if (st.report() != null) {
+                n.put("report", st.report());
+            }
+            if (!st.note().isEmpty()) {
+                n.put("note", st.note());
+            }
+            if (st.attention()) {
+                n.put("attention", true);
+            }
         }
         return Json.pretty(root);
     }

@@ -84,6 +84,19 @@ public record Roster(String source, RosterKind kind, Set<String> ids, List<Strin
         return whom.size() == 1 ? Optional.of(whom.iterator().next()) : Optional.empty();
     }
 
+    /** Headers of the column that holds a student's name, as rosters and the platforms' exports call it. */
+    private static final List<String> NAME_COLUMNS = List.of("name", "full name", "student", "nume", "full_name");
+
+    /** A student's name, where the roster has a name column; else "". */
+    public String nameOf(String id) {
+        for (int i = 0; i < extraColumns.size(); i++) {
+            if (NAME_COLUMNS.contains(extraColumns.get(i).strip().toLowerCase(Locale.ROOT))) {
+                return extrasOf(id).get(i);
+            }
+        }
+        return "";
+    }
+
     /** The cells a student's row gives the extra columns: empty ones for an id not on the roster. */
     public List<String> extrasOf(String id) {
         List<String> mine = extras.get(id);

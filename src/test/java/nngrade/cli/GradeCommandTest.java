@@ -127,16 +127,19 @@ class GradeCommandTest {
         // A report per file, named by id; the duplicate's carries its file name.
         assertEquals(List.of("dup--dup.html", "dup.html", "good.html", "malformed.html", "rounded.html",
                 "stranger.html", "wrong.html"), list(out.resolve("reports")));
-        assertEquals(List.of("gradebook.csv", "reports", "summary.html", "summary.json"), list(out));
+        assertEquals(List.of("changes.csv", "gradebook.csv", "reports", "summary.html", "summary.json"), list(out));
 
         // The class summary counts the same rows; statistics only over counted students.
         var summary = GradeRuns.JSON.readTree(out.resolve("summary.json").toFile());
         assertEquals("{\"graded\":4,\"invalid\":1,\"duplicate\":1,\"missing\":1,\"unknown\":1}",
                 summary.get("rows").toString());
-        assertEquals(5, summary.get("graded").asInt()); // dup (counted), good, rounded, stranger, wrong
-        assertEquals(7.0, summary.get("meanScore").asDouble()); // (4 + 9 + 9 + 9 + 4) / 5
-        assertEquals(9.0, summary.get("medianScore").asDouble());
-        assertEquals(0.6, summary.get("quantities").get("dW1").get("correctRate").asDouble());
+        // Graded as the gradebook counts them: stranger's file is graded, but stranger is not on the roster.
+        assertEquals(summary.get("rows").get("graded").asInt(), summary.get("graded").asInt());
+        assertEquals(4, summary.get("graded").asInt()); // dup (counted), good, rounded, wrong
+        assertEquals(6.5, summary.get("meanScore").asDouble()); // (4 + 9 + 9 + 4) / 4
+        assertEquals(6.5, summary.get("medianScore").asDouble());
+        assertEquals(0.5, summary.get("quantities").get("dW1").get("correctRate").asDouble());
+        assertEquals(1.0, summary.get("quantities").get("dW1").get("meanPoints").asDouble()); // (0 + 2 + 2 + 0) / 4
         assertEquals("[{\"quantity\":\"dW1\",\"code\":\"transposed\",\"count\":2}]", summary.get("diagnoses").toString());
     }
 
@@ -328,7 +331,7 @@ class GradeCommandTest {
             assertEquals(before, snapshot(in));
         }
         assertEquals(rosterBefore, snapshot(tmp.resolve("roster.csv")));
-        assertEquals(List.of("gradebook.csv", "junit.xml", "reports", "summary.html", "summary.json"), list(out));
+        assertEquals(List.of("changes.csv", "gradebook.csv", "junit.xml", "reports", "summary.html", "summary.json"), list(out));
         assertEquals(21, list(out.resolve("reports")).size());
     }
 

@@ -101,13 +101,16 @@ class GradeDeterminismTest {
         // Not vacuous: every output is there, for every row.
         int files = 7 + 40 + 3 + GradeInjectionTest.IDS.size();
         assertEquals(1 + files + 5, gradebook(tmp.resolve("a")).size()); // header, a row per file, student-40..44 missing
-        assertEquals(4 + 3 * files, filesA.size(), filesA.keySet().toString());
-        for (String f : List.of("gradebook.csv", "summary.json", "summary.html", "junit.xml", "reports/student-00.html",
+        assertEquals(5 + 3 * files, filesA.size(), filesA.keySet().toString());
+        for (String f : List.of("gradebook.csv", "changes.csv", "summary.json", "summary.html", "junit.xml", "reports/student-00.html",
                 "reports/student-03--dup-b.json", "reports/Student-03~2.md")) {
             assertTrue(filesA.containsKey(f), f);
         }
 
-        // And a third run over the second's outputs changes nothing.
+        // A first run has nothing to compare: changes.csv is its header alone.
+        assertEquals("id,quantity,old,new,change\n", new String(filesA.get("changes.csv"), StandardCharsets.UTF_8));
+
+        // And a third run over the second's outputs changes nothing, changes.csv included.
         GradeRuns.Run c = gradeInto(in, tmp.resolve("b"), jobsB);
         assertEquals(a, c);
         Map<String, byte[]> filesC = contents(tmp.resolve("b"));
@@ -211,9 +214,17 @@ class GradeDeterminismTest {
         assertEquals(0, grade(NOTES, in, "--out", out, "--junit-xml", tmp.resolve("ci/junit.xml")).code());
 
         try (Stream<Path> s = Files.walk(tmp.resolve("out"))) {
-            assertEquals(List.of("", "gradebook.csv", "reports", "reports/good.html", "reports/wrong.html", "summary.html",
-                    "summary.json"), s.map(p -> out.relativize(p).toString()).sorted().toList());
+            assertEquals(List.of("", "changes.csv", "gradebook.csv", "reports", "reports/good.html", "reports/wrong.html",
+                    "summary.html", "summary.json"), s.map(p -> out.relativize(p).toString()).sorted().toList());
         }
+        // The regrade says who came and went.
+        assertEquals("""
+                id,quantity,old,new,change
+                gone,status,graded,,
+                gone,total,9,,
+                wrong,status,,graded,
+                wrong,total,,4,
+                """, GradeRuns.read(out.resolve("changes.csv")));
         assertEquals(List.of("junit.xml"), Arrays.stream(tmp.resolve("ci").toFile().list()).sorted().toList());
         assertEquals(3, gradebook(out).size());
         assertTrue(GradeRuns.read(tmp.resolve("ci/junit.xml")).contains("<testsuite name=\"wrong\" tests=\"8\" failures=\"4\""));

@@ -209,7 +209,7 @@ class GradeInjectionTest {
             }
         }
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of("gradebook.csv", "junit.xml", "reports", "summary.html", "summary.json"),
+            assertEquals(List.of("changes.csv", "gradebook.csv", "junit.xml", "reports", "summary.html", "summary.json"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

@@ -72,7 +72,7 @@ class GradeLmsTest {
                 List.of("1003", "Popescu, Ion", "ion.popescu@example.ro", "missing"),
                 List.of("1004", "Mihai Georgescu", "mihai.g@example.ro", "invalid"),
                 List.of("1005", "", "", "unknown")), idsStatusAndNames(out, 2));
-        assertEquals(List.of("gradebook.csv", "moodle-grades.csv", "reports", "summary.html", "summary.json"), list(out));
+        assertEquals(List.of("changes.csv", "gradebook.csv", "moodle-grades.csv", "reports", "summary.html", "summary.json"), list(out));
     }
 
     @Test
@@ -90,7 +90,7 @@ class GradeLmsTest {
                 rows.get(4).toList().subList(0, 6));
         // Canvas's test student is not a student of the class: no missing row
         assertFalse(rows.stream().anyMatch(r -> r.get(0).equals("9999")));
-        assertEquals(List.of("canvas-grades.csv", "gradebook.csv", "reports", "summary.html", "summary.json"), list(out));
+        assertEquals(List.of("canvas-grades.csv", "changes.csv", "gradebook.csv", "reports", "summary.html", "summary.json"), list(out));
     }
 
     /** Refused before anything is graded or written: one line, exit 2, no --out. */

@@ -46,9 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * come out: the exit code and the exact line (stripped of indentation) on stdout, stderr or in
  * the gradebook. No run may show a stack trace, and {@code grade} may write nowhere but --out.
  *
- * <p>expected.tsv columns: command (check, solve, grade, or roster: the file is the --roster of a
- * grade of the notes' answers), problem (for check, grade and roster; "-" for solve), file (in the
- * corpus folder, or generated/NAME), exit code, where (out, err, gradebook, or "-" for no line), line. In a line, {file} and {problem} stand for the paths as given on
+ * <p>expected.tsv columns: command (check, solve, grade; roster: the file is the --roster of a
+ * grade of the notes' answers; overrides: the file is grade's --overrides for
+ * submissions-sample/notes.json), problem (for check, grade, roster and overrides; "-" for solve),
+ * file (in the corpus folder, or generated/NAME), exit code, where (out, err, gradebook, or "-" for no line), line. In a line, {file} and {problem} stand for the paths as given on
  * the command line. A file may have several rows, one per line to find.
  */
 class AdversarialCorpusTest {
@@ -228,15 +229,18 @@ class AdversarialCorpusTest {
             return switch (r.command()) {
                 case "solve" -> cli(null, "solve", file, "--format", "csv");
                 case "check" -> cli(null, "check", path(r.problem()), file);
-                case "grade", "roster" -> {
+                case "grade", "roster", "overrides" -> {
                     Path parent = newDir(r.command());
                     Path out = parent.resolve("out");
                     // grade: ids from the files' student fields, so the hostile ids of the corpus reach every output
-                    Run run = r.command().equals("grade")
-                            ? cli(out, "grade", path(r.problem()), file, "--out", out.toString(), "--format", "html,md,json",
-                                    "--id-from", "field")
-                            : cli(out, "grade", path(r.problem()), "submissions-sample/notes.json", "--roster", file,
-                                    "--out", out.toString());
+                    Run run = switch (r.command()) {
+                        case "grade" -> cli(out, "grade", path(r.problem()), file, "--out", out.toString(), "--format",
+                                "html,md,json", "--id-from", "field");
+                        case "roster" -> cli(out, "grade", path(r.problem()), "submissions-sample/notes.json", "--roster",
+                                file, "--out", out.toString());
+                        default -> cli(out, "grade", path(r.problem()), "submissions-sample/notes.json", "--out",
+                                out.toString(), "--format", "html,md,json", "--overrides", file);
+                    };
                     // a run that grades nothing (exit 2) writes nothing, not even --out
                     assertEquals(run.exit() == 2 ? List.of() : List.of("out"), list(parent), "grade wrote beside --out");
                     if (run.exit() != 2) {

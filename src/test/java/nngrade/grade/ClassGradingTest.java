@@ -3,6 +3,7 @@ package nngrade.grade;
 import nngrade.problem.ProblemLoader;
 import nngrade.report.Messages;
 import nngrade.report.ReportOptions;
+import nngrade.submission.PointsOverride;
 import nngrade.submission.Roster;
 import nngrade.variant.ProblemSource;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,57 @@ class ClassGradingTest {
         String junit = out.published.get(Artifact.JUNIT_XML);
         assertEquals(7, junit.split("<testsuite ", -1).length - 1, junit);
         assertTrue(junit.indexOf("name=\"compact-ro\"") < junit.indexOf("name=\"unreadable\""), "suites in gradebook order");
+    }
+
+    @Test
+    void aSecondRunIntoTheSameOutputPublishesWhatItChangedAndOverridesReachTheReports() throws InterruptedException {
+        MemoryOutput out = new MemoryOutput();
+        ClassGrading.run(request(Optional.empty(), List.of(ReportFormat.md), 2), out, Progress.NONE);
+        assertEquals("id,quantity,old,new,change\n", out.published.get(Artifact.CHANGES));
+        assertEquals(List.of("reports/", "SUMMARY_JSON", "SUMMARY_HTML", "JUNIT_XML", "CHANGES", "GRADEBOOK"), out.order);
+
+        List<SubmissionFile> files = SubmissionFinder.find(List.of(Path.of("submissions-sample")), List.of()).files();
+        Overrides overrides = Overrides.of(List.of(new PointsOverride("o.csv", 2, "notes", "dW1", 2, "ambiguous key"),
+                new PointsOverride("o.csv", 3, "nobody", null, 1, "")));
+        GradeRequest again = new GradeRequest(NOTES, files, IdSource.LAYOUT, Optional.empty(), Optional.empty(), OPTIONS,
+                List.of(ReportFormat.md), false, false, 2, overrides);
+        List<String> warnings = new ArrayList<>();
+        ClassGrading.Outcome o = ClassGrading.run(again, out, new Progress() {
+            @Override
+            public void update(int done, int total) {
+            }
+
+            @Override
+            public void warning(String line) {
+                warnings.add(line);
+            }
+        });
+        assertEquals(List.of("o.csv:3: no student \"nobody\" in this class: not applied"), warnings);
+        assertEquals("id,quantity,old,new,change\nnotes,dW1,0,2,2\nnotes,total,4,6,2\n", out.published.get(Artifact.CHANGES));
+        assertTrue(out.reports.get("notes.md").contains("> Points changed by your teacher: dW1 0 → 2 \\(ambiguous key\\)"),
+                out.reports.get("notes.md"));
+        assertEquals(6, o.rows().stream().filter(r -> r.id().equals("notes")).findFirst().orElseThrow().score());
+    }
+
+    @Test
+    void aPreviousGradebookThatCannotBeComparedIsAWarningNotAFailure() throws InterruptedException {
+        MemoryOutput out = new MemoryOutput();
+        out.published.put(Artifact.GRADEBOOK, "id,status,score\nnotes,passed,4\n");
+        List<String> warnings = new ArrayList<>();
+        ClassGrading.run(request(Optional.empty(), List.of(), 1), out, new Progress() {
+            @Override
+            public void update(int done, int total) {
+            }
+
+            @Override
+            public void warning(String line) {
+                warnings.add(line);
+            }
+        });
+        assertEquals(List.of("memory/GRADEBOOK:2: status: \"passed\" is not one of duplicate, graded, invalid, missing, "
+                + "unknown (the previous gradebook is not compared: changes.csv lists no changes)"), warnings);
+        assertEquals("id,quantity,old,new,change\n", out.published.get(Artifact.CHANGES));
+        assertTrue(out.published.get(Artifact.GRADEBOOK).startsWith("id,status,score,max,z1,"));
     }
 
     @Test

@@ -46,7 +46,10 @@ class HtmlGoldenTest {
         return CheckHtml.render(check(problem(), sample), new ReportOptions(new Messages(lang), hideExpected, false, false));
     }
 
-    /** A class with every mistake the charts can show, and names that need escaping in SVG text. */
+    /**
+     * A class with every mistake the charts can show, names that need escaping in SVG text, and a
+     * student of each kind the list shows (linked, flagged, invalid, missing, one with a roster name).
+     */
     static ClassSummary summary() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("graded", 7);
@@ -61,17 +64,37 @@ class HtmlGoldenTest {
         carried.put("z1", 0.0);
         carried.put("<b>yhat</b>", 1 / 7.0);
         carried.put("loss & \"q\"", 0.001);
+        Map<String, Double> mean = new LinkedHashMap<>();
+        mean.put("z1", 1.0);
+        mean.put("<b>yhat</b>", 0.714285);
+        mean.put("loss & \"q\"", 0.0);
+        mean.put("dW1", 1.25);
+        Map<String, Double> max = new LinkedHashMap<>();
+        max.put("z1", 1.0);
+        max.put("<b>yhat</b>", 1.0);
+        max.put("loss & \"q\"", 1.0);
+        max.put("dW1", 6.5);
+        List<ClassSummary.Student> students = List.of(
+                new ClassSummary.Student(STUDENT, "", "graded", 9.5, "reports/_script_alert-1a2b3c4d.html", "", false),
+                new ClassSummary.Student("ana", "Ana <i>Popescu</i> & co", "graded", 4, "reports/ana.html",
+                        "the file says it is <b>ion</b>'s: graded as ana's, from where it was handed in", true),
+                new ClassSummary.Student("bogdan", "", "invalid", 0, "reports/bogdan.html",
+                        "line 1: expected a header \"quantity,row,col,value\" & more", false),
+                new ClassSummary.Student("=1+1", "", "missing", 0, null, "no submission", false));
         return new ClassSummary("golden <id> & \"q\"", "Softmax <script>alert('t')</script> \u0001 step", 9.5, counts, 7,
                 6.214285714, 6.5, new int[]{0, 1, 0, 0, 2, 0, 0, 1, 0, 3}, success, carried,
                 List.of(Map.entry("dW1: transposed", 3), Map.entry("yhat: <img src=x onerror=alert(1)>", 2),
-                        Map.entry("loss: 'sign' & \"flip\"", 1)));
+                        Map.entry("loss: 'sign' & \"flip\"", 1)), mean, max, students);
     }
 
     static ClassSummary emptyClass() {
         Map<String, Double> none = new LinkedHashMap<>();
         none.put("z1", 0.0);
         return new ClassSummary("empty", "Nobody handed in", 0, Map.of("missing", 3), 0, 0, 0, new int[ClassSummary.BINS],
-                none, none, List.of());
+                none, none, List.of(), none, Map.of("z1", 1.0), List.of(
+                        new ClassSummary.Student("a", "", "missing", 0, null, "no submission", false),
+                        new ClassSummary.Student("b", "", "missing", 0, null, "no submission", false),
+                        new ClassSummary.Student("c", "", "missing", 0, null, "no submission", false)));
     }
 
     /**
