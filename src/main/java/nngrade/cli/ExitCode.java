@@ -18,7 +18,7 @@ public final class ExitCode {
     static final String HELP = "%nExit codes:%n"
             + "  0  done (check: every asked quantity correct; grade: every input graded)%n"
             + "  1  graded, something wrong or missing (grade: some inputs invalid, and%n"
-            + "     they are still in the gradebook)%n"
+            + "     they are still in the gradebook, or some rows to look at, named on stderr)%n"
             + "  2  could not grade: bad problem, unreadable submission, usage error%n"
             + "  3  a bug in nngrade (please report it)%n";
 }

@@ -1,6 +1,7 @@
 package nngrade.cli;
 
 import nngrade.grade.ClassGrading;
+import nngrade.grade.ClassRow;
 import nngrade.grade.FolderOutput;
 import nngrade.grade.GradeRequest;
 import nngrade.grade.IdSource;
@@ -38,8 +39,8 @@ import java.util.concurrent.Callable;
 @Command(name = "grade",
         mixinStandardHelpOptions = true,
         version = Main.VERSION,
-        description = "Grade a whole class: every JSON/CSV submission in the INPUT files and folders, into a "
-                + "gradebook, a report per student and a class summary in --out.",
+        description = "Grade a whole class: every JSON, CSV or XLSX submission in the INPUT files, folders and LMS "
+                + "zips, into a gradebook, a report per student and a class summary in --out.",
         footer = ExitCode.HELP)
 public final class GradeCommand implements Callable<Integer> {
 
@@ -59,14 +60,14 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--layout", paramLabel = "LAYOUT", converter = LayoutConverter.class,
             description = "How the inputs say whose each file is: files (the file name is the id), folders (a folder "
-                    + "per student, as GitHub Classroom clones them), moodle, canvas (their \"Download all "
-                    + "submissions\" folders or zips). Default: told from each input's names.")
+                    + "per student, as GitHub Classroom clones them), moodle (its \"Download all submissions\"), "
+                    + "canvas (its \"Download submissions\"), as folders or zips. Default: told from each input's names.")
     Layout layout;
 
     @Option(names = "--id-from", paramLabel = "SOURCE", converter = IdSourceConverter.class, defaultValue = "layout",
-            description = "layout: the id is where a file sits, and a student field naming someone else flags the "
-                    + "row; field: the id is the file's student field (for file names that carry no identity). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "layout: the id is where a file sits, and a student field claiming another student's "
+                    + "place flags the row; field: the id is the file's student field (for file names that carry no "
+                    + "identity). Default: ${DEFAULT-VALUE}.")
     IdSource idFrom;
 
     @Option(names = "--roster", paramLabel = "CSV",
@@ -183,6 +184,10 @@ public final class GradeCommand implements Callable<Integer> {
         for (Map.Entry<RowStatus, Integer> e : outcome.counts().entrySet()) {
             sb.append(sep).append(e.getValue()).append(' ').append(e.getKey().label());
             sep = ", ";
+        }
+        long flagged = outcome.rows().stream().filter(ClassRow::flagged).count();
+        if (flagged > 0) {
+            sb.append(" (").append(flagged).append(" to look at)");
         }
         return sb.toString();
     }
