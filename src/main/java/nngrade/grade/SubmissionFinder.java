@@ -209,10 +209,12 @@ public final class SubmissionFinder {
     }
 
     private static HandIns.Candidate candidate(Path root, Path f, FileTime modified) {
-        StringBuilder relative = new StringBuilder();
-        for (Path part : root.relativize(f)) {
-            relative.append(relative.length() == 0 ? "" : "/").append(part);
+        String source = f.toString();
+        // f is root's own path and more, as the walk built it: cutting the text is relativize without its objects
+        String relative = source.substring(root.toString().length()).replace(f.getFileSystem().getSeparator(), "/");
+        while (relative.startsWith("/")) {
+            relative = relative.substring(1);
         }
-        return new HandIns.Candidate(new Location.OnDisk(f), f.toString(), relative.toString(), modified);
+        return new HandIns.Candidate(new Location.OnDisk(f), source, relative, modified);
     }
 }

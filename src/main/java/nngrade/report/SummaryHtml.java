@@ -121,6 +121,9 @@ public final class SummaryHtml {
     }
 
     private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v); // most scores are whole: a table of 100,000 students formats fast
+        }
         return String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
     }
 }
