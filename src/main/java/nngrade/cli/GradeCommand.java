@@ -131,7 +131,17 @@ public final class GradeCommand implements Callable<Integer> {
         try (SubmissionFinder.Found found = SubmissionFinder.find(inputs, List.of(new Target("--out", out),
                 new Target("--junit-xml", junitXml), new Target("--gradescope", gradescope)),
                 new SubmissionFinder.Options(Optional.ofNullable(layout), classList.map(Roster::ids), Optional.of(problem)))) {
-            return grade(source, classList, found.files(), decisions);
+            PrintWriter err = spec.commandLine().getErr();
+            found.unreadable().forEach(line -> err.println("warning: " + line));
+            if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))
+                    && found.files().stream().anyMatch(f -> f.source().indexOf('?') >= 0 || f.source().indexOf('\uFFFD') >= 0)) {
+                err.println("warning: the locale decodes file names as " + System.getProperty("sun.jnu.encoding")
+                        + ", so names with accents lost letters (shown as ?) and their students may be missing; run "
+                        + "under a UTF-8 locale (LC_ALL=C.UTF-8) or with bin/nngrade, which does");
+            }
+            int code = grade(source, classList, found.files(), decisions);
+            // a part of the class that could not be read is for the teacher to look at, as an invalid file is
+            return found.unreadable().isEmpty() ? code : Math.max(code, ExitCode.NOT_ALL_CORRECT);
         }
     }
 

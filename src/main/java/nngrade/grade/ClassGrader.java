@@ -11,6 +11,7 @@ import nngrade.problem.Problem;
 import nngrade.report.Gradescope;
 import nngrade.report.JunitXml;
 import nngrade.solve.AnswerKey;
+import nngrade.submission.StudentIds;
 import nngrade.submission.Submission;
 import nngrade.variant.ProblemSource;
 import nngrade.variant.VariantCode;
@@ -127,7 +128,7 @@ final class ClassGrader {
             String said = s.student() == null || s.student().isBlank() ? null : s.student();
             if (request.idFrom() == IdSource.FIELD) {
                 if (said != null) {
-                    id = said;
+                    id = StudentIds.nfc(said);
                     if (request.roster().isPresent() && !request.roster().get().ids().contains(said)
                             && request.roster().get().ids().contains(input.id())) {
                         // a platform's id in the layout and a username in the field: the row would be unknown

@@ -1,5 +1,7 @@
 package nngrade.grade;
 
+import nngrade.submission.StudentIds;
+
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,12 +56,15 @@ final class HandIns {
     /**
      * Dot-files and dot-folders ({@code .git}, {@code .DS_Store}), and the {@code __MACOSX} folder
      * macOS puts into zips: no one's hand-in. Also the junk files Windows leaves, and the
-     * {@code ~$name.xlsx} lock file Excel keeps beside an open workbook.
+     * {@code ~$name.xlsx} lock file Excel keeps beside an open workbook, and a repository's
+     * {@code node_modules}.
      */
     static boolean hidden(String name) {
         String last = Layout.last(name);
-        return last.startsWith(".") || last.startsWith("~$") || last.equalsIgnoreCase("Thumbs.db") || last.equalsIgnoreCase("desktop.ini")
-                || ("/" + name + "/").contains("/__MACOSX/") || ("/" + name + "/").contains("/.");
+        String path = "/" + name + "/";
+        return last.startsWith(".") || last.startsWith("~$") || last.equalsIgnoreCase("Thumbs.db")
+                || last.equalsIgnoreCase("desktop.ini") || path.contains("/__MACOSX/") || path.contains("/.")
+                || path.contains("/node_modules/");
     }
 
     /** The hand-ins of one folder or zip, named by its layout. */
@@ -126,7 +131,8 @@ final class HandIns {
     }
 
     private static SubmissionFile file(Candidate c, String id, Layout layout, String note, Format format) {
-        return new SubmissionFile(c.location(), c.source(), c.modified(), id, layout, note, format == Format.SUPPORTED);
+        return new SubmissionFile(c.location(), c.source(), c.modified(), StudentIds.nfc(id), layout, note,
+                format == Format.SUPPORTED);
     }
 
     /** The problem file itself, as a repository made from the assignment's template holds it. */

@@ -1,5 +1,7 @@
 package nngrade.grade;
 
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 import nngrade.problem.Problem;
 import nngrade.submission.Submission;
 import nngrade.submission.SubmissionReader;
@@ -20,6 +22,18 @@ public sealed interface Location {
         @Override
         public Submission read(String source, Problem problem) {
             return SubmissionReader.read(path, source, problem);
+        }
+    }
+
+    /**
+     * A file that is not read at all, and why: a link that leaves the submissions, a pipe or a
+     * device. Its content is never opened (a link to the teacher's secret must not be quoted in
+     * a message), and nothing waits on it.
+     */
+    record Refused(String why) implements Location {
+        @Override
+        public Submission read(String source, Problem problem) {
+            throw new BadInputException(InputError.inFile(source, why));
         }
     }
 

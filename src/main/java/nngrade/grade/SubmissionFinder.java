@@ -15,6 +15,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -42,8 +43,17 @@ public final class SubmissionFinder {
         public static final Options DEFAULT = new Options(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** The hand-ins, sorted by source, and the archives they are read from, closed with this. */
-    public record Found(List<SubmissionFile> files, List<Archive> archives) implements Closeable {
+    /**
+     * The hand-ins, sorted by source, and the archives they are read from, closed with this.
+     *
+     * @param unreadable the parts of the inputs that could not be walked (a folder without
+     *                   permission, a path too long): one line each, naming it; the run goes on
+     */
+    public record Found(List<SubmissionFile> files, List<Archive> archives, List<String> unreadable) implements Closeable {
+        public Found(List<SubmissionFile> files, List<Archive> archives) {
+            this(files, archives, List.of());
+        }
+
         @Override
         public void close() throws IOException {
             for (Archive a : archives) {
@@ -61,8 +71,12 @@ public final class SubmissionFinder {
      */
     public static Found find(List<Path> inputs, List<Target> targets, Options options) {
         List<Archive> archives = new ArrayList<>();
+        List<String> unreadable = Collections.synchronizedList(new ArrayList<>());
         try {
-            return new Found(walkAll(inputs, targets, options, archives), List.copyOf(archives));
+            List<SubmissionFile> files = walkAll(inputs, targets, options, archives, unreadable);
+            List<String> sortedUnreadable = new ArrayList<>(unreadable);
+            sortedUnreadable.sort(null);
+            return new Found(files, List.copyOf(archives), List.copyOf(sortedUnreadable));
         } catch (IOException e) {
             closeAll(archives);
             String where = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : String.valueOf(inputs);
@@ -89,7 +103,7 @@ public final class SubmissionFinder {
     }
 
     private static List<SubmissionFile> walkAll(List<Path> inputs, List<Target> targets, Options options,
-                                                List<Archive> archives) throws IOException {
+                                                List<Archive> archives, List<String> unreadable) throws IOException {
         for (Path input : inputs) {
             if (!Files.exists(input)) {
                 throw new BadInputException(InputError.inFile(input.toString(), "no such file or folder"));
@@ -105,7 +119,7 @@ public final class SubmissionFinder {
         Set<Object> seen = inputs.size() > 1 ? new HashSet<>() : null;
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                add(files, seen, handIns.identify(walk(input)));
+                add(files, seen, handIns.identify(walk(input, unreadable)));
             } else if (Archive.isArchive(input)) {
                 Archive archive = Archive.open(input);
                 archives.add(archive);
@@ -118,8 +132,9 @@ public final class SubmissionFinder {
                 }
                 add(files, seen, handIns.identify(entries));
             } else {
-                named.add(new HandIns.Candidate(new Location.OnDisk(input), input.toString(), asGiven(input),
-                        Files.getLastModifiedTime(input)));
+                // a file named on the command line is followed wherever its link leads, but a pipe is never waited on
+                Location where = Files.isRegularFile(input) ? new Location.OnDisk(input) : new Location.Refused(NOT_A_FILE);
+                named.add(new HandIns.Candidate(where, input.toString(), asGiven(input), Files.getLastModifiedTime(input)));
             }
         }
         add(files, seen, handIns.identifyNamed(named));
@@ -158,18 +173,24 @@ public final class SubmissionFinder {
                 + "; nngrade never writes there: choose another " + (target.option().equals("--out") ? "folder" : "file")));
     }
 
+    static final String NOT_A_FILE = "is not a regular file (a pipe, a socket or a device); not read";
+    static final String LINK_OUTSIDE = "is a link to a file outside the submissions folder; not read";
+
     /**
      * The files of a folder, its subfolders walked in parallel (a class is often a folder per
      * student or group); each file is seen once, with the walk's own attributes. Dot-files and
-     * dot-folders ({@code .git}, {@code .github}, {@code .vscode}) are no one's hand-in.
+     * dot-folders ({@code .git}, {@code .github}, {@code .vscode}) are no one's hand-in. A folder
+     * named as a link is walked where it leads, its files named as below the link.
      */
-    private static List<HandIns.Candidate> walk(Path folder) throws IOException {
+    private static List<HandIns.Candidate> walk(Path input, List<String> unreadable) throws IOException {
+        Path folder = input.toRealPath();
+        Tree tree = new Tree(input, folder, unreadable);
         List<Path> subfolders = new ArrayList<>();
-        List<HandIns.Candidate> found = new ArrayList<>(visit(folder, folder, 1, subfolders));
+        List<HandIns.Candidate> found = new ArrayList<>(visit(tree, folder, 1, subfolders));
         try {
             subfolders.parallelStream().map(sub -> {
                 try {
-                    return visit(folder, sub, Integer.MAX_VALUE, null);
+                    return visit(tree, sub, Integer.MAX_VALUE, null);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -180,8 +201,22 @@ public final class SubmissionFinder {
         return found;
     }
 
+    /**
+     * A submissions folder being walked.
+     *
+     * @param given      the folder as the command line names it, which every message names files under
+     * @param real       where it really is: a link inside it is followed only when it stays below
+     * @param unreadable what could not be walked, for the caller to name
+     */
+    private record Tree(Path given, Path real, List<String> unreadable) {
+        String sourceOf(Path f) {
+            return given.resolve(real.relativize(f)).toString();
+        }
+    }
+
     /** The files down to {@code depth} levels below {@code folder}; folders at the last level go to {@code deeper}. */
-    private static List<HandIns.Candidate> visit(Path root, Path folder, int depth, List<Path> deeper) throws IOException {
+    private static List<HandIns.Candidate> visit(Tree tree, Path folder, int depth, List<Path> deeper) throws IOException {
+        Path root = tree.real();
         List<HandIns.Candidate> found = new ArrayList<>();
         Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), depth, new SimpleFileVisitor<>() {
             @Override
@@ -198,28 +233,65 @@ public final class SubmissionFinder {
                 if (a.isDirectory()) { // at the depth limit
                     deeper.add(f);
                 } else if (a.isRegularFile()) {
-                    found.add(candidate(root, f, a.lastModifiedTime()));
-                } else if (a.isSymbolicLink() && Files.isRegularFile(f)) { // a link to a file is that file
-                    found.add(candidate(root, f, Files.getLastModifiedTime(f)));
+                    found.add(candidate(tree, f, new Location.OnDisk(f), a.lastModifiedTime()));
+                } else if (a.isSymbolicLink()) {
+                    link(f, a);
+                } else {
+                    found.add(candidate(tree, f, new Location.Refused(NOT_A_FILE), a.lastModifiedTime()));
                 }
                 return FileVisitResult.CONTINUE;
             }
 
+            /**
+             * A link is its target when the target stays inside the submissions (a student's
+             * repository linking one file to another); one that leaves them is a row saying so,
+             * never opened. A link to a folder is not walked: what it leads to inside is walked
+             * anyway, and what is outside is no one's hand-in.
+             */
+            private void link(Path f, BasicFileAttributes a) {
+                Path target;
+                try {
+                    target = f.toRealPath();
+                } catch (IOException broken) {
+                    found.add(candidate(tree, f, new Location.Refused("is a link that leads nowhere; not read"),
+                            a.lastModifiedTime()));
+                    return;
+                }
+                if (Files.isDirectory(target)) {
+                    if (!target.startsWith(root)) {
+                        tree.unreadable().add(tree.sourceOf(f) + ": is a link to a folder outside the submissions folder; "
+                                + "not walked");
+                    }
+                } else if (!target.startsWith(root)) {
+                    found.add(candidate(tree, f, new Location.Refused(LINK_OUTSIDE), a.lastModifiedTime()));
+                } else if (Files.isRegularFile(target)) {
+                    found.add(candidate(tree, f, new Location.OnDisk(target), a.lastModifiedTime()));
+                } else {
+                    found.add(candidate(tree, f, new Location.Refused(NOT_A_FILE), a.lastModifiedTime()));
+                }
+            }
+
             @Override
             public FileVisitResult visitFileFailed(Path f, IOException e) {
-                throw new BadInputException(InputError.inFile(f.toString(), "cannot be read: " + AtomicFiles.whyNot(e)));
+                // one student's unreadable folder or over-long path never stops the class
+                tree.unreadable().add(tree.sourceOf(f) + ": cannot be read: " + AtomicFiles.whyNot(e)
+                        + "; nothing in it is graded");
+                return FileVisitResult.CONTINUE;
             }
         });
         return found;
     }
 
-    private static HandIns.Candidate candidate(Path root, Path f, FileTime modified) {
-        String source = f.toString();
-        // f is root's own path and more, as the walk built it: cutting the text is relativize without its objects
-        String relative = source.substring(root.toString().length()).replace(f.getFileSystem().getSeparator(), "/");
+    private static HandIns.Candidate candidate(Tree tree, Path f, Location where, FileTime modified) {
+        // f is the real root's own path and more, as the walk built it: cutting the text is relativize without its objects
+        String rest = f.toString().substring(tree.real().toString().length());
+        String relative = rest.replace(f.getFileSystem().getSeparator(), "/");
         while (relative.startsWith("/")) {
             relative = relative.substring(1);
         }
-        return new HandIns.Candidate(new Location.OnDisk(f), source, relative, modified);
+        String given = tree.given().toString();
+        String source = rest.startsWith(f.getFileSystem().getSeparator()) || given.endsWith(f.getFileSystem().getSeparator())
+                ? given + rest : given + f.getFileSystem().getSeparator() + rest;
+        return new HandIns.Candidate(where, source, relative, modified);
     }
 }

@@ -150,7 +150,7 @@ public final class RosterReader {
             Map<String, Integer> lines = new HashMap<>();
             for (int r = 1; r < table.rows().size(); r++) {
                 CsvRow row = table.rows().get(r);
-                String id = cell(row, column);
+                String id = StudentIds.nfc(cell(row, column));
                 if (id.isEmpty()) {
                     errors.add(InputError.atLine(source, row.line(), "the id is empty"));
                 } else if (lines.putIfAbsent(id, row.line()) != null) {

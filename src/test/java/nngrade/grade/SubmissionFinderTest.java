@@ -50,12 +50,17 @@ class SubmissionFinderTest {
         assertEquals(List.of("in/ana.json", "in/ion.json"), names(t, found));
     }
 
+    /** A link inside the submissions is its target; one that leaves them is a hand-in never opened. */
     @Test
-    void aLinkToAFileIsThatFile(@TempDir Path t) throws IOException {
-        Path real = write(t.resolve("elsewhere/ana.json"));
-        Files.createDirectories(t.resolve("in"));
-        Files.createSymbolicLink(t.resolve("in/ana.json"), real);
-        assertEquals(List.of("in/ana.json"), names(t, SubmissionFinder.find(List.of(t.resolve("in")), List.of())));
+    void aLinkIsItsTargetOnlyInsideTheSubmissions(@TempDir Path t) throws IOException {
+        Path outside = write(t.resolve("elsewhere/bob.json"));
+        Path inside = write(t.resolve("in/real/ana.json"));
+        Files.createSymbolicLink(t.resolve("in/ana.json"), inside);
+        Files.createSymbolicLink(t.resolve("in/bob.json"), outside);
+        SubmissionFinder.Found found = SubmissionFinder.find(List.of(t.resolve("in")), List.of());
+        assertEquals(List.of("in/ana.json", "in/bob.json", "in/real/ana.json"), names(t, found));
+        assertEquals(new Location.OnDisk(inside.toRealPath()), found.files().get(0).location());
+        assertEquals(new Location.Refused(SubmissionFinder.LINK_OUTSIDE), found.files().get(1).location());
     }
 
     @Test

@@ -1,0 +1,144 @@
+package nngrade.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static nngrade.cli.GradeRuns.NOTES;
+import static nngrade.cli.GradeRuns.grade;
+import static nngrade.cli.GradeRuns.submission;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * grade on what a file system holds besides files (issue 14): links that leave the submissions,
+ * pipes, a linked submissions folder, an unreadable folder, node_modules, names saved in another
+ * Unicode form. Nothing hangs, nothing outside the submissions is read, no student is lost.
+ */
+class GradeFilesystemTest {
+    private static final String SECRET = "correct-horse-battery-staple-7731";
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> rows(Path out) {
+        return GradeRuns.gradebookRows(out).stream()
+                .map(r -> r.get("id") + " " + r.get("status") + " " + r.get("score") + " | " + r.get("note")).toList();
+    }
+
+    private static String everything(Path dir) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(f, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
+    /** A student repository's link to the teacher's secret is a row saying so; the secret is read by no one. */
+    @Test
+    void aLinkOutOfTheSubmissionsIsARowAndItsTargetIsNeverRead() throws IOException {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), SECRET + "\n");
+        Path in = tmp.resolve("in");
+        submission(in, "ana.json", "perfect.json", "ana");
+        Files.createSymbolicLink(in.resolve("evil.csv"), secret);
+        Files.createSymbolicLink(in.resolve("same.json"), in.resolve("ana.json")); // inside: it is that file
+        Path out = tmp.resolve("out");
+        GradeRuns.Run run = grade(NOTES, in, "--out", out, "--format", "html,md,json", "--junit-xml", tmp.resolve("junit.xml"));
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("ana graded 9 | ", "evil invalid 0 | is a link to a file outside the submissions folder; not read",
+                "same graded 9 | the file's student field says \"ana\": graded as the hand-in of same, where it sits"),
+                rows(out));
+        assertFalse(run.all().contains(SECRET), run.all());
+        assertFalse(everything(out).contains(SECRET), "the secret reached --out");
+        assertFalse(Files.readString(tmp.resolve("junit.xml")).contains(SECRET));
+    }
+
+    /** A pipe in a folder, or named as an input, is a row: never opened, so never waited on. */
+    @Test
+    void aPipeIsARowAndNothingWaitsOnIt() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo is not installed");
+        Path in = tmp.resolve("in");
+        submission(in, "ana.json", "perfect.json", "ana");
+        Process p = new ProcessBuilder("/usr/bin/mkfifo", in.resolve("bob.json").toString()).start();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0);
+        GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"));
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("ana graded 9 | ", "bob invalid 0 | is not a regular file (a pipe, a socket or a device); not read"),
+                rows(tmp.resolve("out")));
+        GradeRuns.Run named = grade(NOTES, in.resolve("bob.json"), "--out", tmp.resolve("out2"));
+        assertEquals(1, named.code(), named.all());
+        assertEquals(List.of("bob invalid 0 | is not a regular file (a pipe, a socket or a device); not read"),
+                rows(tmp.resolve("out2")));
+    }
+
+    /** A submissions folder given as a link is the folder it leads to, its files named below the link. */
+    @Test
+    void aLinkedSubmissionsFolderIsGradedAsTheFolder() throws IOException {
+        Path real = tmp.resolve("real");
+        submission(real, "ana.json", "perfect.json", "ana");
+        submission(real.resolve("g1"), "ion.json", "notes.json", "ion");
+        Path link = Files.createSymbolicLink(tmp.resolve("subs"), real);
+        GradeRuns.Run run = grade(NOTES, link, "--out", tmp.resolve("out"));
+        assertEquals(0, run.code(), run.all());
+        assertEquals(List.of("ana graded 9 | ", "ion graded 4 | "), rows(tmp.resolve("out")));
+        assertEquals(List.of(link.resolve("ana.json").toString(), link.resolve("g1/ion.json").toString()),
+                GradeRuns.gradebookRows(tmp.resolve("out")).stream().map(r -> r.get("file")).toList());
+    }
+
+    /** One folder nngrade may not read stops nobody else's grade: a warning naming it, exit 1. */
+    @Test
+    void anUnreadableFolderIsAWarningAndTheClassIsGraded() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root reads every folder");
+        Path in = tmp.resolve("in");
+        submission(in, "ana.json", "perfect.json", "ana");
+        submission(in.resolve("locked"), "bob.json", "perfect.json", "bob");
+        Files.setPosixFilePermissions(in.resolve("locked"), PosixFilePermissions.fromString("---------"));
+        try {
+            GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"));
+            assertEquals(1, run.code(), run.all());
+            assertEquals(List.of("ana graded 9 | "), rows(tmp.resolve("out")));
+            assertTrue(run.err().contains("warning: " + in.resolve("locked") + ": cannot be read"), run.err());
+        } finally {
+            Files.setPosixFilePermissions(in.resolve("locked"), PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void nodeModulesAndDotFoldersAreNotWalked() throws IOException {
+        Path in = tmp.resolve("in");
+        submission(in, "ana.json", "perfect.json", "ana");
+        submission(in.resolve("node_modules/pkg"), "package.json", "perfect.json", null);
+        submission(in.resolve(".vscode"), "settings.json", "perfect.json", null);
+        GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"));
+        assertEquals(0, run.code(), run.all());
+        assertEquals(List.of("ana graded 9 | "), rows(tmp.resolve("out")));
+    }
+
+    /** "josé" saved by macOS (e and a combining accent) is the roster's "josé": one student, not two. */
+    @Test
+    void idsAreComparedInOneUnicodeForm() throws IOException {
+        Path in = tmp.resolve("in");
+        submission(in, "jose\u0301.json", "perfect.json", null);
+        Path roster = Files.writeString(tmp.resolve("roster.csv"), "id\njos\u00e9\n", StandardCharsets.UTF_8);
+        GradeRuns.Run run = grade(NOTES, in, "--roster", roster, "--out", tmp.resolve("out"));
+        assertEquals(0, run.code(), run.all());
+        List<Map<String, String>> rows = GradeRuns.gradebookRows(tmp.resolve("out"));
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("jos\u00e9", rows.get(0).get("id"));
+        assertEquals("graded", rows.get(0).get("status"));
+    }
+}
