@@ -1,6 +1,7 @@
 package nngrade.problem;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,25 @@ public record Quantity(Kind kind, int layer) {
      * forward pass, loss, backward pass layer by layer from the output, then the step.
      */
     public static List<Quantity> all(int layers) {
-        return layers < CACHED ? ALL.get(layers) : list(layers);
+        if (layers < CACHED) {
+            return ALL.get(layers);
+        }
+        Deep deep = last;
+        if (deep == null || deep.layers() != layers) {
+            deep = new Deep(layers, List.copyOf(list(layers)), names(layers));
+            last = deep;
+        }
+        return deep.all();
     }
+
+    /**
+     * The names of the deepest network looked up last: a run checks one problem, and building them
+     * for every lookup made a check quadratic in the layers (a minute for 2,000 layers).
+     */
+    private record Deep(int layers, List<Quantity> all, Map<String, Quantity> byName) {
+    }
+
+    private static volatile Deep last;
 
     private static List<Quantity> list(int layers) {
         List<Quantity> out = new ArrayList<>();
@@ -100,21 +118,24 @@ public record Quantity(Kind kind, int layer) {
         if (layers < CACHED) {
             return Optional.ofNullable(BY_NAME.get(layers).get(name));
         }
-        return Optional.ofNullable(names(layers).get(name));
+        all(layers);
+        Deep deep = last;
+        return Optional.ofNullable((deep.layers() == layers ? deep.byName() : names(layers)).get(name));
     }
 
     /** Each name (and, for one layer, each unindexed name) and its quantity; the indexed name wins. */
     private static Map<String, Quantity> names(int layers) {
         Map<String, Quantity> byName = new HashMap<>();
-        for (Quantity q : all(layers)) {
+        List<Quantity> all = layers < CACHED ? ALL.get(layers) : list(layers);
+        for (Quantity q : all) {
             byName.putIfAbsent(q.name(), q);
         }
         if (layers == 1) {
-            for (Quantity q : all(layers)) {
+            for (Quantity q : all) {
                 byName.putIfAbsent(q.unindexedName(), q);
             }
         }
-        return Map.copyOf(byName);
+        return Collections.unmodifiableMap(byName); // not Map.copyOf: see AnswerKey's formulas
     }
 
     // Every submission looks its names up: networks of up to 15 layers have their lists ready.
@@ -155,7 +176,9 @@ public record Quantity(Kind kind, int layer) {
 
     @Override
     public int hashCode() {
-        return kind.ordinal() * 31 + layer;
+        // one value per quantity (fewer than 32 kinds): kind * 31 + layer gave z32 the hash of dz1's neighbour,
+        // and a deep network's maps long collision chains
+        return layer * 32 + kind.ordinal();
     }
 
     @Override

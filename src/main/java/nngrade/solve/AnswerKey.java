@@ -18,7 +18,9 @@ public record AnswerKey(Problem problem, Map<Quantity, Matrix> values, Map<Quant
 
     public AnswerKey {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        formulas = Map.copyOf(formulas);
+        // not Map.copyOf: its open addressing probes in long runs over quantities' consecutive
+        // hash codes, which made a key of 20,000 layers take 20 s
+        formulas = Collections.unmodifiableMap(new HashMap<>(formulas));
     }
 
     public AnswerKey(Problem problem, Map<Quantity, Matrix> values) {
