@@ -32,6 +32,26 @@ public final class TextFiles {
         return new String(bytes, StandardCharsets.UTF_8); // valid: checked
     }
 
+    /**
+     * {@link #read(Path, String, FileKind)} of a file the user named (a problem, a roster, overrides),
+     * refusing first what is not a regular file: opening a pipe waits for a writer forever, and a
+     * device never ends. Submissions found by a walk are known to be files and skip the extra look.
+     */
+    public static byte[] readRegular(Path path, String source, FileKind kind) {
+        if (Files.exists(path) && !Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            throw new BadInputException(InputError.inFile(source, "is not a regular file (a pipe, a socket or a device); "
+                    + "expected " + kind.expected()));
+        }
+        return read(path, source, kind);
+    }
+
+    /** {@link #readText} of a file the user named: see {@link #readRegular}. */
+    public static String readRegularText(Path path, String source, FileKind kind) {
+        byte[] bytes = readRegular(path, source, kind);
+        checkText(source, bytes, kind);
+        return new String(bytes, StandardCharsets.UTF_8); // valid: checked
+    }
+
     /** The file's bytes, refusing a folder, a missing or unreadable file, or one over the kind's size. */
     public static byte[] read(Path path, String source, FileKind kind) {
         int limit = (int) Math.min(Integer.MAX_VALUE - 8, kind.maxBytes() + 1);

@@ -37,7 +37,7 @@ public final class ProblemLoader {
     /** Reads and parses {@code path} without validating it, e.g. to draw a variant from it first. */
     public static ProblemFile read(Path path) {
         String source = path.toString();
-        return parseFile(source, TextFiles.readText(path, source, FILE));
+        return parseFile(source, TextFiles.readRegularText(path, source, FILE));
     }
 
     /** Parses and validates problem text; YAML unless the file name or the first character says JSON. */

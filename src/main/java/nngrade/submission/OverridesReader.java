@@ -44,7 +44,7 @@ public final class OverridesReader {
     /** The overrides in file order. */
     public static List<PointsOverride> read(Path path, Problem p) {
         String source = path.toString();
-        return parse(source, TextFiles.read(path, source, FILE), p);
+        return parse(source, TextFiles.readRegular(path, source, FILE), p);
     }
 
     /** {@link #read} of bytes already read ({@code source} names them in messages). */

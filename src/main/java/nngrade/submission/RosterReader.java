@@ -40,7 +40,7 @@ public final class RosterReader {
     /** The roster as a class list: a Canvas export's assignment column is chosen only when it has one. */
     public static Roster read(Path path) {
         String source = path.toString();
-        return parse(source, TextFiles.read(path, source, FILE));
+        return parse(source, TextFiles.readRegular(path, source, FILE));
     }
 
     /**

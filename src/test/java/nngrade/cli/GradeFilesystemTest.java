@@ -85,6 +85,23 @@ class GradeFilesystemTest {
                 rows(tmp.resolve("out2")));
     }
 
+    /** A pipe named as the roster or the problem is refused in one line, not waited on. */
+    @Test
+    void aPipeAsRosterOrProblemIsOneLine() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo is not installed");
+        Path fifo = tmp.resolve("fifo.csv");
+        Process p = new ProcessBuilder("/usr/bin/mkfifo", fifo.toString()).start();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0);
+        GradeRuns.Run roster = grade(NOTES, "submissions-sample/perfect.json", "--roster", fifo, "--out", tmp.resolve("out"));
+        assertEquals(2, roster.code(), roster.all());
+        assertEquals(fifo + ": is not a regular file (a pipe, a socket or a device); expected a roster file"
+                + System.lineSeparator(), roster.err());
+        GradeRuns.Run problem = grade(fifo, "submissions-sample/perfect.json", "--out", tmp.resolve("out"));
+        assertEquals(2, problem.code(), problem.all());
+        assertTrue(problem.err().startsWith(fifo + ": is not a regular file"), problem.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
     /** A submissions folder given as a link is the folder it leads to, its files named below the link. */
     @Test
     void aLinkedSubmissionsFolderIsGradedAsTheFolder() throws IOException {
