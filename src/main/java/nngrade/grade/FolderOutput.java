@@ -198,7 +198,8 @@ public final class FolderOutput implements Output {
             }
             published = true;
         } finally {
-            if (!committed && !published) {
+            // a switch committed (its journal there) needs them: whoever finishes it moves them
+            if (!committed && !published && !Files.exists(out.resolve(OutputSwitch.JOURNAL))) {
                 for (Path tmp : outside.values()) {
                     try {
                         Files.deleteIfExists(tmp);
