@@ -99,27 +99,6 @@ public final class AtomicFiles {
         }
     }
 
-    /** Replaces folder {@code target} by {@code staged}: the old one is renamed away, then deleted. */
-    public static void replaceFolder(Path staged, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-            deleteTree(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        try {
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            if (old != null) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // put the old one back
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ import java.util.Optional;
  */
 final class OutputLock implements AutoCloseable {
     static final String NAME = ".nngrade.lock";
+    private static final int ATTEMPTS = 5;
+    /** The owner of a lock file created a moment ago and not yet written: alive, its pid unknown for now. */
+    private static final long BEING_WRITTEN = 0;
     private final Path file;
     private final String mine;
 
@@ -33,19 +37,27 @@ final class OutputLock implements AutoCloseable {
         Path file = out.resolve(NAME);
         ProcessHandle me = ProcessHandle.current();
         String mine = me.pid() + " " + me.info().startInstant().map(Instant::toString).orElse("-") + "\n";
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                Files.createFile(file);
-                Files.writeString(file, mine, StandardCharsets.UTF_8);
+                // created exclusively (O_EXCL) and written in one call: another run sees it empty for a moment at most
+                Files.write(file, mine.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return new OutputLock(file, mine);
             } catch (FileAlreadyExistsException held) {
-                Optional<Long> owner = liveOwner(file);
+                String stale = content(file);
+                Optional<Long> owner = liveOwner(file, stale);
+                if (owner.isPresent() && owner.get() == BEING_WRITTEN && attempt < ATTEMPTS - 1) {
+                    pause();
+                    continue;
+                }
                 if (owner.isPresent()) {
                     throw new BadInputException(InputError.inFile(out.toString(), "another nngrade grade (pid "
                             + owner.get() + ") is writing " + out + "; wait for it or remove " + file + " if it is gone"));
                 }
                 try {
-                    Files.deleteIfExists(file); // a dead run's: taken over (another run may take it first: then it refuses us)
+                    // a dead run's: taken over, unless another run took it over since we read it (then it refuses us, or we it)
+                    if (stale.equals(content(file))) {
+                        Files.deleteIfExists(file);
+                    }
                 } catch (IOException e) {
                     throw cannotLock(file, e);
                 }
@@ -57,17 +69,10 @@ final class OutputLock implements AutoCloseable {
     }
 
     /** The pid in a lock file whose process still runs; empty for a dead one, or a file being written right now (retried). */
-    private static Optional<Long> liveOwner(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (NoSuchFileException gone) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw cannotLock(file, e);
-        }
+    private static Optional<Long> liveOwner(Path file, String content) {
+        String text = content.strip();
         if (text.isEmpty()) { // created, not yet written: its owner is alive for a moment at least
-            return youngerThanASecond(file) ? Optional.of(-1L) : Optional.empty();
+            return youngerThanASecond(file) ? Optional.of(BEING_WRITTEN) : Optional.empty();
         }
         String[] parts = text.split(" ");
         long pid;
@@ -84,6 +89,25 @@ final class OutputLock implements AutoCloseable {
         Optional<String> actual = p.get().info().startInstant().map(Instant::toString);
         boolean reused = !started.equals("-") && actual.isPresent() && !actual.get().equals(started);
         return reused ? Optional.empty() : Optional.of(pid);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The lock file's text; empty when it is gone. */
+    private static String content(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException gone) {
+            return "";
+        } catch (IOException e) {
+            throw cannotLock(file, e);
+        }
     }
 
     private static boolean youngerThanASecond(Path file) {

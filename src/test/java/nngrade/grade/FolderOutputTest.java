@@ -201,6 +201,40 @@ class FolderOutputTest {
     }
 
     @Test
+    void ofRunsStartingTogetherOnOneFolderExactlyOneGetsIt() throws InterruptedException {
+        Path out = tmp.resolve("out");
+        int runs = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(runs);
+        List<FolderOutput> won = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            threads.add(new Thread(() -> {
+                try {
+                    start.await();
+                    won.add(FolderOutput.create(out, null, null));
+                } catch (BadInputException e) {
+                    refused.add(e.errors().get(0).oneLine());
+                } catch (Exception e) {
+                    refused.add("unexpected " + e);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(1, won.size(), refused.toString());
+        assertEquals(runs - 1, refused.size());
+        for (String line : refused) {
+            assertTrue(line.startsWith(out + ": another nngrade grade (pid " + ProcessHandle.current().pid() + ") is writing "),
+                    line);
+        }
+        won.get(0).close();
+        assertFalse(Files.exists(out), "made by the run that published nothing, removed with its lock");
+    }
+
+    @Test
     void aLinkSomeoneLeftAtATemporaryNameIsNotWrittenThrough() throws IOException {
         Path victim = Files.writeString(tmp.resolve("victim.txt"), "keep");
         Files.createDirectories(tmp.resolve("ci"));
