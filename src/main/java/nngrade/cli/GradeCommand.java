@@ -6,6 +6,7 @@ import nngrade.grade.FolderOutput;
 import nngrade.grade.GradeRequest;
 import nngrade.grade.IdSource;
 import nngrade.grade.Layout;
+import nngrade.grade.OutputGuard;
 import nngrade.grade.Overrides;
 import nngrade.grade.ReportFormat;
 import nngrade.grade.RowStatus;
@@ -128,6 +129,9 @@ public final class GradeCommand implements Callable<Integer> {
         Optional<Roster> classList = Optional.ofNullable(roster).map(r -> RosterReader.read(r, Optional.ofNullable(lmsColumn)));
         Overrides decisions = overrides == null ? Overrides.NONE
                 : Overrides.of(OverridesReader.read(overrides, source.forStudent("").problem()));
+        OutputGuard.refuse(out, inputs, List.of(new Target("--junit-xml", junitXml), new Target("--gradescope", gradescope)),
+                List.of(new Target("PROBLEM", problem), new Target("--roster", roster), new Target("--overrides", overrides),
+                        new Target("--secret-file", secret.secretFile)));
         try (SubmissionFinder.Found found = SubmissionFinder.find(inputs, List.of(new Target("--out", out),
                 new Target("--junit-xml", junitXml), new Target("--gradescope", gradescope)),
                 new SubmissionFinder.Options(Optional.ofNullable(layout), classList.map(Roster::ids), Optional.of(problem)))) {

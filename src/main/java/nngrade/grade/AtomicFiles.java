@@ -14,13 +14,14 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Writing outputs so a reader never sees half a file: write beside the target, then rename. */
 public final class AtomicFiles {
-    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -49,15 +50,23 @@ public final class AtomicFiles {
         if (Files.isDirectory(target)) {
             throw new FileAlreadyExistsException(target.toString(), null, "is a folder");
         }
-        Path tmp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + COUNTER.incrementAndGet() + ".tmp");
+        Path tmp = parent.resolve(temporaryName(target.getFileName().toString()));
         try {
-            writeUtf8(tmp, content);
+            // a new file (O_EXCL) under a name no one can guess: never written through a link someone left there
+            writeUtf8(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         return tmp;
+    }
+
+    /**
+     * {@code .NAME.PID.RANDOM.tmp}: the pid tells a later run whether its owner is gone ({@link Leftovers}),
+     * the random part that no one could have put a link there beforehand.
+     */
+    static String temporaryName(String name) {
+        return "." + name + "." + ProcessHandle.current().pid() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp";
     }
 
     /**
@@ -87,27 +96,6 @@ public final class AtomicFiles {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Replaces folder {@code target} by {@code staged}: the old one is renamed away, then deleted. */
-    public static void replaceFolder(Path staged, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-            deleteTree(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        try {
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            if (old != null) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // put the old one back
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
         }
     }
 

@@ -7,8 +7,11 @@ import nngrade.input.TextFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,11 +32,16 @@ public final class FolderOutput implements Output {
     private final Map<Artifact, Path> targets = new EnumMap<>(Artifact.class);
     /** Whether this run made {@code out}: a run that publishes nothing then leaves no folder behind. */
     private final boolean madeOut;
+    private final OutputLock lock;
+    private final OutputSwitch.Steps steps;
     private boolean published;
     private String leftover;
 
-    private FolderOutput(Path out, boolean madeOut, Path staging, Path junitXml, Path gradescope) {
+    private FolderOutput(Path out, boolean madeOut, Path staging, Path junitXml, Path gradescope, OutputLock lock,
+                         OutputSwitch.Steps steps) {
         this.out = out;
+        this.lock = lock;
+        this.steps = steps;
         this.madeOut = madeOut;
         this.staging = staging;
         targets.put(Artifact.SUMMARY_JSON, out.resolve("summary.json"));
@@ -51,12 +59,18 @@ public final class FolderOutput implements Output {
     }
 
     /**
-     * Creates {@code out} if needed and a staging folder in it.
+     * Creates {@code out} if needed, takes its lock ({@link OutputLock}), finishes a switch a
+     * killed run left half-way ({@link OutputSwitch#finish}), removes what killed runs left
+     * (staging folders, old sets, temporary files), and makes this run's staging folder.
      *
      * @param junitXml the JUnit XML file, or null
      * @param gradescope Gradescope's results.json, or null
      */
     public static FolderOutput create(Path out, Path junitXml, Path gradescope) {
+        return create(out, junitXml, gradescope, OutputSwitch.Steps.NONE);
+    }
+
+    static FolderOutput create(Path out, Path junitXml, Path gradescope, OutputSwitch.Steps steps) {
         // a target that is a folder would only fail when publishing, after the whole class is graded
         for (Path file : new Path[]{junitXml, gradescope}) {
             if (file != null && Files.isDirectory(file)) {
@@ -64,20 +78,49 @@ public final class FolderOutput implements Output {
             }
         }
         boolean madeOut = !Files.isDirectory(out);
-        Path staging = null;
         try {
             Files.createDirectories(out);
-            staging = Files.createTempDirectory(out, ".nngrade-staging-");
-            Files.createDirectories(staging.resolve("reports"));
-            return new FolderOutput(out, madeOut, staging, junitXml, gradescope);
         } catch (IOException e) {
+            throw cannotWrite(out, e);
+        }
+        OutputLock lock;
+        try {
+            lock = OutputLock.take(out);
+        } catch (RuntimeException e) {
+            if (madeOut) {
+                deleteQuietly(out);
+            }
+            throw e;
+        }
+        Path staging = null;
+        try {
+            OutputSwitch.finish(out, steps);
+            Leftovers.remove(out, junitXml, gradescope);
+            staging = Files.createTempDirectory(out, OutputSwitch.STAGING_PREFIX);
+            Files.createDirectories(staging.resolve("reports"));
+            return new FolderOutput(out, madeOut, staging, junitXml, gradescope, lock, steps);
+        } catch (IOException | RuntimeException e) {
             if (staging != null) {
                 try {
                     AtomicFiles.deleteTree(staging);
                 } catch (IOException ignored) { // the refusal below is what the teacher needs to see
                 }
             }
-            throw cannotWrite(out, e);
+            lock.close();
+            if (madeOut) {
+                deleteQuietly(out);
+            }
+            if (e instanceof IOException io) {
+                throw cannotWrite(out, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static void deleteQuietly(Path emptyFolder) {
+        try {
+            Files.deleteIfExists(emptyFolder);
+        } catch (IOException notEmpty) { // someone put a file there meanwhile: it stays, and so does the folder
         }
     }
 
@@ -119,36 +162,49 @@ public final class FolderOutput implements Output {
         return Optional.of(new PreviousFile(name, TextFiles.withoutBom(TextFiles.readText(target, name, PREVIOUS))));
     }
 
+    /**
+     * Writes the artifacts in the output folder into the staging folder beside the reports, and
+     * the ones outside it beside their targets; then switches ({@link OutputSwitch}). A file that
+     * cannot be written fails the run before the switch is committed, so nothing is replaced.
+     */
     @Override
     public void publish(Map<Artifact, String> artifacts) {
-        Map<Path, Path> prepared = new LinkedHashMap<>(); // target → its temporary file, in the order of renaming
+        Map<Path, Path> outside = new LinkedHashMap<>(); // target → its temporary file, in the order of renaming
+        boolean committed = false;
         try {
             for (Map.Entry<Artifact, String> a : new EnumMap<>(artifacts).entrySet()) {
                 Path target = targets.get(a.getKey());
                 try {
-                    prepared.put(target, AtomicFiles.prepare(target, a.getValue()));
+                    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) { // someone's folder: never moved away
+                        throw new FileAlreadyExistsException(target.toString(), null, "is a folder");
+                    }
+                    if (a.getKey() != Artifact.JUNIT_XML && a.getKey() != Artifact.GRADESCOPE) {
+                        AtomicFiles.writeUtf8(staging.resolve(target.getFileName().toString()), a.getValue(),
+                                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    } else {
+                        outside.put(target, AtomicFiles.prepare(target, a.getValue()));
+                    }
                 } catch (IOException e) {
                     throw cannotWrite(target, e);
                 }
             }
             try {
-                AtomicFiles.replaceFolder(staging.resolve("reports"), out.resolve("reports"));
+                OutputSwitch.run(out, staging, outside, steps);
+                committed = true;
             } catch (IOException e) {
-                throw cannotWrite(out.resolve("reports"), e);
+                // committed or not, the journal says: a switch left half-way is finished by the next run
+                published = Files.exists(out.resolve(OutputSwitch.JOURNAL));
+                throw cannotWrite(out, e);
             }
-            published = true; // the reports are in place: out is this run's now, whatever follows
-            for (Map.Entry<Path, Path> e : prepared.entrySet()) {
-                try {
-                    AtomicFiles.move(e.getValue(), e.getKey());
-                } catch (IOException ex) {
-                    throw cannotWrite(e.getKey(), ex);
-                }
-            }
+            published = true;
         } finally {
-            for (Path tmp : prepared.values()) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) { // a leftover hidden temporary file; the run's outcome stands
+            // a switch committed (its journal there) needs them: whoever finishes it moves them
+            if (!committed && !published && !Files.exists(out.resolve(OutputSwitch.JOURNAL))) {
+                for (Path tmp : outside.values()) {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) { // a leftover hidden temporary file; the next run removes it
+                    }
                 }
             }
         }
@@ -161,6 +217,16 @@ public final class FolderOutput implements Output {
      */
     @Override
     public void close() {
+        try (lock) {
+            closeStaging();
+        }
+    }
+
+    private void closeStaging() {
+        if (Files.exists(out.resolve(OutputSwitch.JOURNAL))) { // a switch that failed half-way: its staging folder is the new set
+            leftover = "the switch to this run's files stopped half-way; the next nngrade grade on " + out + " finishes it";
+            return;
+        }
         try {
             AtomicFiles.deleteTree(staging);
         } catch (IOException e) {
@@ -168,10 +234,8 @@ public final class FolderOutput implements Output {
             return;
         }
         if (madeOut && !published) {
-            try {
-                Files.deleteIfExists(out);
-            } catch (IOException notEmpty) { // someone put a file there meanwhile: it stays, and so does out
-            }
+            lock.close(); // the lock is the last file in it
+            deleteQuietly(out);
         }
     }
 

@@ -23,10 +23,10 @@ public interface Output extends AutoCloseable {
     String staged(String name);
 
     /**
-     * Publishes the staged {@code reports/} folder and {@code artifacts}: each artifact is
-     * written beside its target first, so a target that cannot be written fails the run before
-     * anything is replaced; then the reports folder, then the artifacts in {@link Artifact}
-     * order.
+     * Publishes the staged {@code reports/} folder and {@code artifacts} as one set: all of them
+     * are written first, so a target that cannot be written fails the run before anything is
+     * replaced; then the old set is switched for the new one, the gradebook last
+     * ({@link OutputSwitch}).
      */
     void publish(Map<Artifact, String> artifacts);
 

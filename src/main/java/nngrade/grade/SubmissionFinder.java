@@ -164,8 +164,10 @@ public final class SubmissionFinder {
         return p.isAbsolute() || text.startsWith("../") || text.equals("..") ? p.getFileName().toString() : text;
     }
 
+    /** Compared as the file system resolves both ({@link OutputGuard#real}): a link into the submissions is refused too. */
     private static void refuseWritingInto(Path input, Path inputAbs, Target target) {
-        if (target.path() == null || !target.path().toAbsolutePath().normalize().startsWith(inputAbs)) {
+        if (target.path() == null || !(target.path().toAbsolutePath().normalize().startsWith(inputAbs)
+                || OutputGuard.real(target.path()).startsWith(OutputGuard.real(input)))) {
             return;
         }
         throw new BadInputException(InputError.atField("command line", target.option(), target.path()
