@@ -37,6 +37,44 @@ public final class Excerpts {
         });
     }
 
+    /**
+     * Text from a file or a file name as a terminal line shows it: every control character (a newline,
+     * a carriage return, ESC, DEL, C1), line and paragraph separators and the bidirectional overrides are
+     * written as Java escapes ({@code \\n}, {@code \\r}, {@code \\t}, else {@code \\u001b}), so that a
+     * name can neither start a line of its own, move the cursor, recolour the screen nor read backwards.
+     * A backslash the text holds is kept as it is: the escapes are for reading, not for decoding.
+     */
+    public static String escaped(String text) {
+        int i = 0;
+        while (i < text.length() && !hidden(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text; // the usual case: nothing to escape, no copy
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!hidden(c)) {
+                sb.append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean hidden(char c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f';
+    }
+
     private static String clipped(String text, int max) {
         if (text.length() <= max) {
             return text;

@@ -20,7 +20,7 @@ public final class CheckText {
     public static String render(CheckResult r, ReportOptions o) {
         Messages m = o.messages();
         StringBuilder sb = new StringBuilder();
-        sb.append(paint(o, BOLD, m.get("title", r.problem(), r.student()))).append('\n');
+        sb.append(paint(o, BOLD, m.get("title", Text.oneLine(r.problem()), Text.oneLine(r.student())))).append('\n');
         sb.append(paint(o, BOLD, m.get("score", m.points(r.score()), m.points(r.maxScore())))).append("\n\n");
         for (String note : r.notes()) {
             sb.append(paint(o, YELLOW, Text.oneLine(note))).append("\n\n");

@@ -1,5 +1,7 @@
 package nngrade.report;
 
+import nngrade.input.Excerpts;
+
 /**
  * Escaping of student-controlled text for each text output format (HTML's is in
  * {@link PageOutput}, where the page templates write).
@@ -8,18 +10,9 @@ public final class Text {
     private Text() {
     }
 
-    /** One printable line: control characters (ANSI escapes, newlines) become spaces or are dropped. */
+    /** One printable line: control characters (ANSI escapes, newlines) escaped, as {@link Excerpts#escaped}. */
     public static String oneLine(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\t') {
-                sb.append(' ');
-            } else if (!Character.isISOControl(c)) {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Excerpts.escaped(s);
     }
 
     /** Markdown (GitHub-flavoured): neutralises the characters that start markup or break tables. */

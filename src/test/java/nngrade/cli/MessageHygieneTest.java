@@ -1,0 +1,68 @@
+package nngrade.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static nngrade.cli.GradeRuns.NOTES;
+import static nngrade.cli.GradeRuns.grade;
+import static nngrade.cli.GradeRuns.run;
+import static nngrade.cli.GradeRuns.submission;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What nngrade prints stays nngrade's: a file name or a student field holding a newline, a carriage
+ * return or ESC is shown escaped, one line per problem, and no Java class name reaches the user.
+ */
+class MessageHygieneTest {
+    @TempDir
+    Path tmp;
+
+    private static void assertNoControlCharacters(String text) {
+        for (String line : text.split("\n", -1)) {
+            assertFalse(line.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f), () -> "raw control in: " + line);
+        }
+    }
+
+    @Test
+    void aFileNameWithANewlineOrEscIsOneEscapedLineOnGradesStderr() throws IOException {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.writeString(in.resolve("a\nFAKE: all 30 files graded OK.json"), "{");
+        Files.writeString(in.resolve("\u001b[31mred.json"), "{");
+        GradeRuns.Run r = grade(NOTES, in, "--out", tmp.resolve("out"));
+        assertEquals(1, r.code(), r::all);
+        assertNoControlCharacters(r.err());
+        List<String> lines = r.err().lines().filter(l -> l.contains(": invalid: ")).toList();
+        assertEquals(2, lines.size(), r::err);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(in + "/a\\nFAKE: all 30 files graded OK.json: invalid: line 1: ")),
+                r::err);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(in + "/\\u001b[31mred.json: invalid: line 1: ")), r::err);
+        assertFalse(r.err().lines().anyMatch(l -> l.startsWith("FAKE")), r::err);
+    }
+
+    @Test
+    void aStudentFieldWithEscIsEscapedInChecksTextReport() {
+        Path f = submission(tmp, "esc.json", "notes.json", "\u001b[2J");
+        GradeRuns.Run r = run("check", NOTES, f.toString(), "--lang", "en");
+        assertEquals(1, r.code(), r::all);
+        assertNoControlCharacters(r.out());
+        assertEquals("nngrade check · notes-softmax-step · \\u001b[2J", r.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aFileNameWithControlsIsEscapedInChecksProblems() throws IOException {
+        Path f = tmp.resolve("x\r\u001b[2Ky.json");
+        Files.writeString(f, "{");
+        GradeRuns.Run r = run("check", NOTES, f.toString(), "--lang", "en");
+        assertEquals(2, r.code(), r::all);
+        assertNoControlCharacters(r.all());
+        assertTrue(r.all().contains(tmp + "/x\\r\\u001b[2Ky.json:1: invalid JSON: "), r::all);
+    }
+}
