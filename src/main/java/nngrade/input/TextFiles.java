@@ -7,12 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Every file nngrade reads, read the same way: at most its kind's size, strict UTF-8 (a byte
@@ -150,17 +146,8 @@ public final class TextFiles {
         return line;
     }
 
-    /** "x.json (Permission denied)" → "permission denied"; NIO's exceptions by their kind. */
+    /** "x.json (Permission denied)" → "permission denied": see {@link IoReasons}. */
     private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        } else if (e instanceof FileSystemException f) {
-            return f.getReason() == null ? "cannot be opened" : f.getReason().toLowerCase(Locale.ROOT);
-        }
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int open = m.lastIndexOf(" (");
-        return (open >= 0 && m.endsWith(")") ? m.substring(open + 2, m.length() - 1) : m).toLowerCase(Locale.ROOT);
+        return IoReasons.reason(e);
     }
 }

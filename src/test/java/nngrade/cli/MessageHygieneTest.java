@@ -65,4 +65,23 @@ class MessageHygieneTest {
         assertNoControlCharacters(r.all());
         assertTrue(r.all().contains(tmp + "/x\\r\\u001b[2Ky.json:1: invalid JSON: "), r::all);
     }
+
+    /** Before: "cannot be read: MalformedInputException", and /dev/zero an OutOfMemoryError. */
+    @Test
+    void anUnusableSecretFileIsOneLineInWordsAndNeverQuoted() throws IOException {
+        Path notUtf8 = tmp.resolve("secret.txt");
+        Files.write(notUtf8, new byte[] {(byte) 0xC3, 'h', 'u', 'n', 't', 'e', 'r', '2'});
+        Path huge = tmp.resolve("huge.txt");
+        Files.write(huge, new byte[(1 << 20) + 1]);
+        for (Object[] c : List.of(
+                new Object[] {notUtf8, notUtf8 + ": is not UTF-8 text; expected the secret as text"},
+                new Object[] {huge, huge + ": is 2 MB; a secret file is at most 1 MB"},
+                new Object[] {tmp, tmp + ": is a folder; expected the secret (a text file)"},
+                new Object[] {Path.of("/dev/zero"), "/dev/zero: is 2 MB; a secret file is at most 1 MB"})) {
+            GradeRuns.Run r = run("solve", NOTES, "--secret-file", c[0].toString());
+            assertEquals(2, r.code(), r::all);
+            assertEquals(c[1] + "\n", r.err());
+            assertFalse(r.all().contains("hunter2") || r.all().contains("Exception"), r::all);
+        }
+    }
 }
