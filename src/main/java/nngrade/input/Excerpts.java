@@ -1,5 +1,6 @@
 package nngrade.input;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,24 @@ public final class Excerpts {
      */
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|\\S{61,}");
 
+    /** Why a message does not quote a file that is not what it was given as. */
+    public static final String NOT_QUOTED = "a file that is not what it was given as may hold a secret";
+    /** A column name as spreadsheets and LMSs write them: "Email address", "Points Possible", "ID (4711)". */
+    private static final Pattern COLUMN_NAME = Pattern.compile("[\\p{L}\\p{N} _\\-.()#/&'%]{1,40}");
+
     private Excerpts() {
+    }
+
+    /**
+     * What a message says it found on a header line: the line, clipped, when it looks like a table's
+     * header (two cells or more, each a column name: letters, digits, spaces and a little punctuation,
+     * at most 40 characters); else nothing of it. A file given as a roster or overrides by mistake
+     * ({@code --roster ~/secret.txt}) is not a table, and its first line may be a password or a token.
+     */
+    public static String foundHeader(List<String> cells, char delimiter) {
+        boolean header = cells.size() >= 2 && cells.stream().allMatch(c -> COLUMN_NAME.matcher(c).matches());
+        return header ? "found \"" + shown(String.join(String.valueOf(delimiter), cells)) + "\""
+                : "found a line that is not a table's header (not quoted: " + NOT_QUOTED + ")";
     }
 
     /** At most 40 characters, then "…". */

@@ -84,4 +84,37 @@ class MessageHygieneTest {
             assertFalse(r.all().contains("hunter2") || r.all().contains("Exception"), r::all);
         }
     }
+
+    /** Before, each of these quoted the token: "found \"ghp_…\"", "Unrecognized token 'ghp_…'". */
+    @Test
+    void aSecretGivenAsARosterOverridesOrProblemIsNeverQuoted() throws IOException {
+        String token = "ghp_S3cr3tT0k3nValue123";
+        Path txt = Files.writeString(tmp.resolve("secret.txt"), token + "\n");
+        Path json = Files.writeString(tmp.resolve("secret.json"), token + "\n");
+        Path pair = Files.writeString(tmp.resolve("pair.txt"), "TOKEN=" + token + ", other\n");
+        String notQuoted = "(not quoted: a file that is not what it was given as may hold a secret)";
+        for (Path f : List.of(txt, json, pair)) {
+            GradeRuns.Run roster = grade(NOTES, "submissions-sample/notes.json", "--roster", f, "--out", tmp.resolve("o"));
+            assertEquals(f + ":1: expected a header with an id column (id, student, username or login), found a line "
+                    + "that is not a table's header " + notQuoted + "\n", roster.err());
+            GradeRuns.Run overrides = grade(NOTES, "submissions-sample/notes.json", "--overrides", f, "--out", tmp.resolve("o"));
+            assertEquals(f + ":1: expected a header id,quantity,points,reason (reason may be left out), found a line "
+                    + "that is not a table's header " + notQuoted + "\n", overrides.err());
+            GradeRuns.Run problem = run("solve", f.toString());
+            assertEquals(2, problem.code());
+            assertFalse(problem.all().contains("ghp_") || problem.all().contains("TOKEN"), problem::all);
+        }
+        assertEquals(json + ":1: invalid JSON at column 24; expected an object {…} of a problem's fields, and the file does "
+                + "not start with { " + notQuoted + "\n", run("solve", json.toString()).err());
+        assertEquals(txt + ": expected an object with the fields of a problem, found a single value " + notQuoted + "\n",
+                run("solve", txt.toString()).err());
+    }
+
+    @Test
+    void aRosterWithoutAnIdColumnStillShowsItsHeader() throws IOException {
+        Path roster = Files.writeString(tmp.resolve("roster.csv"), "name,Email address\nA,a@x\n");
+        GradeRuns.Run r = grade(NOTES, "submissions-sample/notes.json", "--roster", roster, "--out", tmp.resolve("o"));
+        assertEquals(roster + ":1: expected a header with an id column (id, student, username or login), found "
+                + "\"name,Email address\"\n", r.err());
+    }
 }

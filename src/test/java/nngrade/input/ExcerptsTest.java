@@ -32,4 +32,19 @@ class ExcerptsTest {
     void anInputErrorIsOneLineWithItsFileAndMessageEscaped(String file, int line, String message, String shown) {
         assertEquals(shown, InputError.atLine(file, line, message).oneLine());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            name;Email address                 | true
+            Full name;ID (4711);Points Possible | true
+            ghp_S3cr3tT0k3nValue123            | false
+            TOKEN=abc;other                    | false
+            user;p@ssw0rd!                     | false
+            a;bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb | false
+            """)
+    void aHeaderIsQuotedOnlyWhenItLooksLikeColumnNames(String cells, boolean quoted) {
+        String found = Excerpts.foundHeader(java.util.List.of(cells.split(";")), ',');
+        assertEquals(quoted ? "found \"" + cells.replace(';', ',') + "\"" : "found a line that is not a table's header "
+                + "(not quoted: a file that is not what it was given as may hold a secret)", found);
+    }
 }

@@ -474,7 +474,8 @@ class ProblemLoaderTest {
                 arguments(JSON_FILE, "[1, 2]",
                         List.of("problems/hw1.json: expected an object with the fields of a problem, found a list")),
                 arguments(YAML_FILE, "just text\n",
-                        List.of("problems/hw1.yaml: expected an object with the fields of a problem, found \"just text\"")),
+                        List.of("problems/hw1.yaml: expected an object with the fields of a problem, found a single value "
+                                + "(not quoted: a file that is not what it was given as may hold a secret)")),
                 // two independent omissions, two lines
                 arguments(JSON_FILE, "{}", List.of("problems/hw1.json: network is missing; expected inputs, layers, loss",
                         "problems/hw1.json: learningRate is missing; the step W_next = W − η·dW needs the learning rate η")));
