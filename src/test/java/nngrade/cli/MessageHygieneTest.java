@@ -117,4 +117,35 @@ class MessageHygieneTest {
         assertEquals(roster + ":1: expected a header with an id column (id, student, username or login), found "
                 + "\"name,Email address\"\n", r.err());
     }
+
+    /** Before: "nngrade: internal error: java.lang.OutOfMemoryError: Java heap space … (please report it)". */
+    @Test
+    void runningOutOfMemoryIsOneLineAndExit3() throws IOException, InterruptedException {
+        Path big = Files.writeString(tmp.resolve("big.json"), "{\"id\": \"x\", \"statement\": \"" + "x".repeat(15_000_000) + "\"}");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
+                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main", "solve", big.toString());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(tmp.resolve("output.txt").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue());
+        assertEquals("nngrade ran out of memory (the Java heap is at most 16 MB): raise -Xmx (NNGRADE_JAVA_OPTS=-Xmx2g "
+                + "bin/nngrade …) or run it with bin/nngrade, whose settings keep grade's memory small\n",
+                Files.readString(tmp.resolve("output.txt")));
+    }
+
+    @Test
+    void jobsAreCappedAtFourPerCoreAndANegativeCountIsAUsageError() {
+        assertEquals(8, Jobs.capped(100_000, 2));
+        assertEquals(3, Jobs.capped(3, 2));
+        assertEquals(0, Jobs.capped(0, 2));
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(4 * cores, new Jobs().convert("99999999999"));
+        assertEquals(1, new Jobs().convert("0001"));
+        GradeRuns.Run r = grade(NOTES, "submissions-sample/notes.json", "--jobs", "-1", "--out", tmp.resolve("o"));
+        assertEquals(2, r.code());
+        assertEquals("command line: Invalid value for option '--jobs': expected 0 (one grader per core) or a number of "
+                + "graders, found '-1'", r.err().lines().findFirst().orElseThrow());
+        assertEquals(0, grade(NOTES, "submissions-sample/perfect.json", "--jobs", "1000000", "--out", tmp.resolve("o2")).code());
+    }
 }
