@@ -1,7 +1,5 @@
 package nngrade.report;
 
-import nngrade.input.Excerpts;
-
 /**
  * Escaping of student-controlled text for each text output format (HTML's is in
  * {@link PageOutput}, where the page templates write).
@@ -10,9 +8,22 @@ public final class Text {
     private Text() {
     }
 
-    /** One printable line: control characters (ANSI escapes, newlines) escaped, as {@link Excerpts#escaped}. */
+    /**
+     * One printable line for a file nngrade writes (Markdown, an LMS's feedback cell): control characters
+     * (ANSI escapes, newlines) become spaces or are dropped. A terminal line escapes them instead
+     * ({@link nngrade.input.Excerpts#escaped}), so that the teacher sees what the name holds.
+     */
     public static String oneLine(String s) {
-        return Excerpts.escaped(s);
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                sb.append(' ');
+            } else if (!Character.isISOControl(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Markdown (GitHub-flavoured): neutralises the characters that start markup or break tables. */
