@@ -50,7 +50,7 @@ public final class IoReasons {
             return "not UTF-8 text";
         } else if (e instanceof EOFException) {
             return "it ends early (cut off)";
-        } else if (e instanceof ZipException) {
+        } else if (e instanceof ZipException && (e.getMessage() == null || e.getMessage().isBlank())) {
             return "not a readable zip archive";
         } else if (e instanceof FileSystemException f) {
             return f.getReason() == null ? "cannot be opened" : words(f.getReason());

@@ -35,7 +35,9 @@ class IoReasonsTest {
                 Arguments.of(new FileNotFoundException("x.json (Permission denied)"), "permission denied", "permission denied"),
                 Arguments.of(new FileNotFoundException("x (Is a directory)"), "is a folder", "is a folder"),
                 Arguments.of(new EOFException(), "it ends early (cut off)", "it ends early (cut off)"),
-                Arguments.of(new ZipException("invalid CEN header"), "not a readable zip archive", "not a readable zip archive"),
+                Arguments.of(new ZipException(), "not a readable zip archive", "not a readable zip archive"),
+                Arguments.of(new ZipException("Archive is not a ZIP archive"), "archive is not a zip archive",
+                        "archive is not a zip archive"),
                 Arguments.of(new IOException("java.util.zip.DataFormatException: invalid stored block lengths"),
                         "invalid stored block lengths", "invalid stored block lengths"),
                 Arguments.of(new IOException(), "input/output error", "input/output error"));
