@@ -91,7 +91,8 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Reports per student: any of html, md, json, comma-separated. Default: ${DEFAULT-VALUE}.")
     List<ReportFormat> formats;
 
-    @Option(names = "--jobs", defaultValue = "0", paramLabel = "N", description = "Parallel graders. Default: all cores.")
+    @Option(names = "--jobs", defaultValue = "0", paramLabel = "N", converter = Jobs.class,
+            description = "Parallel graders, at most 4 per core. Default: one per core.")
     int jobs;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")

@@ -2,6 +2,7 @@ package nngrade.cli;
 
 import nngrade.grade.ClassRow;
 import nngrade.grade.Progress;
+import nngrade.input.Excerpts;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -47,7 +48,7 @@ final class GradeProgress implements Progress {
     public void invalidFiles(List<ClassRow> rows) {
         finish();
         for (ClassRow r : rows) {
-            err.println(r.file() + ": invalid: " + r.note());
+            err.println(Excerpts.escaped(r.file() + ": invalid: " + r.note()));
         }
     }
 
@@ -55,14 +56,14 @@ final class GradeProgress implements Progress {
     public void flaggedRows(List<ClassRow> rows) {
         finish();
         for (ClassRow r : rows) {
-            err.println(r.file() + ": look at this: " + r.note());
+            err.println(Excerpts.escaped(r.file() + ": look at this: " + r.note()));
         }
     }
 
     @Override
     public void warning(String line) {
         finish();
-        err.println("warning: " + line);
+        err.println("warning: " + Excerpts.escaped(line));
     }
 
     /** Clears the bar's line. */

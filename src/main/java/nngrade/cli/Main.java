@@ -34,6 +34,20 @@ public final class Main implements Runnable {
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
+    /** Out of memory is the user's to fix (the heap's size), not a bug to report: one line, no stack trace. */
+    static final String OUT_OF_MEMORY = "nngrade ran out of memory (the Java heap is at most "
+            + (Runtime.getRuntime().maxMemory() >> 20) + " MB): raise -Xmx (NNGRADE_JAVA_OPTS=-Xmx2g bin/nngrade …) "
+            + "or run it with bin/nngrade, whose settings keep grade's memory small";
+
+    private static boolean outOfMemory(Throwable t) {
+        for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The subcommands, in the order help lists them. */
     private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
@@ -78,13 +92,23 @@ public final class Main implements Runnable {
                 }
                 return ExitCode.BAD_INPUT;
             }
+            if (outOfMemory(ex)) {
+                line.getErr().println(OUT_OF_MEMORY);
+                return ExitCode.INTERNAL_ERROR;
+            }
             line.getErr().println("nngrade: internal error: " + ex + " (please report it, with the command and files)");
             if (System.getenv("NNGRADE_DEBUG") != null) {
                 ex.printStackTrace(line.getErr());
             }
             return ExitCode.INTERNAL_ERROR;
         });
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (OutOfMemoryError e) { // an Error passes picocli's handler by; one line all the same
+            err.println(OUT_OF_MEMORY);
+            code = ExitCode.INTERNAL_ERROR;
+        }
         out.flush();
         err.flush();
         return code;

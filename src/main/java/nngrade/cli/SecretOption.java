@@ -1,19 +1,22 @@
 package nngrade.cli;
 
 import nngrade.input.BadInputException;
+import nngrade.input.FileKind;
 import nngrade.input.InputError;
+import nngrade.input.TextFiles;
 import nngrade.problem.ProblemLoader;
 import nngrade.variant.ProblemSource;
 import nngrade.variant.Secret;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the teacher's secret for per-student variants comes from. It is never printed. */
 public final class SecretOption {
     static final String ENV = "NNGRADE_SECRET";
+    /** A secret is a line of text; a megabyte is far more than any, and small enough to read whole. */
+    private static final FileKind FILE = new FileKind("the secret (a text file)", "a secret file", 1L << 20,
+            "the secret as text", "is not UTF-8 text; expected the secret as text", false);
 
     @Option(names = "--secret-file", paramLabel = "FILE",
             description = "The teacher's secret for per-student variants (else the NNGRADE_SECRET environment variable).")
@@ -28,16 +31,13 @@ public final class SecretOption {
     /** The secret, or null when none is given (fine for problems without generators). */
     Secret secret() {
         if (secretFile != null) {
-            try {
-                Secret s = Secret.of(Files.readString(secretFile));
-                if (s.isEmpty()) {
-                    throw new BadInputException(InputError.inFile(secretFile.toString(), "is empty; expected the secret"));
-                }
-                return s;
-            } catch (IOException e) {
-                throw new BadInputException(InputError.inFile(secretFile.toString(), "cannot be read: "
-                        + e.getClass().getSimpleName()));
+            // read as every input is, size-checked (--secret-file /dev/zero is one line, not an
+            // OutOfMemoryError); the refusals name the file, never a byte of it
+            Secret s = Secret.of(TextFiles.readText(secretFile, secretFile.toString(), FILE));
+            if (s.isEmpty()) {
+                throw new BadInputException(InputError.inFile(secretFile.toString(), "is empty; expected the secret"));
             }
+            return s;
         }
         String env = System.getenv(ENV);
         return env == null || env.isBlank() ? null : Secret.of(env);

@@ -3,13 +3,10 @@ package nngrade.grade;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -17,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
-import java.util.Locale;
 
 /** Writing outputs so a reader never sees half a file: write beside the target, then rename. */
 public final class AtomicFiles {
@@ -79,16 +75,7 @@ public final class AtomicFiles {
 
     /** Why a file could not be written, in words, for a one-line error. */
     public static String whyNot(IOException e) {
-        if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + (f.getReason() != null ? " " + f.getReason() : " is in the way: it is not a folder");
-        } else if (e instanceof AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
-        } else if (e instanceof NoSuchFileException n) {
-            return "no such file or folder: " + n.getFile();
-        } else if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(Locale.ROOT) + ": " + f.getFile();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return nngrade.input.IoReasons.of(e);
     }
 
     public static void move(Path from, Path to) throws IOException {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * A CSV file as nngrade reads submissions and rosters: RFC 4180 with {@code ,} or {@code ;} as
  * the delimiter, spaces around cells and blank lines ignored, each row with the line it is on.
- * A file that is not valid CSV is one plain line at its line, without the parser's class name.
+ * A file that is not valid CSV is one plain line at its line, without the parser's class name; one
+ * whose columns are separated by tabs is refused with how to save it as CSV.
  *
  * @param delimiter the delimiter the file uses
  * @param rows      the rows that are not blank, in file order
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
 public record CsvTable(char delimiter, List<CsvRow> rows) {
     private static final CSVFormat COMMA = format(',');
     private static final CSVFormat SEMICOLON = format(';');
+    private static final String TABS = "the columns are separated by tabs (a spreadsheet's \"Text (Tab delimited)\"); "
+            + "save it as CSV, comma-separated (CSV UTF-8 in a spreadsheet's Save As)";
 
     // commons-csv writes its line numbers with %,d: "(startline 1,500)", grouped as the locale groups
     private static final Pattern START_LINE = Pattern.compile("\\(startline ([^)]*)\\)\\s*");
@@ -36,6 +39,10 @@ public record CsvTable(char delimiter, List<CsvRow> rows) {
     /** Parses {@code text} (without a byte-order mark) from the file {@code source}. */
     public static CsvTable parse(String source, String text) {
         char delimiter = delimiter(text);
+        int tabbed = tabDelimitedLine(text);
+        if (tabbed > 0) {
+            throw new BadInputException(InputError.atLine(source, tabbed, TABS));
+        }
         List<CSVRecord> records;
         try (CSVParser parser = (delimiter == ';' ? SEMICOLON : COMMA).parse(new StringReader(text))) {
             records = parser.getRecords();
@@ -59,6 +66,24 @@ public record CsvTable(char delimiter, List<CsvRow> rows) {
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .build();
+    }
+
+    /**
+     * The line of the first line that is not blank when it separates its cells by tabs and by neither
+     * {@code ,} nor {@code ;} (a spreadsheet's "Text (Tab delimited)"), else 0. Refused rather than
+     * read: a tab is also what a pasted cell or an editor's indentation holds, and the files nngrade
+     * writes back beside a roster (Moodle's, Canvas's) must keep the LMS's own delimiter.
+     */
+    static int tabDelimitedLine(String text) {
+        int line = 0;
+        for (String l : (Iterable<String>) text.lines()::iterator) {
+            line++;
+            if (!l.isBlank()) {
+                String cells = l.strip();
+                return cells.indexOf('\t') >= 0 && cells.indexOf(',') < 0 && cells.indexOf(';') < 0 ? line : 0;
+            }
+        }
+        return 0;
     }
 
     /**

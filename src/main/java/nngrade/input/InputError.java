@@ -40,12 +40,12 @@ public record InputError(String file, int line, String field, String message) {
 
     /** The one line a user sees, e.g. {@code problems/hw1.json: given.W1 is 2×3, but …}. */
     public String oneLine() {
-        return file + (line > 0 ? ":" + line : "") + ": " + body();
+        return Excerpts.escaped(file) + (line > 0 ? ":" + line : "") + ": " + body();
     }
 
-    /** Field and message; control characters (a student's ESC or newline) shown as spaces, so it stays one line. */
+    /** Field and message; control characters (a student's ESC or newline) escaped, so it stays one line. */
     private String body() {
         String b = field != null && !message.startsWith(field) ? field + ": " + message : message;
-        return b.replaceAll("\\p{Cntrl}", " ");
+        return Excerpts.escaped(b);
     }
 }

@@ -7,20 +7,18 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Every file nngrade reads, read the same way: at most its kind's size, strict UTF-8 (a byte
  * that is not is an error, never a U+FFFD in the data), and one plain line for each way a file
- * can be unusable. A UTF-16 or UTF-32 file is not UTF-8 from its byte-order mark on, line 1.
+ * can be unusable. A UTF-16 or UTF-32 file (a spreadsheet's "Unicode Text") is told as such, on line 1,
+ * with how to save it as UTF-8.
  */
 public final class TextFiles {
     private static final char BOM = '\uFEFF';
+    private static final String NOT_UTF8 = "is not UTF-8 text";
 
     private TextFiles() {
     }
@@ -117,6 +115,12 @@ public final class TextFiles {
      * Jackson's byte parser reads fastest.
      */
     public static boolean checkText(String source, byte[] bytes, FileKind kind) {
+        String wide = wideEncoding(bytes);
+        if (wide != null) { // before the NUL bytes: "contains NUL bytes" would not say what to do
+            String rest = kind.notUtf8().startsWith(NOT_UTF8) ? kind.notUtf8().substring(NOT_UTF8.length()) : "";
+            throw refused(source, bytes, 0, kind, "is " + wide + ", not UTF-8"
+                    + (rest.isEmpty() ? "; save it as UTF-8" : rest));
+        }
         boolean ascii = true;
         for (byte b : bytes) {
             if (b == 0 && kind.contents() != null) {
@@ -145,6 +149,34 @@ public final class TextFiles {
         return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
     }
 
+    /**
+     * "UTF-32 text", "UTF-16 text (a spreadsheet's \"Unicode Text\")", or null: by the byte-order mark, else by
+     * NUL bytes at every even or every odd place of the first 256 bytes, which is how UTF-16 writes
+     * Latin letters and digits (a binary file has its NULs anywhere).
+     */
+    static String wideEncoding(byte[] b) {
+        if (b.length >= 4 && (b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF
+                || b[0] == (byte) 0xFF && b[1] == (byte) 0xFE && b[2] == 0 && b[3] == 0)) {
+            return "UTF-32 text";
+        }
+        String utf16 = "UTF-16 text (a spreadsheet's \"Unicode Text\")";
+        if (b.length >= 2 && (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF || b[0] == (byte) 0xFF && b[1] == (byte) 0xFE)) {
+            return utf16;
+        }
+        int n = Math.min(b.length, 256) & ~1;
+        if (n < 4) {
+            return null;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i < n; i += 2) {
+            evenNul += b[i] == 0 ? 1 : 0;
+            oddNul += b[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = n / 2;
+        return evenNul == pairs && oddNul == 0 || oddNul == pairs && evenNul == 0 ? utf16 : null;
+    }
+
     private static BadInputException refused(String source, byte[] bytes, int at, FileKind kind, String message) {
         return new BadInputException(kind.namesLine()
                 ? InputError.atLine(source, lineAt(bytes, at), message)
@@ -170,17 +202,8 @@ public final class TextFiles {
         return line;
     }
 
-    /** "x.json (Permission denied)" → "permission denied"; NIO's exceptions by their kind. */
+    /** "x.json (Permission denied)" → "permission denied": see {@link IoReasons}. */
     private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        } else if (e instanceof FileSystemException f) {
-            return f.getReason() == null ? "cannot be opened" : f.getReason().toLowerCase(Locale.ROOT);
-        }
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int open = m.lastIndexOf(" (");
-        return (open >= 0 && m.endsWith(")") ? m.substring(open + 2, m.length() - 1) : m).toLowerCase(Locale.ROOT);
+        return IoReasons.reason(e);
     }
 }

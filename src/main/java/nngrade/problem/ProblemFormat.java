@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import nngrade.input.BadInputException;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
+import nngrade.input.JsonErrors;
 import nngrade.input.JsonTrees;
 
 import java.io.IOException;
@@ -72,6 +74,11 @@ enum ProblemFormat {
         try {
             return tree(source, body);
         } catch (JsonProcessingException e) {
+            if (this == JSON && !body.stripLeading().startsWith("{")) { // not a problem at all: quote none of it
+                throw new BadInputException(InputError.atLine(source, JsonErrors.line(e), "invalid JSON at column "
+                        + JsonErrors.column(e) + "; expected an object {…} of a problem's fields, and the file does not "
+                        + "start with { (not quoted: " + Excerpts.NOT_QUOTED + ")"));
+            }
             throw new BadInputException(SyntaxMessages.of(source, this, e));
         } catch (IOException e) { // text in memory: not expected
             throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));

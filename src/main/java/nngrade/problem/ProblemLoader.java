@@ -3,6 +3,7 @@ package nngrade.problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.input.BadInputException;
+import nngrade.input.Excerpts;
 import nngrade.input.FileKind;
 import nngrade.input.InputError;
 import nngrade.input.TextFiles;
@@ -64,7 +65,8 @@ public final class ProblemLoader {
         }
         if (!(root instanceof ObjectNode object)) {
             throw new BadInputException(InputError.inFile(source,
-                    "expected an object with the fields of a problem, found " + Fields.describe(root)));
+                    "expected an object with the fields of a problem, found " + (root.isTextual() || root.isNumber()
+                            ? "a single value (not quoted: " + Excerpts.NOT_QUOTED + ")" : Fields.describe(root))));
         }
         return new ProblemFile(source, text, object);
     }

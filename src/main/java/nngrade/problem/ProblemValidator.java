@@ -19,6 +19,8 @@ final class ProblemValidator {
     private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
             "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints", "variant");
     /** Conditions a per-student variant must meet; see nngrade.variant.Constraints. */
+    /** Draws of a variant at most: each solves the network, and a class draws one per student. */
+    static final int MAX_TRIES = 100_000;
     private static final List<String> CONSTRAINTS = List.of("maxAbsZ", "minOutputGap", "nonZeroInputRows", "maxTries");
 
     private final Validation pass;
@@ -107,8 +109,10 @@ final class ProblemValidator {
             pass.error("constraints.nonZeroInputRows", "expected true or false, found " + Fields.describe(nz));
         }
         JsonNode tries = n.get("maxTries");
-        if (tries != null && (!tries.canConvertToInt() || tries.asInt() < 1 || !tries.isIntegralNumber())) {
-            pass.error("constraints.maxTries", "expected a whole number ≥ 1, found " + Fields.describe(tries));
+        if (tries != null && (!tries.canConvertToInt() || tries.asInt() < 1 || tries.asInt() > MAX_TRIES
+                || !tries.isIntegralNumber())) {
+            pass.error("constraints.maxTries", "expected a whole number from 1 to " + MAX_TRIES + ", found "
+                    + Fields.describe(tries));
         }
     }
 
@@ -218,7 +222,7 @@ final class ProblemValidator {
         for (var it = n.fields(); it.hasNext(); ) {
             var e = it.next();
             String path = "points." + Excerpts.pathName(e.getKey());
-            Double v = pass.nonNegative(e.getValue(), path);
+            Double v = pass.points(e.getValue(), path);
             if (e.getKey().equals("default")) {
                 if (v != null) {
                     byDefault = v;

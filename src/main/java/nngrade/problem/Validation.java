@@ -134,4 +134,20 @@ final class Validation {
         }
         return v;
     }
+
+    /** The most a quantity is worth: 10^6, far above any homework's, and small enough that a total stays exact. */
+    static final double MAX_POINTS = 1e6;
+
+    /** Points: a number more than 0 and at most {@link #MAX_POINTS}, or null (told) when it is not. */
+    Double points(JsonNode n, String path) {
+        if (n == null) {
+            return null;
+        }
+        Double v = number(n, path);
+        if (v != null && (v <= 0 || v > MAX_POINTS)) {
+            error(path, "must be more than 0 and at most 1000000, found " + Numbers.exact(v));
+            return null;
+        }
+        return v;
+    }
 }

@@ -3,6 +3,7 @@ package nngrade.report;
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
 
 /** The check report for a student at a terminal: score, one line per quantity, what to fix. */
@@ -20,7 +21,7 @@ public final class CheckText {
     public static String render(CheckResult r, ReportOptions o) {
         Messages m = o.messages();
         StringBuilder sb = new StringBuilder();
-        sb.append(paint(o, BOLD, m.get("title", r.problem(), r.student()))).append('\n');
+        sb.append(paint(o, BOLD, m.get("title", Excerpts.escaped(r.problem()), Excerpts.escaped(r.student())))).append('\n');
         sb.append(paint(o, BOLD, m.get("score", m.points(r.score()), m.points(r.maxScore())))).append("\n\n");
         for (String note : r.notes()) {
             sb.append(paint(o, YELLOW, Text.oneLine(note))).append("\n\n");

@@ -8,7 +8,11 @@ public final class Text {
     private Text() {
     }
 
-    /** One printable line: control characters (ANSI escapes, newlines) become spaces or are dropped. */
+    /**
+     * One printable line for a file nngrade writes (Markdown, an LMS's feedback cell): control characters
+     * (ANSI escapes, newlines) become spaces or are dropped. A terminal line escapes them instead
+     * ({@link nngrade.input.Excerpts#escaped}), so that the teacher sees what the name holds.
+     */
     public static String oneLine(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

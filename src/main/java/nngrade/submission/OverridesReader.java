@@ -62,8 +62,7 @@ public final class OverridesReader {
         int reason = column(header, List.of("reason"));
         if (id < 0 || quantity < 0 || points < 0) {
             throw new BadInputException(InputError.atLine(source, header.line(), "expected a header " + HEADER
-                    + " (reason may be left out), found \""
-                    + Excerpts.shown(String.join(String.valueOf(table.delimiter()), header.cells())) + "\""));
+                    + " (reason may be left out), " + Excerpts.foundHeader(header.cells(), table.delimiter())));
         }
         ErrorList errors = new ErrorList(source);
         List<PointsOverride> overrides = new ArrayList<>();

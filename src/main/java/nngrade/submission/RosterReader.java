@@ -141,8 +141,8 @@ public final class RosterReader {
         Roster plain() {
             int column = RosterKind.Plain.idColumn(header);
             if (column < 0) {
-                throw refused(headerLine(), "expected a header with an id column (id, student, username or login), found \""
-                        + Excerpts.shown(String.join(String.valueOf(table.delimiter()), header)) + "\"");
+                throw refused(headerLine(), "expected a header with an id column (id, student, username or login), "
+                        + Excerpts.foundHeader(header, table.delimiter()));
             }
             RosterKind.Plain kind = new RosterKind.Plain(column);
             ErrorList errors = new ErrorList(source);

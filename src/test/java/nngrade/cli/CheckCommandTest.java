@@ -357,7 +357,7 @@ class CheckCommandTest {
             "whitespace-only.csv|2|: is empty; expected answers as JSON or CSV",
             "bom-only.csv|2|: is empty; expected answers as JSON or CSV",
             "binary-nul-bytes.png|2|: is not a text file (it contains NUL bytes); expected answers as JSON or CSV",
-            "utf16.csv|2|: is not a text file (it contains NUL bytes)",
+            "utf16.csv|2|: is UTF-16 text (a spreadsheet's \"Unicode Text\"), not UTF-8; save it as UTF-8",
             "invalid-utf8-latin1.csv|2|: is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)",
             "invalid-utf8-overlong.json|2|: is not UTF-8 text",
             "syntax-error.json|2|:4: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to "

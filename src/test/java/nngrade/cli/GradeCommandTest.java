@@ -412,7 +412,8 @@ class GradeCommandTest {
                 Arguments.of(List.of("--bogus"), "command line: Unknown option: '--bogus'"),
                 Arguments.of(List.of("--format", "pdf"), "command line: Invalid value for option '--format' (FORMATS): "
                         + "expected one of [html, md, json] (case-sensitive) but was 'pdf'"),
-                Arguments.of(List.of("--jobs", "many"), "command line: Invalid value for option '--jobs': 'many' is not an int"),
+                Arguments.of(List.of("--jobs", "many"), "command line: Invalid value for option '--jobs': expected 0 (one grader per core) or a number of "
+                        + "graders, found 'many'"),
                 Arguments.of(List.of("--tolerance", "decimals=abc,relative=x"), "command line: Invalid value for option "
                         + "'--tolerance': relative: \"x\" is not a number; decimals: \"abc\" is not a number"));
     }

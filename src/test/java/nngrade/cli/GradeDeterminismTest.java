@@ -146,7 +146,7 @@ class GradeDeterminismTest {
                         false, "blocker/junit.xml", "blocker is in the way: it is not a folder"),
                 new Failure("--junit-xml deep under a file",
                         t -> List.of("--junit-xml", file(t.resolve("blocker"), "a file").resolve("ci/reports/junit.xml")),
-                        false, "blocker/ci/reports/junit.xml", "not a directory"),
+                        false, "blocker/ci/reports/junit.xml", "not a folder"),
                 new Failure("--junit-xml is a folder", t -> {
                     file(t.resolve("ci/junit.xml/keep.txt"), "keep");
                     return List.of("--junit-xml", t.resolve("ci/junit.xml"));

@@ -50,4 +50,21 @@ class StepSummaryTest {
         assertEquals(afterGrade, Files.readString(summary, StandardCharsets.UTF_8));
         assertFalse(Files.exists(tmp.resolve("summary.md.tmp")));
     }
+
+    /** Before: exit 3, "internal error: java.io.UncheckedIOException", after the gradebook was written. */
+    @Test
+    void anUnwritableSummaryIsAWarningAndTheExitCodeStaysTheGradings() throws IOException, InterruptedException {
+        Path folder = Files.createDirectories(tmp.resolve("a-folder"));
+        assertEquals(0, run(folder, "check", NOTES, "submissions-sample/perfect.json", "--lang", "en"));
+        String check = Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8);
+        assertTrue(check.contains("warning: the job summary (GITHUB_STEP_SUMMARY) was not written: " + folder + ": is a folder\n"),
+                check);
+        Path missing = tmp.resolve("no/such/summary.md");
+        assertEquals(1, run(missing, "grade", NOTES, "submissions-sample", "--out", tmp.resolve("out").toString()));
+        String grade = Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8);
+        assertTrue(grade.contains("warning: the job summary (GITHUB_STEP_SUMMARY) was not written: " + missing
+                + ": no such file or folder\n"), grade);
+        assertFalse(grade.contains("internal error") || grade.contains("Exception"), grade);
+        assertTrue(Files.exists(tmp.resolve("out/gradebook.csv")));
+    }
 }

@@ -33,4 +33,24 @@ class CsvTableTest {
         assertEquals(List.of("t.csv:1202: is not valid CSV: a quoted value is not closed (a \" without its closing \")"),
                 e.errors().stream().map(InputError::oneLine).toList());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            tabs only              | 'id\tname\nana\tAna\n'          | 1
+            after blank lines      | '\n  \nquantity\tvalue\n'       | 3
+            tabs and commas        | 'id,name\tx\nana,A\n'            | 0
+            tabs and semicolons    | 'id;name\tx\n'                    | 0
+            one column             | 'id\nana\tAna\n'                 | 0
+            a trailing tab only    | 'id\t\nana\n'                    | 0
+            """)
+    void aFileWhoseFirstLineIsSplitByTabsAloneIsTabDelimited(String what, String text, int line) {
+        assertEquals(line, CsvTable.tabDelimitedLine(text), what);
+    }
+
+    @Test
+    void aTabDelimitedFileIsRefusedWithHowToSaveItAsCsv() {
+        BadInputException e = assertThrows(BadInputException.class, () -> CsvTable.parse("r.csv", "id\tname\nana\tAna\n"));
+        assertEquals("r.csv:1: the columns are separated by tabs (a spreadsheet's \"Text (Tab delimited)\"); save it as CSV, "
+                + "comma-separated (CSV UTF-8 in a spreadsheet's Save As)", e.errors().get(0).oneLine());
+    }
 }

@@ -47,13 +47,33 @@ class TextFilesTest {
     }
 
     @Test
-    void utf16AndUtf32AreNotUtf8FromTheirByteOrderMark() {
+    void utf16AndUtf32AreToldAsSuchFromTheirByteOrderMark() {
+        String utf16 = "is UTF-16 text (a spreadsheet's \"Unicode Text\"), not UTF-8; save it as UTF-8";
         for (var charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
             byte[] bytes = "\uFEFF中".getBytes(charset); // no NUL byte: 中 is 4E2D
-            assertEquals(List.of("t:1: is not UTF-8 text"), refused(bytes, NAMES_LINE), charset.name());
+            assertEquals(List.of("t:1: " + utf16), refused(bytes, NAMES_LINE), charset.name());
         }
         byte[] utf32 = {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, 'a'};
-        assertEquals(List.of("t: is not UTF-8 text"), refused(utf32, NUL_TO_PARSER));
+        assertEquals(List.of("t: is UTF-32 text, not UTF-8; save it as UTF-8"), refused(utf32, NUL_TO_PARSER));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UTF-16LE, no mark|UTF-16LE|id,name|UTF-16 text (a spreadsheet's "Unicode Text")
+            UTF-16BE, no mark|UTF-16BE|z1,1|UTF-16 text (a spreadsheet's "Unicode Text")
+            UTF-8|UTF-8|id,name|
+            one letter|UTF-16LE|a|
+            """)
+    void utf16WithoutAMarkIsToldByItsNulBytesAtEveryOtherPlace(String what, String charset, String text, String told) {
+        assertEquals(told, TextFiles.wideEncoding(text.getBytes(java.nio.charset.Charset.forName(charset))), what);
+    }
+
+    @Test
+    void nulBytesAnywhereAreABinaryFileNotUtf16() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D};
+        assertEquals(null, TextFiles.wideEncoding(png));
+        assertEquals(List.of("t:2: is not a text file (it contains NUL bytes); expected text"),
+                refused("ab\ncd\0".getBytes(StandardCharsets.UTF_8), NAMES_LINE));
     }
 
     @Test

@@ -326,9 +326,20 @@ class ProblemLoaderTest {
                         "problems/hw1.json: tolerance.loss: combines decimals or sigfigs with another tolerance; use "
                                 + "absolute and/or relative, or decimals, or sigfigs"),
                 notes("\"dW1\": 2", "\"dW1\": -2",
-                        "problems/hw1.json: points.dW1 must be ≥ 0, found -2"),
+                        "problems/hw1.json: points.dW1 must be more than 0 and at most 1000000, found -2"),
                 notes("\"default\": 1,", "\"default\": -1,",
-                        "problems/hw1.json: points.default must be ≥ 0, found -1"),
+                        "problems/hw1.json: points.default must be more than 0 and at most 1000000, found -1"),
+                // 1e308 points gave scores such as 9.223372036854776E14; 0 is a quantity not to ask
+                notes("\"dW1\": 2", "\"dW1\": 1e308",
+                        "problems/hw1.json: points.dW1 must be more than 0 and at most 1000000, found 1.0E308"),
+                notes("\"dW1\": 2", "\"dW1\": 1000000.5",
+                        "problems/hw1.json: points.dW1 must be more than 0 and at most 1000000, found 1000000.5"),
+                notes("\"points\": {", "\"constraints\": {\"maxTries\": 2147483647}, \"points\": {",
+                        "problems/hw1.json: constraints.maxTries: expected a whole number from 1 to 100000, found 2147483647"),
+                notes("\"points\": {", "\"constraints\": {\"maxTries\": 0}, \"points\": {",
+                        "problems/hw1.json: constraints.maxTries: expected a whole number from 1 to 100000, found 0"),
+                notes("\"default\": 1,", "\"default\": 0,",
+                        "problems/hw1.json: points.default must be more than 0 and at most 1000000, found 0"),
                 notes("\"points\": {", "\"followThrough\": 1.5, \"points\": {",
                         "problems/hw1.json: followThrough must be between 0 and 1 (the share of points kept), found 1.5"),
                 notes("\"points\": {", "\"partialCredit\": \"yes\", \"points\": {",
@@ -442,7 +453,7 @@ class ProblemLoaderTest {
                 "problems/hw1.json: ask[5]: \"db2\" is not a quantity of this 1-layer network (did you mean \"db1\"?); "
                         + "expected one of " + NOTES_QUANTITIES,
                 "problems/hw1.json: tolerance.default.absolute: \"abc\" is not a number",
-                "problems/hw1.json: points.dW1 must be ≥ 0, found -2"), errorsOf(JSON_FILE, text));
+                "problems/hw1.json: points.dW1 must be more than 0 and at most 1000000, found -2"), errorsOf(JSON_FILE, text));
     }
 
     @Test
@@ -474,7 +485,8 @@ class ProblemLoaderTest {
                 arguments(JSON_FILE, "[1, 2]",
                         List.of("problems/hw1.json: expected an object with the fields of a problem, found a list")),
                 arguments(YAML_FILE, "just text\n",
-                        List.of("problems/hw1.yaml: expected an object with the fields of a problem, found \"just text\"")),
+                        List.of("problems/hw1.yaml: expected an object with the fields of a problem, found a single value "
+                                + "(not quoted: a file that is not what it was given as may hold a secret)")),
                 // two independent omissions, two lines
                 arguments(JSON_FILE, "{}", List.of("problems/hw1.json: network is missing; expected inputs, layers, loss",
                         "problems/hw1.json: learningRate is missing; the step W_next = W − η·dW needs the learning rate η")));

@@ -78,7 +78,7 @@ class RosterReaderTest {
     @Test
     void aUtf16RosterIsRefusedOnLine1(@TempDir Path tmp) throws IOException {
         Path roster = Files.write(tmp.resolve("roster.csv"), "id\nana\n".getBytes(StandardCharsets.UTF_16));
-        assertEquals(List.of(roster + ":1: is not a text file (it contains NUL bytes); expected a CSV file "
+        assertEquals(List.of(roster + ":1: is UTF-16 text (a spreadsheet's \"Unicode Text\"), not UTF-8; save it as UTF-8 "
                 + "(CSV UTF-8 in a spreadsheet's Save As)"), refused(roster));
     }
 

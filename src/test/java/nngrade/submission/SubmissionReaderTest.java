@@ -780,7 +780,12 @@ class SubmissionReaderTest {
                 Arguments.of("NUL in CSV", "quantity,value\nz1,1\u00002\n".getBytes(StandardCharsets.UTF_8), nul),
                 Arguments.of("NUL in JSON", "{\"answers\": {\"z1\": [1]}}\u0000".getBytes(StandardCharsets.UTF_8), nul),
                 Arguments.of("a PNG header", bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D), nul),
-                Arguments.of("UTF-16 with BOM", "quantity,value\n".getBytes(StandardCharsets.UTF_16), nul),
+                Arguments.of("UTF-16 with BOM", "quantity,value\n".getBytes(StandardCharsets.UTF_16),
+                        "sub: is UTF-16 text (a spreadsheet's \"Unicode Text\"), not UTF-8; save it as UTF-8 (CSV UTF-8 in a "
+                                + "spreadsheet's Save As)"),
+                Arguments.of("UTF-16LE, no BOM (Excel's Unicode Text)", "quantity\tvalue\n".getBytes(StandardCharsets.UTF_16LE),
+                        "sub: is UTF-16 text (a spreadsheet's \"Unicode Text\"), not UTF-8; save it as UTF-8 (CSV UTF-8 in a "
+                                + "spreadsheet's Save As)"),
                 Arguments.of("Latin-1 é", "quantity,value\nz1,1 2 3 \u00e9\n".getBytes(StandardCharsets.ISO_8859_1), utf8),
                 Arguments.of("0xFF", bytes('{', 0xFF, '}'), utf8),
                 Arguments.of("overlong /", bytes('q', ',', 0xC0, 0xAF), utf8),
