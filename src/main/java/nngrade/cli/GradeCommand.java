@@ -141,8 +141,8 @@ public final class GradeCommand implements Callable<Integer> {
             if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))
                     && found.files().stream().anyMatch(f -> f.source().indexOf('?') >= 0 || f.source().indexOf('\uFFFD') >= 0)) {
                 err.println("warning: the locale decodes file names as " + System.getProperty("sun.jnu.encoding")
-                        + ", so names with accents lost letters (shown as ?) and their students may be missing; run "
-                        + "under a UTF-8 locale (LC_ALL=C.UTF-8) or with bin/nngrade, which does");
+                        + ", so the paths in the outputs show ? for letters it cannot decode (the ids are read from the "
+                        + "names' own bytes); run under a UTF-8 locale (LC_ALL=C.UTF-8), or with bin/nngrade, to see them");
             }
             int code = grade(source, classList, found.files(), decisions);
             // a part of the class that could not be read is for the teacher to look at, as an invalid file is

@@ -17,7 +17,15 @@ import java.util.Set;
 final class HandIns {
 
     /** A file of an input, before it is known whose it is. */
-    record Candidate(Location location, String source, String relative, FileTime modified) {
+    /**
+     * A file of an input, before it is known whose it is.
+     *
+     * @param note what the file's name itself calls for (a name that is not UTF-8), or ""
+     */
+    record Candidate(Location location, String source, String relative, FileTime modified, String note) {
+        Candidate(Location location, String source, String relative, FileTime modified) {
+            this(location, source, relative, modified, "");
+        }
     }
 
     /** What nngrade makes of a file by its extension. */
@@ -131,7 +139,8 @@ final class HandIns {
     }
 
     private static SubmissionFile file(Candidate c, String id, Layout layout, String note, Format format) {
-        return new SubmissionFile(c.location(), c.source(), c.modified(), StudentIds.nfc(id), layout, note,
+        String notes = c.note().isEmpty() ? note : note.isEmpty() ? c.note() : c.note() + "; " + note;
+        return new SubmissionFile(c.location(), c.source(), c.modified(), StudentIds.nfc(id), layout, notes,
                 format == Format.SUPPORTED);
     }
 

@@ -3,9 +3,16 @@ package nngrade.grade;
 import nngrade.input.BadInputException;
 import nngrade.input.InputError;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -19,6 +26,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -294,6 +302,57 @@ public final class SubmissionFinder {
         String given = tree.given().toString();
         String source = rest.startsWith(f.getFileSystem().getSeparator()) || given.endsWith(f.getFileSystem().getSeparator())
                 ? given + rest : given + f.getFileSystem().getSeparator() + rest;
+        if (relative.indexOf('\uFFFD') >= 0 || !UTF8_NAMES && relative.indexOf('?') >= 0) {
+            // Bytes the locale cannot decode read alike ("m\xfcller" and "m\xf6ller" as "m?ller"), and would
+            // merge two students: the name is decoded from its own bytes as UTF-8 instead, whatever the
+            // locale, and a byte that is not UTF-8 is kept as %XX.
+            String decoded = rawRelative(tree.real(), f);
+            return new HandIns.Candidate(where, source, decoded, modified, decoded.indexOf('%') >= 0 && !relative.contains("%")
+                    ? "the file name is not UTF-8 text, so its id keeps those bytes as %XX; rename the file" : "");
+        }
         return new HandIns.Candidate(where, source, relative, modified);
+    }
+
+    /** Whether Java decodes file names as UTF-8 here (not under LANG=C, in many containers). */
+    private static final boolean UTF8_NAMES = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"));
+
+    /**
+     * The path below {@code root} from the name's own bytes (a file URI percent-encodes them),
+     * the escapes of ASCII undone: {@code m%FCller.json} for a name holding the Latin-1 byte FC.
+     */
+    static String rawRelative(Path root, Path f) {
+        String raw = f.toUri().getRawPath().substring(root.toUri().getRawPath().length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c); // a URI's other characters are ASCII
+            }
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes.toByteArray());
+        CharBuffer chars = CharBuffer.allocate(in.remaining());
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            CoderResult r = utf8.decode(in, chars, true);
+            chars.flip();
+            out.append(chars);
+            chars.clear();
+            if (!r.isError()) {
+                break;
+            }
+            for (int k = 0; k < r.length(); k++) {
+                out.append(String.format(Locale.ROOT, "%%%02X", in.get() & 0xFF));
+            }
+        }
+        String decoded = out.toString();
+        while (decoded.startsWith("/")) {
+            decoded = decoded.substring(1);
+        }
+        return decoded;
     }
 }

@@ -145,6 +145,25 @@ class GradeFilesystemTest {
         assertEquals(List.of("ana graded 9 | "), rows(tmp.resolve("out")));
     }
 
+    /**
+     * Names that are not UTF-8 (Latin-1 bytes from an old system) decode alike; each keeps its
+     * own bytes in its id, so two students never merge, and the note says to rename the file.
+     */
+    @Test
+    void namesThatAreNotUtf8KeepTheirBytesAndNeverMerge() throws IOException, InterruptedException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path perfect = Path.of("submissions-sample/perfect.json").toAbsolutePath();
+        // Java writes names as UTF-8; the shell writes the bytes FC (u umlaut) and F6 (o umlaut) of Latin-1
+        Process p = new ProcessBuilder("sh", "-c", "grep -v student \"$1\" > \"$(printf 'm\\374ller.json')\" && "
+                + "grep -v student \"$1\" > \"$(printf 'm\\366ller.json')\"", "sh", perfect.toString())
+                .directory(in.toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, new String(p.getErrorStream().readAllBytes()));
+        GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"));
+        assertEquals(0, run.code(), run.all());
+        String note = "the file name is not UTF-8 text, so its id keeps those bytes as %XX; rename the file";
+        assertEquals(List.of("m%F6ller graded 9 | " + note, "m%FCller graded 9 | " + note), rows(tmp.resolve("out")));
+    }
+
     /** "josé" saved by macOS (e and a combining accent) is the roster's "josé": one student, not two. */
     @Test
     void idsAreComparedInOneUnicodeForm() throws IOException {

@@ -57,4 +57,31 @@ class GradeLocaleTest {
         assertTrue(xml.contains("<testsuite name=\"moeller\""), xml);
         assertTrue(xml.contains("<testsuite name=\"mueller\""), xml);
     }
+
+    /**
+     * The same class with the ids from the file names: under LANG=C each name is decoded from
+     * its own bytes as UTF-8, so müller and möller are themselves, as under any other locale.
+     */
+    @Test
+    void idsFromNamesAreTheNamesWhateverTheLocale() throws IOException, InterruptedException {
+        Path in = tmp.resolve("in");
+        submission(in, "m\u00fcller.json", "perfect.json", null);
+        submission(in, "m\u00f6ller.json", "notes.json", null);
+        Path out = tmp.resolve("out");
+        Path roster = Files.writeString(tmp.resolve("roster.csv"), "id\nm\u00fcller\nm\u00f6ller\n", StandardCharsets.UTF_8);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main",
+                "grade", Path.of(NOTES).toAbsolutePath().toString(), in.toString(), "--out", out.toString(),
+                "--roster", roster.toString());
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(tmp.resolve("output.txt").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "grade finished");
+        String output = Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+        assertEquals(List.of("m\u00f6ller:graded:4", "m\u00fcller:graded:9"), gradebook(out).stream().skip(1)
+                .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(2)).toList());
+    }
 }
