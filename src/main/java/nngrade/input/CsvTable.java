@@ -9,7 +9,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,9 @@ public record CsvTable(char delimiter, List<CsvRow> rows) {
     private static final Pattern START_LINE = Pattern.compile("\\(startline ([^)]*)\\)\\s*");
     private static final Pattern AT_LINE = Pattern.compile("\\s*at line: (.+?), position: \\S+");
 
+    private static final int SHARED_LENGTH = 8;
+    private static final int SHARED_CELLS = 4096;
+
     public CsvTable {
         rows = List.copyOf(rows);
     }
@@ -43,18 +48,27 @@ public record CsvTable(char delimiter, List<CsvRow> rows) {
         if (tabbed > 0) {
             throw new BadInputException(InputError.atLine(source, tabbed, TABS));
         }
-        List<CSVRecord> records;
+        Lines lines = new Lines(text);
+        List<CsvRow> rows = new ArrayList<>();
+        // Rows as the parser gives them, each record dropped once read, and the short cells every row
+        // repeats (a quantity's name, a row index) shared: a long CSV of 700,000 cells fits a 256 MB heap.
+        Map<String, String> shared = new HashMap<>();
         try (CSVParser parser = (delimiter == ';' ? SEMICOLON : COMMA).parse(new StringReader(text))) {
-            records = parser.getRecords();
+            for (CSVRecord r : parser) {
+                if (r.size() > 1 || !r.get(0).isEmpty()) { // a line of nothing but spaces is blank too
+                    String[] cells = r.values();
+                    for (int i = 0; i < cells.length; i++) {
+                        if (cells[i].length() <= SHARED_LENGTH && shared.size() < SHARED_CELLS) {
+                            cells[i] = shared.computeIfAbsent(cells[i], c -> c);
+                        } else if (cells[i].length() <= SHARED_LENGTH) {
+                            cells[i] = shared.getOrDefault(cells[i], cells[i]);
+                        }
+                    }
+                    rows.add(new CsvRow(lines.of(r), List.of(cells)));
+                }
+            }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new BadInputException(syntaxError(source, e));
-        }
-        Lines lines = new Lines(text);
-        List<CsvRow> rows = new ArrayList<>(records.size());
-        for (CSVRecord r : records) {
-            if (r.size() > 1 || !r.get(0).isEmpty()) { // a line of nothing but spaces is blank too
-                rows.add(new CsvRow(lines.of(r), List.of(r.values())));
-            }
         }
         return new CsvTable(delimiter, rows);
     }
@@ -128,15 +142,18 @@ public record CsvTable(char delimiter, List<CsvRow> rows) {
 
         Lines(String text) {
             this.text = text;
-            List<Integer> s = new ArrayList<>();
-            s.add(0);
+            int[] s = new int[64];
+            int n = 1; // s[0] = 0: the first line starts the text
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
                 if (ch == '\n' || (ch == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                    s.add(i + 1);
+                    if (n == s.length) {
+                        s = Arrays.copyOf(s, 2 * n);
+                    }
+                    s[n++] = i + 1;
                 }
             }
-            starts = s.stream().mapToInt(Integer::intValue).toArray();
+            starts = Arrays.copyOf(s, n);
         }
 
         int of(CSVRecord r) {
