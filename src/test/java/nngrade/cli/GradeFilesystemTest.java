@@ -3,11 +3,14 @@ package nngrade.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +22,6 @@ import static nngrade.cli.GradeRuns.submission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -116,22 +118,78 @@ class GradeFilesystemTest {
                 GradeRuns.gradebookRows(tmp.resolve("out")).stream().map(r -> r.get("file")).toList());
     }
 
-    /** One folder nngrade may not read stops nobody else's grade: a warning naming it, exit 1. */
+    /**
+     * One folder nngrade may not read stops nobody else's grade: a warning naming it, exit 1. Root
+     * reads every folder, so as root the run is made as the user nobody (setpriv), from a copy of
+     * the class path that user can read.
+     */
     @Test
-    void anUnreadableFolderIsAWarningAndTheClassIsGraded() throws IOException {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root reads every folder");
-        Path in = tmp.resolve("in");
-        submission(in, "ana.json", "perfect.json", "ana");
-        submission(in.resolve("locked"), "bob.json", "perfect.json", "bob");
-        Files.setPosixFilePermissions(in.resolve("locked"), PosixFilePermissions.fromString("---------"));
+    void anUnreadableFolderIsAWarningAndTheClassIsGraded() throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        assumeTrue(!root || Files.isExecutable(Path.of("/usr/bin/setpriv")), "as root, setpriv is needed to run as nobody");
+        Path base = root ? Files.createTempDirectory(Path.of("/tmp"), "nngrade-nobody-") : tmp;
         try {
-            GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"));
+            Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path in = base.resolve("in");
+            submission(in, "ana.json", "perfect.json", "ana");
+            submission(in.resolve("locked"), "bob.json", "perfect.json", "bob");
+            Path problem = Files.copy(Path.of(NOTES), base.resolve("problem.json"));
+            for (Path p : List.of(in, problem, in.resolve("ana.json"))) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+            Files.setPosixFilePermissions(in.resolve("locked"), PosixFilePermissions.fromString("---------"));
+            Path out = base.resolve("out");
+            GradeRuns.Run run = root ? asNobody(base, problem, in, out) : grade(problem, in, "--out", out);
             assertEquals(1, run.code(), run.all());
-            assertEquals(List.of("ana graded 9 | "), rows(tmp.resolve("out")));
-            assertTrue(run.err().contains("warning: " + in.resolve("locked") + ": cannot be read"), run.err());
+            assertEquals(List.of("ana graded 9 | "), rows(out));
+            assertTrue(run.err().contains("warning: " + in.resolve("locked") + ": cannot be read: permission denied"),
+                    run.err());
         } finally {
-            Files.setPosixFilePermissions(in.resolve("locked"), PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(base.resolve("in/locked"), PosixFilePermissions.fromString("rwx------"));
+            if (root) {
+                try (Stream<Path> s = Files.walk(base)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
         }
+    }
+
+    /** grade in a JVM run as nobody, from a copy of the class path in {@code base}. */
+    private static GradeRuns.Run asNobody(Path base, Path problem, Path in, Path out) throws IOException, InterruptedException {
+        Path cp = Files.createDirectories(base.resolve("cp"));
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path from = Path.of(e);
+            if (Files.isRegularFile(from)) {
+                entries.add(Files.copy(from, cp.resolve(n++ + "-" + from.getFileName())).toString());
+            } else if (Files.isDirectory(from) && from.endsWith("classes")) {
+                Path to = cp.resolve(n++ + "-classes");
+                try (Stream<Path> s = Files.walk(from)) {
+                    for (Path f : s.toList()) {
+                        Files.copy(f, to.resolve(from.relativize(f).toString()));
+                    }
+                }
+                entries.add(to.toString());
+            }
+        }
+        try (Stream<Path> s = Files.walk(cp)) {
+            for (Path f : s.toList()) {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                String.join(File.pathSeparator, entries), "nngrade.cli.Main", "grade", problem.toString(),
+                in.toString(), "--out", out.toString(), "--no-step-summary");
+        pb.redirectOutput(base.resolve("stdout.txt").toFile());
+        pb.redirectError(base.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "grade as nobody finished");
+        return new GradeRuns.Run(p.exitValue(), Files.readString(base.resolve("stdout.txt")),
+                Files.readString(base.resolve("stderr.txt")));
     }
 
     @Test
