@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,22 @@ class GradeLocaleTest {
     @TempDir
     Path tmp;
 
+    /** grade of {@code in} into {@code out} in a JVM under LANG=C, which must exit 0. */
+    private void gradeUnderLangC(Path in, Path out, String... more) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main",
+                "grade", Path.of(NOTES).toAbsolutePath().toString(), in.toString(), "--out", out.toString()));
+        command.addAll(List.of(more));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(tmp.resolve("output.txt").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "grade finished");
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8));
+    }
+
     @Test
     void namesTheLocaleCannotDecodeAreStillReadAndEachReportedOnce() throws IOException, InterruptedException {
         Path in = tmp.resolve("in");
@@ -38,19 +55,7 @@ class GradeLocaleTest {
         Path out = tmp.resolve("out");
         Path junit = tmp.resolve("junit.xml");
 
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main",
-                "grade", Path.of(NOTES).toAbsolutePath().toString(), in.toString(), "--out", out.toString(),
-                "--junit-xml", junit.toString(), "--id-from", "field");
-        pb.environment().put("LANG", "C");
-        pb.environment().put("LC_ALL", "C");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(tmp.resolve("output.txt").toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "grade finished");
-        String output = Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8);
-
-        assertEquals(0, p.exitValue(), output);
+        gradeUnderLangC(in, out, "--junit-xml", junit.toString(), "--id-from", "field");
         assertEquals(List.of("moeller:graded:4", "mueller:graded:9"), gradebook(out).stream().skip(1)
                 .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(2)).toList());
         String xml = Files.readString(junit, StandardCharsets.UTF_8);
@@ -69,18 +74,7 @@ class GradeLocaleTest {
         submission(in, "m\u00f6ller.json", "notes.json", null);
         Path out = tmp.resolve("out");
         Path roster = Files.writeString(tmp.resolve("roster.csv"), "id\nm\u00fcller\nm\u00f6ller\n", StandardCharsets.UTF_8);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main",
-                "grade", Path.of(NOTES).toAbsolutePath().toString(), in.toString(), "--out", out.toString(),
-                "--roster", roster.toString());
-        pb.environment().put("LANG", "C");
-        pb.environment().put("LC_ALL", "C");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(tmp.resolve("output.txt").toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "grade finished");
-        String output = Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
+        gradeUnderLangC(in, out, "--roster", roster.toString());
         assertEquals(List.of("m\u00f6ller:graded:4", "m\u00fcller:graded:9"), gradebook(out).stream().skip(1)
                 .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(2)).toList());
     }
