@@ -51,14 +51,14 @@ final class ClassGrader {
     ClassGrader(GradeRequest request, Publisher publisher) {
         this.request = request;
         this.publisher = publisher;
-        this.copies = request.source().perStudent() ? copyFinder(request) : null;
         this.classIds = classIds(request);
+        this.copies = request.source().perStudent() ? copyFinder(request, classIds) : null;
     }
 
     /** Every student's variant: the roster's, else one per id the layout gives. */
-    private static CopyFinder copyFinder(GradeRequest r) {
+    private static CopyFinder copyFinder(GradeRequest r, Set<String> classIds) {
         Map<String, AnswerKey> keys = new TreeMap<>();
-        for (String id : classIds(r)) {
+        for (String id : classIds) {
             keys.put(id, r.source().forStudent(id).key());
         }
         return new CopyFinder(keys);

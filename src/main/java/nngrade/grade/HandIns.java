@@ -78,14 +78,20 @@ final class HandIns {
     /** The hand-ins of one folder or zip, named by its layout. */
     List<SubmissionFile> identify(List<Candidate> input) {
         List<Candidate> files = input.stream().filter(c -> !isProblemCopy(c)).toList();
-        List<String> handedIn = files.stream().filter(c -> Format.of(Layout.last(c.relative())) != Format.OTHER)
-                .map(Candidate::relative).toList();
+        Format[] formats = files.stream().map(c -> Format.of(Layout.last(c.relative()))).toArray(Format[]::new);
+        List<String> handedIn = new ArrayList<>();
+        for (int i = 0; i < formats.length; i++) {
+            if (formats[i] != Format.OTHER) {
+                handedIn.add(files.get(i).relative());
+            }
+        }
         Layout layout = options.layout().orElseGet(() -> rosterSays(Layout.detect(handedIn), handedIn));
         Layout.Naming naming = layout.naming(handedIn, options.roster());
         boolean lms = layout == Layout.MOODLE || layout == Layout.CANVAS;
         List<SubmissionFile> found = new ArrayList<>();
-        for (Candidate c : files) {
-            Format format = Format.of(Layout.last(c.relative()));
+        for (int i = 0; i < formats.length; i++) {
+            Candidate c = files.get(i);
+            Format format = formats[i];
             Optional<Layout.Identity> identity = format == Format.OTHER && !lms ? Optional.empty() : naming.of(c.relative());
             if (identity.isPresent()) {
                 found.add(file(c, identity.get().id(), layout, identity.get().note(), format));
