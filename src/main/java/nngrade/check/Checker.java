@@ -72,7 +72,7 @@ public final class Checker {
             FollowThrough ft = FollowThrough.of(world, q);
             Optional<Found> found = Diagnoser.diagnose(submitted, references(world, q, t, ft));
             List<String> diagnoses = found.map(Found::codes).orElse(List.of());
-            List<String> from = found.isPresent() && found.get().reference() > 0 ? ft.carriedFrom() : List.of();
+            List<String> from = found.isPresent() && found.get().own() ? ft.carriedFrom() : List.of();
             Status status = diagnoses.isEmpty() ? Status.INVALID : Status.INCORRECT;
             if (diagnoses.isEmpty()) {
                 diagnoses = List.of(Diagnoser.SHAPE_MISMATCH);
@@ -98,7 +98,7 @@ public final class Checker {
 
         Optional<Found> found = Diagnoser.diagnose(submitted, references(world, q, t, ft));
         List<String> diagnoses = found.map(Found::codes).orElse(List.of());
-        List<String> from = found.isPresent() && found.get().reference() > 0 ? ft.carriedFrom() : List.of();
+        List<String> from = found.isPresent() && found.get().own() ? ft.carriedFrom() : List.of();
         List<CellResult> ownMisses = List.of();
         double fraction = (double) right / cells.size();
         if (ft != null) {
@@ -115,11 +115,22 @@ public final class Checker {
                 diagnoses, from, ownMisses, formula, List.of());
     }
 
-    /** What a wrong answer is diagnosed against: the key, then its follow-through value if any. */
+    /**
+     * What a wrong answer is diagnosed against: the key and its follow-through value if any. Where
+     * the student's own earlier answers give another value than the key's, that value comes
+     * first: a slip after an earlier slip is a mistake in working from the student's own values,
+     * so it is named relative to them (dW1 transposed after a flipped δ1 is "transposed", not
+     * "transposed and sign-flipped").
+     */
     private static List<Reference> references(World world, Quantity q, Tolerance t, FollowThrough ft) {
         Problem p = world.key().problem();
-        Reference key = new Reference(new Context(p, q, t, world.key()::get), world.key().get(q));
-        return ft == null ? List.of(key) : List.of(key, new Reference(new Context(p, q, t, world::get), ft.value()));
+        Matrix expected = world.key().get(q);
+        Reference key = new Reference(new Context(p, q, t, world.key()::get), expected, false);
+        if (ft == null) {
+            return List.of(key);
+        }
+        Reference own = new Reference(new Context(p, q, t, world::get), ft.value(), true);
+        return t.accepts(ft.value(), expected) ? List.of(key, own) : List.of(own, key);
     }
 
     private static int countCorrect(List<CellResult> cells) {

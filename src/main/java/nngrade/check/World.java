@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * The values a student worked with: their own answer where they gave a usable one (readable,
- * in the right shape), the key's everywhere else. Follow-through values are computed in it.
+ * in the right shape, or in the transposed shape, which is turned back: a student who wrote a
+ * non-square dW1 as inputs × units can only have subtracted it from W1 after turning it back),
+ * the key's everywhere else. Follow-through values are computed in it.
  */
 public final class World {
     private final AnswerKey key;
@@ -55,7 +57,11 @@ public final class World {
             return null;
         }
         Matrix m = oriented(p, q, a.value(), expected);
-        return m.sameShape(expected) ? m : null;
+        if (m.sameShape(expected)) {
+            return m;
+        }
+        Matrix back = m.transpose();
+        return back.sameShape(expected) ? back : null;
     }
 
     /**

@@ -48,6 +48,7 @@ public final class CheckJson {
             ObjectNode n = qs.addObject();
             n.put("name", q.name());
             n.put("status", q.status().label());
+            n.put("passed", q.passed());
             n.put("points", round(q.points()));
             n.put("maxPoints", round(q.maxPoints()));
             ArrayNode d = n.putArray("diagnoses");

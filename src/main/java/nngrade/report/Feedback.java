@@ -4,6 +4,7 @@ import nngrade.check.CellResult;
 import nngrade.check.CheckResult;
 import nngrade.check.QuantityResult;
 import nngrade.check.Status;
+import nngrade.check.diagnosis.Diagnoser;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 
@@ -55,7 +56,7 @@ final class Feedback {
         if (q.status() == Status.FOLLOW_THROUGH) {
             out.add(m.get("carried", String.join(", ", q.carriedFrom()), m.points(q.points()), m.points(q.maxPoints())));
         }
-        if (q.diagnoses().isEmpty()) {
+        if (q.diagnoses().isEmpty() && q.status() != Status.FOLLOW_THROUGH) {
             out.add(m.get("hint", q.formula()) + "  (" + m.get("tolerance", m.tolerance(q.tolerance())) + ")");
         }
         return out;
@@ -63,18 +64,21 @@ final class Feedback {
 
     private static String diagnosis(Problem p, QuantityResult q, String code, Messages m) {
         Quantity quantity = q.quantity();
-        boolean weights = quantity.kind() == Quantity.Kind.DW || quantity.kind() == Quantity.Kind.W_NEXT;
-        String key = code.equals("transposed") && weights ? "diagnosis.transposed.weights" : "diagnosis." + code;
-        String w = "W" + quantity.layer();
-        return m.get(key, Text.oneLine(q.name()), q.formula(), p.samples(), m.exact(p.learningRate()),
-                p.network().weightLayout().shapeWords(), w, m.tolerance(q.tolerance()),
-                q.submitted() == null ? "" : q.submitted().shape(), q.expected().shape());
+        int l = quantity.kind() == Quantity.Kind.YHAT || quantity.kind() == Quantity.Kind.LOSS
+                ? p.network().depth() : quantity.layer();
+        return m.get(Diagnoser.messageKey(code, p, quantity), Text.oneLine(q.name()), q.formula(), p.samples(),
+                m.exact(p.learningRate()), p.network().weightLayout().shapeWords(), "W" + quantity.layer(),
+                m.tolerance(q.tolerance()), q.submitted() == null ? "" : q.submitted().shape(), q.expected().shape(),
+                p.network().layer(l).activation().name(), p.network().loss().label(), l);
     }
 
     /** The wrong cells (every cell with --all-cells), at most a few unless all are asked for. */
     static List<String> cellLines(QuantityResult q, ReportOptions o) {
         List<String> out = new ArrayList<>();
-        if (!q.shapeMatches() || (q.status() == Status.CORRECT && !o.allCells())) {
+        // A carried-forward answer is right by the student's own earlier answers: its cells
+        // differ from the key only because of those, which their own feedback explains.
+        boolean right = q.status() == Status.CORRECT || q.status() == Status.FOLLOW_THROUGH;
+        if (!q.shapeMatches() || (right && !o.allCells())) {
             return out;
         }
         Messages m = o.messages();

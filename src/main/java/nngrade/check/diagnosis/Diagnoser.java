@@ -1,6 +1,8 @@
 package nngrade.check.diagnosis;
 
 import nngrade.problem.Matrix;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +12,8 @@ import java.util.Optional;
  * Finds the mistake that explains a wrong answer: the first rule that does, in the order of
  * {@link #RULES}; if none does alone, a pair of mistakes that combine (transposed and
  * sign-flipped, say); and if the shape is wrong with nothing to explain it, shape-mismatch.
- * An answer may be compared with several references (the key, then the follow-through value
- * computed from the student's own answers): one mistake relative to any of them is a better
+ * An answer may be compared with several references (the follow-through value computed from
+ * the student's own answers, then the key): one mistake relative to any of them is a better
  * explanation than two mistakes relative to the first.
  */
 public final class Diagnoser {
@@ -24,29 +26,49 @@ public final class Diagnoser {
             new WrongUpdateSign(),
             new LearningRateOmitted(),
             new MissingActivationDerivative(),
+            new ActivationInsteadOfDerivative(),
             new WrongActivation(),
             new RoundedTooCoarsely());
 
     /** The code for a wrong shape that no rule explains. */
     public static final String SHAPE_MISMATCH = "shape-mismatch";
 
-    /** A value the answer should have been, and the values it was computed from. */
-    public record Reference(Context context, Matrix value) {
+    /**
+     * A value the answer should have been, and the values it was computed from.
+     *
+     * @param own whether it was computed from the student's own earlier answers (follow-through)
+     */
+    public record Reference(Context context, Matrix value, boolean own) {
     }
 
-    /** The codes explaining an answer, and the index of the reference they are relative to. */
-    public record Found(List<String> codes, int reference) {
+    /** The codes explaining an answer, and the reference they are relative to. */
+    public record Found(List<String> codes, Reference reference) {
         public Found {
             codes = List.copyOf(codes);
+        }
+
+        /** Whether the mistake is relative to the student's own earlier answers. */
+        public boolean own() {
+            return reference.own();
         }
     }
 
     private Diagnoser() {
     }
 
+    /** The message key of a diagnosis code on q (shape-mismatch, not a rule, has its own). */
+    public static String messageKey(String code, Problem p, Quantity q) {
+        for (Diagnosis d : RULES) {
+            if (d.code().equals(code)) {
+                return d.messageKey(p, q);
+            }
+        }
+        return "diagnosis." + code;
+    }
+
     /** The codes explaining {@code submitted} against {@code reference}; empty when nothing does. */
     public static List<String> diagnose(Context c, Matrix submitted, Matrix reference) {
-        return diagnose(submitted, List.of(new Reference(c, reference))).map(Found::codes).orElse(List.of());
+        return diagnose(submitted, List.of(new Reference(c, reference, false))).map(Found::codes).orElse(List.of());
     }
 
     /**
@@ -54,18 +76,17 @@ public final class Diagnoser {
      * pair of composable rules against each; empty when nothing explains it.
      */
     public static Optional<Found> diagnose(Matrix submitted, List<Reference> references) {
-        for (int r = 0; r < references.size(); r++) {
-            Reference ref = references.get(r);
+        for (Reference ref : references) {
             for (Diagnosis d : RULES) {
                 if (d.explains(ref.context(), submitted, ref.value())) {
-                    return Optional.of(new Found(List.of(d.code()), r));
+                    return Optional.of(new Found(List.of(d.code()), ref));
                 }
             }
         }
-        for (int r = 0; r < references.size(); r++) {
-            List<String> pair = pair(references.get(r), submitted);
+        for (Reference ref : references) {
+            List<String> pair = pair(ref, submitted);
             if (!pair.isEmpty()) {
-                return Optional.of(new Found(pair, r));
+                return Optional.of(new Found(pair, ref));
             }
         }
         return Optional.empty();

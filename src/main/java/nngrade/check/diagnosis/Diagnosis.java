@@ -1,6 +1,8 @@
 package nngrade.check.diagnosis;
 
 import nngrade.problem.Matrix;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
 
 /**
  * A known mistake: a rule that says whether it explains a wrong answer. Each rule is its own
@@ -13,4 +15,13 @@ public interface Diagnosis {
 
     /** Whether this mistake, applied to {@code reference}, gives {@code submitted}. */
     boolean explains(Context c, Matrix submitted, Matrix reference);
+
+    /**
+     * The message explaining this mistake on q, as a key of the report's bundles: a mistake
+     * reads differently where the problem's conventions differ (a 1/m too many in δ, in dW of a
+     * mean cost, in dW of a summed cost), so no message states a convention the problem lacks.
+     */
+    default String messageKey(Problem p, Quantity q) {
+        return "diagnosis." + code();
+    }
 }

@@ -3,6 +3,7 @@ package nngrade.check.diagnosis;
 import nngrade.problem.Activation;
 import nngrade.problem.Matrix;
 import nngrade.problem.Network;
+import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
 
@@ -35,5 +36,12 @@ public final class MissingActivationDerivative extends CandidateDiagnosis {
         Matrix yhat = c.values().apply(Quantity.YHAT);
         Matrix y = c.problem().y();
         return List.of(yhat.minus(y), n.loss().gradient(yhat, y));
+    }
+
+    /** The ŷ − y shortcut is an output layer's mistake; in a hidden layer δ is da without f′. */
+    @Override
+    public String messageKey(Problem p, Quantity q) {
+        return q.layer() < p.network().depth() ? "diagnosis.missing-activation-derivative.hidden"
+                : "diagnosis.missing-activation-derivative";
     }
 }

@@ -1,6 +1,7 @@
 package nngrade.check.diagnosis;
 
 import nngrade.problem.Matrix;
+import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 
 import java.util.List;
@@ -27,5 +28,12 @@ public final class Transposed extends CandidateDiagnosis {
             return List.of();
         }
         return List.of(reference.transpose());
+    }
+
+    /** For dW and W_next the message names the weights' layout, which fixes their shape. */
+    @Override
+    public String messageKey(Problem p, Quantity q) {
+        boolean weights = q.kind() == Quantity.Kind.DW || q.kind() == Quantity.Kind.W_NEXT;
+        return weights ? "diagnosis.transposed.weights" : "diagnosis.transposed";
     }
 }
