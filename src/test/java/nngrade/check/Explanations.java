@@ -141,6 +141,25 @@ final class Explanations {
     }
 
     /**
+     * Whether a purely relative tolerance meets a value that is floating-point residue of 0
+     * (|e| &lt; 1e-9, e.g. 2.8e-17 where terms cancel): |s − e| ≤ r·|e| then asks for the residue's
+     * own digits, which the checker's arithmetic and this test's need not share. Left out.
+     */
+    static boolean noiseUnderRelative(Tolerance t, double[][] e) {
+        if (!(t instanceof Tolerance.Bound b) || b.absolute() != 0) {
+            return false;
+        }
+        for (double[] row : e) {
+            for (double v : row) {
+                if (Math.abs(v) < 1e-9) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * s is wrong, not all zeros, and every wrong cell is r's cell rounded (half up or half even)
      * or truncated at one precision: d decimals or k significant figures.
      */

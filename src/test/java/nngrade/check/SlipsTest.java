@@ -192,7 +192,8 @@ class SlipsTest {
         Slip slip = work.made().get(q);
         double max = p.points().of(q);
         Case c = new Case(p, made, q, s, k, own);
-        if (Explanations.onTheEdge(t, s, k) || Explanations.onTheEdge(t, s, own)) {
+        if (Explanations.onTheEdge(t, s, k) || Explanations.onTheEdge(t, s, own)
+                || Explanations.noiseUnderRelative(t, k) || Explanations.noiseUnderRelative(t, own)) {
             tally.edge++;
             return;
         }
@@ -201,7 +202,7 @@ class SlipsTest {
                 tally.of(slip).cancelled++;
             }
             if (got.status() != Status.CORRECT || got.points() != max || !got.diagnoses().isEmpty()) {
-                tally.fail("correct answer " + kind(q) + " graded " + grading(got), c, got);
+                tally.fail("correct answer " + kind(q) + " graded " + verdict(got, max), c, got);
             }
             return;
         }
@@ -211,7 +212,7 @@ class SlipsTest {
             }
             if (got.status() != Status.FOLLOW_THROUGH || got.points() != max || !got.diagnoses().isEmpty()) {
                 String after = made.contains("(wrong shape)") ? " (after a wrong-shape answer)" : "";
-                tally.fail("carried-forward " + kind(q) + after + " graded " + grading(got), c, got);
+                tally.fail("carried-forward " + kind(q) + after + " graded " + verdict(got, max), c, got);
             }
             return;
         }
@@ -244,6 +245,12 @@ class SlipsTest {
     /** The kind of a quantity for grouping failures: dz of the output and of a hidden layer apart. */
     private static String kind(Quantity q) {
         return q.kind().name().toLowerCase();
+    }
+
+    /** Status and codes, and the points only where the status is the expected kind but they are not. */
+    private static String verdict(QuantityResult r, double max) {
+        boolean earns = r.status() == Status.CORRECT || r.status() == Status.FOLLOW_THROUGH;
+        return r.status().label() + " " + r.diagnoses() + (earns && r.points() != max ? " with " + r.points() + "/" + max : "");
     }
 
     private static String grading(QuantityResult r) {
