@@ -1,0 +1,149 @@
+package nngrade.check;
+
+import nngrade.problem.Activation;
+import nngrade.problem.Layer;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
+import nngrade.problem.Quantity.Kind;
+import nngrade.problem.Reduction;
+
+import java.util.Set;
+import java.util.function.Function;
+
+import static nngrade.check.Student.activate;
+import static nngrade.check.Student.input;
+import static nngrade.check.Student.lossGradient;
+import static nngrade.check.Student.plus;
+import static nngrade.check.Student.scale;
+import static nngrade.check.Student.shortcut;
+import static nngrade.check.Student.times;
+import static nngrade.check.Student.transpose;
+import static nngrade.check.Student.weightGradient;
+
+/**
+ * One mistake a student makes on one quantity, named by its diagnosis code (formats.md,
+ * "Diagnosis codes"), and the value it gives: computed from what the student computes with
+ * ({@code carried}) and from {@code exact}, the right value given those.
+ */
+enum Slip {
+    TRANSPOSED("transposed"),
+    SIGN_FLIPPED("sign-flipped"),
+    MISSING_MEAN("missing-mean"),
+    EXTRA_MEAN("extra-mean"),
+    WRONG_UPDATE_SIGN("wrong-update-sign"),
+    LEARNING_RATE_OMITTED("learning-rate-omitted"),
+    MISSING_ACTIVATION_DERIVATIVE("missing-activation-derivative"),
+    ACTIVATION_INSTEAD_OF_DERIVATIVE("activation-instead-of-derivative"),
+    WRONG_ACTIVATION("wrong-activation"),
+    ROUNDED_TOO_COARSELY("rounded-too-coarsely");
+
+    final String code;
+
+    Slip(String code) {
+        this.code = code;
+    }
+
+    private static final Set<Kind> PER_SAMPLE = Set.of(Kind.Z, Kind.A, Kind.YHAT, Kind.DZ, Kind.DA);
+
+    /** Whether a student can make this slip on q in p (whether it changes the value is decided later). */
+    boolean applies(Problem p, Quantity q) {
+        int m = p.samples();
+        Kind k = q.kind();
+        return switch (this) {
+            // a per-sample quantity of one sample is a vector: no orientation to get wrong
+            case TRANSPOSED -> k == Kind.DW || (m > 1 && PER_SAMPLE.contains(k));
+            case SIGN_FLIPPED -> k == Kind.DZ || k == Kind.DA || k == Kind.DW || k == Kind.DB;
+            case MISSING_MEAN -> m > 1 && p.network().reduction() == Reduction.MEAN
+                    && (k == Kind.DW || k == Kind.DB || k == Kind.LOSS);
+            case EXTRA_MEAN -> m > 1 && (k == Kind.DZ || k == Kind.DW || k == Kind.DB);
+            case WRONG_UPDATE_SIGN -> k == Kind.W_NEXT || k == Kind.B_NEXT;
+            case LEARNING_RATE_OMITTED -> p.learningRate() != 1 && (k == Kind.W_NEXT || k == Kind.B_NEXT);
+            case MISSING_ACTIVATION_DERIVATIVE -> k == Kind.DZ && !(activation(p, q) instanceof Activation.Linear)
+                    && !(q.layer() == p.network().depth() && shortcut(p));
+            // f(z) in place of an elementwise f′(z); softmax's derivative is a Jacobian, linear's is 1
+            case ACTIVATION_INSTEAD_OF_DERIVATIVE -> k == Kind.DZ && !(activation(p, q) instanceof Activation.Linear)
+                    && !(activation(p, q) instanceof Activation.Softmax)
+                    && !(q.layer() == p.network().depth() && shortcut(p));
+            case WRONG_ACTIVATION -> k == Kind.A || k == Kind.YHAT;
+            case ROUNDED_TOO_COARSELY -> true;
+        };
+    }
+
+    /** What the student writes for q; null where the slip leaves nothing to write (a rounding to all zeros). */
+    double[][] value(Problem p, Quantity q, double[][] exact, Function<Quantity, double[][]> carried) {
+        int l = q.layer();
+        int m = p.samples();
+        return switch (this) {
+            case TRANSPOSED -> transpose(exact);
+            case SIGN_FLIPPED -> scale(exact, -1); // δ = y − ŷ, and all it gives
+            case MISSING_MEAN -> q.kind() == Kind.LOSS ? scale(exact, m)
+                    : q.kind() == Kind.DW ? weightGradient(p, carried.apply(Quantity.of(Kind.DZ, l)), input(p, carried, l))
+                    : Student.columnSums(carried.apply(Quantity.of(Kind.DZ, l)));
+            case EXTRA_MEAN -> scale(exact, 1.0 / m);
+            case WRONG_UPDATE_SIGN -> plus(before(p, q), scale(gradient(q, carried), p.learningRate()));
+            case LEARNING_RATE_OMITTED -> plus(before(p, q), scale(gradient(q, carried), -1));
+            case MISSING_ACTIVATION_DERIVATIVE -> {
+                if (l < p.network().depth()) {
+                    yield carried.apply(Quantity.of(Kind.DA, l)); // δ_l = da_l
+                }
+                double[][] yhat = carried.apply(Quantity.YHAT);
+                // the ŷ − y shortcut where the pair does not allow it; ∂ℓ/∂ŷ alone otherwise
+                yield p.network().loss().usesLog() ? plus(yhat, scale(p.y().toArray2d(), -1)) : lossGradient(p, yhat);
+            }
+            case ACTIVATION_INSTEAD_OF_DERIVATIVE -> {
+                double[][] upstream = l < p.network().depth() ? carried.apply(Quantity.of(Kind.DA, l))
+                        : lossGradient(p, carried.apply(Quantity.YHAT));
+                yield times(upstream, activate(activation(p, q), carried.apply(Quantity.of(Kind.Z, l))));
+            }
+            case WRONG_ACTIVATION -> {
+                int layer = q.kind() == Kind.YHAT ? p.network().depth() : l;
+                yield activate(wrongActivation(p.network().layer(layer)), carried.apply(Quantity.of(Kind.Z, layer)));
+            }
+            case ROUNDED_TOO_COARSELY -> {
+                double[][] r = Student.rounded(exact, 1);
+                yield allZero(r) ? null : r;
+            }
+        };
+    }
+
+    private static Activation activation(Problem p, Quantity q) {
+        return p.network().layer(q.layer()).activation();
+    }
+
+    private static double[][] before(Problem p, Quantity q) {
+        return q.kind() == Kind.W_NEXT ? p.w(q.layer()).toArray2d() : p.b(q.layer()).toArray2d();
+    }
+
+    private static double[][] gradient(Quantity q, Function<Quantity, double[][]> carried) {
+        return carried.apply(Quantity.of(q.kind() == Kind.W_NEXT ? Kind.DW : Kind.DB, q.layer()));
+    }
+
+    /** What a student uses in place of f: softmax → sigmoid per unit, relu → none, and so on. */
+    static Activation wrongActivation(Layer layer) {
+        Activation used = layer.activation();
+        if (used instanceof Activation.Softmax) {
+            return new Activation.Sigmoid();
+        }
+        if (used instanceof Activation.Sigmoid) {
+            return layer.units() > 1 ? new Activation.Softmax() : new Activation.Tanh();
+        }
+        if (used instanceof Activation.Tanh) {
+            return new Activation.Sigmoid();
+        }
+        if (used instanceof Activation.Linear) {
+            return new Activation.Relu();
+        }
+        return new Activation.Linear(); // relu, leaky-relu: the activation forgotten
+    }
+
+    static boolean allZero(double[][] a) {
+        for (double[] row : a) {
+            for (double v : row) {
+                if (v != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
