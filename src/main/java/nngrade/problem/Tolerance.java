@@ -29,11 +29,13 @@ public sealed interface Tolerance {
     /** How the tolerance reads in a message, e.g. {@code ±0.01} or {@code 2 decimals}. */
     String describe();
 
-    /** |s − e| ≤ a + r·|e| (absolute, relative or both). */
+    /** |s − e| ≤ a + r·|e| (absolute, relative or both); for e = 0 (|e| &lt; 1e-12), |s − e| ≤ max(a, 1e-12). */
     record Bound(double absolute, double relative) implements Tolerance {
         @Override
         public boolean accepts(double s, double e) {
-            double allowed = absolute + relative * Math.abs(e);
+            // Below 1e-12 an expected value is a leftover of cancelling terms (5.6e-17 for 0), read as
+            // 0: a purely relative bound would refuse the student's exact 0 for it.
+            double allowed = Math.abs(e) < 1e-12 ? Math.max(absolute, 1e-12) : absolute + relative * Math.abs(e);
             return Math.abs(s - e) <= allowed * (1 + ROUNDING_SLACK) + 2 * Math.ulp(e);
         }
 

@@ -97,7 +97,9 @@ class ToleranceTest {
             "0.000101,  0.0001, true",
             "0.0001011, 0.0001, false",
             "0,         0,     true",
-            "1e-13,     0,     false",    // e = 0: a relative tolerance allows nothing
+            "1e-13,     0,     true",     // e = 0: a relative tolerance allows only a leftover of cancelling terms
+            "0,         5.551115123125783e-17, true", // 0.1 + 0.2 − 0.3: a 0 the student writes as 0
+            "-5.551115123125783e-17, 0, true",
             "1e-11,     0,     false",
             "1.0e-6,    0,     false"})
     void relative(double submitted, double expected, boolean accepted) {
