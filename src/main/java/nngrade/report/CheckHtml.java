@@ -100,7 +100,9 @@ public final class CheckHtml {
                 if (c == null) {
                     row.add(new Cell(value, null, null));
                 } else {
-                    row.add(new Cell(value, differs, o.hideExpected() ? null : m.number(c.expected())));
+                    // a carried-forward answer is right by the student's own values: the key's number
+                    // under it would read as a correction
+                    row.add(new Cell(value, differs, o.hideExpected() || q.passed() ? null : m.number(c.expected())));
                 }
             }
             rows.add(row);
