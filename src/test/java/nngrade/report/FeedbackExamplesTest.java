@@ -80,24 +80,24 @@ class FeedbackExamplesTest {
             new Example("transposed, sign-flipped", NOTES, "dW1 as −(x·δᵀ)",
                     Map.of("dW1", "[[-0.35, 0.98, -0.63], [-1.04, 2.94, -1.90], [0, 0, 0]]")),
             new Example("transposed", TWO_LAYER, "after δ2 = y − ŷ (every gradient after it negated, which is carried"
-                    + " forward), dW1 written inputs × units", ordered(
-                    "dz2", "[0.4475, -0.4475]",
-                    "dW2", "[[0.2705, 0.0883, -0.3206], [-0.2705, -0.0883, 0.3206]]",
-                    "db2", "[0.4475, -0.4475]",
-                    "da1", "[0.3580, -0.3580, 0.1343]",
-                    "dz1", "[0.2272, -0.3441, 0.0654]",
-                    "db1", "[0.2272, -0.3441, 0.0654]",
-                    "W1_next", "[[0.1773, -0.3773], [0.5344, 0.0656], [-0.3065, 0.6065]]",
-                    "dW1", "[[0.2272, -0.3441, 0.0654], [-0.2272, 0.3441, -0.0654]]")),
-            new Example("", TWO_LAYER, "the same student's W1_next, from their own dW1 turned back", ordered(
-                    "dz2", "[0.4475, -0.4475]",
-                    "dW2", "[[0.2705, 0.0883, -0.3206], [-0.2705, -0.0883, 0.3206]]",
-                    "db2", "[0.4475, -0.4475]",
-                    "da1", "[0.3580, -0.3580, 0.1343]",
-                    "dz1", "[0.2272, -0.3441, 0.0654]",
-                    "db1", "[0.2272, -0.3441, 0.0654]",
-                    "dW1", "[[0.2272, -0.3441, 0.0654], [-0.2272, 0.3441, -0.0654]]",
-                    "W1_next", "[[0.1773, -0.3773], [0.5344, 0.0656], [-0.3065, 0.6065]]")));
+                    + " forward), dW1 written inputs × units", flippedDelta2Then("dW1")),
+            new Example("", TWO_LAYER, "the same student's W1_next, from their own dW1 turned back",
+                    flippedDelta2Then("W1_next")));
+
+    /** A student who flipped δ2 and worked on from it, transposing dW1; {@code shown} last. */
+    private static Map<String, String> flippedDelta2Then(String shown) {
+        Map<String, String> m = ordered(
+                "dz2", "[0.4475, -0.4475]",
+                "dW2", "[[0.2705, 0.0883, -0.3206], [-0.2705, -0.0883, 0.3206]]",
+                "db2", "[0.4475, -0.4475]",
+                "da1", "[0.3580, -0.3580, 0.1343]",
+                "dz1", "[0.2272, -0.3441, 0.0654]",
+                "db1", "[0.2272, -0.3441, 0.0654]",
+                "dW1", "[[0.2272, -0.3441, 0.0654], [-0.2272, 0.3441, -0.0654]]",
+                "W1_next", "[[0.1773, -0.3773], [0.5344, 0.0656], [-0.3065, 0.6065]]");
+        m.put(shown, m.remove(shown));
+        return m;
+    }
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
