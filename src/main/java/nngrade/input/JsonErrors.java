@@ -63,22 +63,23 @@ public final class JsonErrors {
         String entry = p == null ? null : field(p.getParsingContext(), 1);
         String in = entry == null ? "" : " in " + entry;
         Matcher ch = CHARACTER.matcher(said);
-        String found = ch.find() ? "'" + ch.group(1) + "'" : null;
+        String found = !ch.find() ? null : ch.group(1).equals("'") ? "' (a single quote)" : "'" + ch.group(1) + "'";
         if (found != null && said.contains("was expecting comma to separate Object entries")) {
             return "expected , or } after the value of " + (entry == null ? "the last entry" : entry) + ", found " + found
                     + (found.equals("'\"'") ? " (a comma is missing before the next name)" : "");
         }
         if (found != null && said.contains("was expecting comma to separate Array entries")) {
-            return "expected , or ] between the values of a list" + in + ", found " + found;
+            String list = field(p.getParsingContext().getParent(), 1);
+            return "expected , or ] between the values of " + (list == null ? "a list" : list) + ", found " + found;
         }
         if (found != null && said.contains("was expecting double-quote to start field name")) {
             return "expected a name in double quotes (\"z1\"), found " + found
-                    + (found.equals("'''") ? "; JSON names take double quotes, not single ones" : "");
+                    + (found.startsWith("' ") ? "; JSON names take double quotes, not single ones" : "");
         }
         if (found != null && said.contains("was expecting a colon to separate field name and value")) {
             return "expected : after the name " + (entry == null ? "" : entry + " ") + "and before its value, found " + found;
         }
-        if (found != null && said.contains("expected a valid value")) {
+        if (found != null && (said.contains("expected a valid value") || said.endsWith("expected a value"))) {
             return "expected a value" + in + " (" + VALUES + "), found " + found
                     + (found.equals("'.'") ? "; a number needs a digit before its point (0.5)" : "")
                     + (found.equals("','") ? "; two commas with no value between them" : "");
@@ -98,7 +99,8 @@ public final class JsonErrors {
         if (said.startsWith("Unexpected end-of-input within/between Object entries")) {
             return "the file ends inside an object" + (entry == null ? "" : ", after " + entry) + ": expected , or }";
         }
-        if (said.startsWith("Unexpected end-of-input: was expecting closing quote")) {
+        if (said.startsWith("Unexpected end-of-input: was expecting closing quote")
+                || said.startsWith("Unexpected end-of-input in VALUE_STRING")) {
             return "the file ends inside a text value" + in + ": expected its closing \"";
         }
         if (said.startsWith("Illegal unquoted character ((CTRL-CHAR, code 10))")
@@ -132,7 +134,13 @@ public final class JsonErrors {
             to++;
         }
         String around = text.subSequence(from, to).toString();
-        return DECIMAL_COMMA.matcher(around).matches() ? around : null;
+        Matcher m = DECIMAL_COMMA.matcher(around);
+        while (m.find()) {
+            if (m.start() <= at - from && at - from <= m.end()) {
+                return m.group();
+            }
+        }
+        return null;
     }
 
     private static boolean isNumberChar(char c) {

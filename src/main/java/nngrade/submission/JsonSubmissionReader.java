@@ -202,8 +202,9 @@ final class JsonSubmissionReader {
             return null;
         }
         String first = (long) m.at(0) + "," + wholeText(node);
-        return "reads as " + m.size() + " whole numbers, but " + q.name() + " has " + (shape[0] * shape[1])
-                + " values; a decimal comma splits a number in two in JSON: write " + first.replace(',', '.')
+        int values = shape[0] * shape[1];
+        return m.size() + " whole numbers where " + q.name() + " has " + values + (values == 1 ? " value" : " values")
+                + "; if " + first + " is one number with a decimal comma, write " + first.replace(',', '.')
                 + ", or \"" + first + "\" as text";
     }
 

@@ -95,8 +95,15 @@ final class QuantityNames {
     private static List<String> nearest(String name, List<Quantity> asked) {
         String key = key(name);
         List<String> best = new ArrayList<>();
-        if (key.length() < 2) {
-            return best; // "z" is not a typo of "a"
+        if (key.length() < 3) {
+            // "W1" is not a typo of "z1": a short name is only said to lack its layer number ("dW" for dW1, dW2)
+            for (Quantity q : asked) {
+                String k = key(q.name());
+                if (k.length() > key.length() && k.startsWith(key) && k.substring(key.length()).chars().allMatch(Character::isDigit)) {
+                    best.add(q.name());
+                }
+            }
+            return best.size() > 3 ? List.of() : best;
         }
         int limit = Math.max(1, Math.min(2, key.length() / 3)); // as the problem loader's suggestions
         int bestDistance = Integer.MAX_VALUE;
