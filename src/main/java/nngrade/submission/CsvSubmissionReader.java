@@ -486,6 +486,18 @@ final class CsvSubmissionReader {
             }
             List<String> cells = r.cells().subList(from, to);
             boolean rowPerCell = cells.size() > 1 && cells.stream().anyMatch(Collector::holdsSeveral);
+            if (!rowPerCell && cells.size() > 1 && cells.contains("")) {
+                // an empty cell between values would vanish between the spaces that join them
+                for (int c = 0; c < cells.size(); c++) {
+                    if (cells.get(c).isEmpty()) {
+                        String p = name + " row " + (rows.count + 1) + ", column " + (c + 1) + ": the value is empty";
+                        Answer.addProblem(problems, p);
+                        error(line, from + c, p);
+                    }
+                }
+                rows.count++;
+                return;
+            }
             String text = cells.isEmpty() ? "" : String.join(rowPerCell ? ";" : " ", cells);
             int firstRow = rows.count;
             compact(name, text, rows, problems, (row, column, message) -> {

@@ -253,8 +253,8 @@ class XlsxSubmissionReaderTest {
                         at + "row 2: expected 4 cells (quantity,row,col,value), found 5; keep notes out of the columns "
                                 + "after the answers"),
                 Arguments.of(List.of(row("quantity", "value"), row("z9", "1 2 3")),
-                        at + "cell A2: \"z9\" is not a quantity of this problem (did you mean \"z1\"?); expected one of z1, "
-                                + "yhat, loss, dz1, dW1, db1, W1_next, b1_next"),
+                        at + "cell A2: \"z9\" is not a quantity of this problem; expected one of z1, yhat, loss, dz1, dW1, "
+                                + "db1, W1_next, b1_next"),
                 Arguments.of(List.of(row("quantity", "value"), row("z1", "0.8 -2 1.4"), row("loss", 3.86),
                                 row("z1", "1 2 3")),
                         at + "row 4: \"z1\" is answered twice (first on row 2); the first answer is graded"),
