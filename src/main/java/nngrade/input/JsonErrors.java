@@ -23,11 +23,6 @@ public final class JsonErrors {
     private JsonErrors() {
     }
 
-    /** The one line for a document the parser refused: {@code invalid JSON: …}, at its line where known. */
-    public static InputError invalidJson(String source, JsonProcessingException e) {
-        return InputError.atLine(source, line(e), "invalid JSON: " + message(e));
-    }
-
     private static final Pattern CHARACTER = Pattern.compile("^Unexpected character \\('(.+?)' \\(code \\d+\\)\\)");
     private static final Pattern CLOSE = Pattern.compile("^Unexpected close marker '(.)': expected '(.)' \\(for (Array|Object) "
             + "starting at line (\\d+), column (\\d+)\\)");
@@ -182,11 +177,6 @@ public final class JsonErrors {
             return "…" + sb.substring(sb.length() - 200); // deep in unclosed objects: where it ends is what matters
         }
         return sb.length() == 0 ? null : sb.toString();
-    }
-
-    /** Jackson's reason on one line, with what it quotes of the input clipped. */
-    public static String message(JsonProcessingException e) {
-        return Excerpts.clipQuoted(text(e));
     }
 
     /**
