@@ -237,6 +237,17 @@ class StudentFormsTest {
         assertEquals(Status.INVALID, q.status());
     }
 
+    @Test
+    void aSheetsMessagesNameTheCellOfTheValue() {
+        Submission s = read("ana.xlsx", Workbooks.sheet(List.of(Workbooks.row("quantity", "value"),
+                Workbooks.row("yhat", 0.6365, "zero"), Workbooks.row("dW1", 1L, 0.1, -0.2), Workbooks.row("dW1", 2L, true, 0.4),
+                Workbooks.row("dW1", 3L, -0.5, 0.6))));
+        assertEquals(List.of("ana.xlsx: sheet \"Sheet1\", cell C2: yhat row 1, column 2: \"zero\" is not a number",
+                "ana.xlsx: sheet \"Sheet1\", cell C4: dW1 row 2, column 1: TRUE is a true/false value, not a number"),
+                errors(s));
+        assertEquals(List.of("dW1 row 2, column 1: TRUE is a true/false value, not a number"), s.answers().get(DW1).problems());
+    }
+
     // ---------------------------------------------------------------- names
 
     static Stream<Arguments> looseNames() {
