@@ -56,7 +56,7 @@ public final class Fields {
     }
 
     /** Edit distance counting a swap of two neighbouring letters ("titel") as one edit. */
-    private static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

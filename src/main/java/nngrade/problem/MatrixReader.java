@@ -20,6 +20,15 @@ public final class MatrixReader {
      * every reason it cannot be read.
      */
     public static Matrix read(JsonNode node, String path, BiConsumer<String, String> errors) {
+        return read(node, path, errors, 0);
+    }
+
+    /**
+     * As {@link #read(JsonNode, String, BiConsumer)}, the paths counting rows and cells from
+     * {@code first}: 1 for a submission, whose messages say {@code answers.dW1[2][1]} as a student
+     * counts, 0 for a problem file, whose other paths ({@code network.layers[0]}) count as JSON does.
+     */
+    public static Matrix read(JsonNode node, String path, BiConsumer<String, String> errors, int first) {
         if (node.isNumber() || node.isTextual()) {
             Numbers.Parsed v = cell(node);
             if (v instanceof Numbers.Value value) {
@@ -49,7 +58,7 @@ public final class MatrixReader {
         int rows = nested ? node.size() : 1;
         int cols = nested ? node.get(0).size() : node.size();
         if (cols == 0) {
-            errors.accept(path + "[0]", "row 1 is an empty list; expected numbers");
+            errors.accept(path + "[" + first + "]", "row 1 is an empty list; expected numbers");
             return null;
         }
         if ((long) rows * cols > MAX_CELLS) {
@@ -60,7 +69,7 @@ public final class MatrixReader {
         boolean ok = true;
         for (int i = 0; i < rows; i++) {
             JsonNode row = nested ? node.get(i) : node;
-            String rowPath = nested ? path + "[" + i + "]" : path;
+            String rowPath = nested ? path + "[" + (i + first) + "]" : path;
             if (nested && !row.isArray()) {
                 errors.accept(rowPath, "row " + (i + 1) + " is " + Fields.describe(row)
                         + ", but row 1 is a list; expected a list of rows");
@@ -77,7 +86,7 @@ public final class MatrixReader {
                 if (v instanceof Numbers.Value value) {
                     data[i * cols + j] = value.value();
                 } else {
-                    errors.accept(rowPath + "[" + j + "]", ((Numbers.NotANumber) v).reason());
+                    errors.accept(rowPath + "[" + (j + first) + "]", ((Numbers.NotANumber) v).reason());
                     ok = false;
                 }
             }

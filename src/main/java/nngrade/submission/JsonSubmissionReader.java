@@ -20,6 +20,7 @@ import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,12 +49,13 @@ final class JsonSubmissionReader {
     }
 
     static Submission parse(String source, String text, Problem problem) {
-        return parse(source, () -> FACTORY.createParser(text), problem);
+        return parse(source, () -> FACTORY.createParser(text), () -> text, problem);
     }
 
     /** From ASCII bytes, which the byte parser reads fastest. */
     static Submission parse(String source, byte[] ascii, Problem problem) {
-        return parse(source, () -> FACTORY.createParser(ascii), problem);
+        return parse(source, () -> FACTORY.createParser(ascii), () -> new String(ascii, StandardCharsets.US_ASCII),
+                problem);
     }
 
     /** A parser over text or bytes, opened where its failures are reported with every other. */
@@ -61,8 +63,12 @@ final class JsonSubmissionReader {
         JsonParser open() throws IOException;
     }
 
-    private static Submission parse(String source, Opener opener, Problem problem) {
-        int layers = problem.network().depth();
+    /** The document as text, made only for a syntax error's message. */
+    private interface Text {
+        CharSequence get();
+    }
+
+    private static Submission parse(String source, Opener opener, Text text, Problem problem) {
         ErrorList errors = new ErrorList(source);
         Map<Quantity, Answer> answers = new LinkedHashMap<>();
         Map<Quantity, Integer> firstLine = new HashMap<>();
@@ -118,7 +124,7 @@ final class JsonSubmissionReader {
                             int at = line(p);
                             p.nextToken();
                             JsonNode node = JsonTrees.value(p, JsonTrees.Floats.DOUBLES);
-                            answer(source, name, at, node, layers, answers, firstLine, errors);
+                            answer(source, name, at, node, problem, answers, firstLine, errors);
                         }
                     }
                     default -> {
@@ -132,7 +138,7 @@ final class JsonSubmissionReader {
                 throw new BadInputException(InputError.atLine(source, line(p), "unexpected content after the answers object"));
             }
         } catch (JsonProcessingException e) {
-            throw new BadInputException(JsonErrors.invalidJson(source, e));
+            throw new BadInputException(JsonErrors.forStudents(source, e, text.get()));
         } catch (IOException e) {
             throw new BadInputException(InputError.inFile(source, "cannot be read: " + e.getMessage()));
         }
@@ -147,12 +153,15 @@ final class JsonSubmissionReader {
         return new Submission(source, problemId, student, variant, answers, errors.list());
     }
 
-    private static void answer(String source, String name, int line, JsonNode node, int layers,
+    private static void answer(String source, String name, int line, JsonNode node, Problem problem,
                                Map<Quantity, Answer> answers, Map<Quantity, Integer> firstLine, ErrorList errors) {
+        int layers = problem.network().depth();
         String path = "answers." + Excerpts.pathName(name);
-        Optional<Quantity> q = QuantityNames.resolve(name, layers);
+        Optional<Quantity> q = QuantityNames.resolveInSubmission(name, layers);
         if (q.isEmpty()) {
-            errors.add(new InputError(source, line, path, QuantityNames.unknown(name, layers)));
+            // past the list's cap the message is counted, not kept: no suggestion to look for
+            List<Quantity> asked = errors.count() < ErrorList.MAX ? problem.ask() : List.of();
+            errors.add(new InputError(source, line, path, QuantityNames.unknown(name, layers, asked)));
             return;
         }
         if (answers.containsKey(q.get())) {
@@ -161,6 +170,9 @@ final class JsonSubmissionReader {
             return;
         }
         firstLine.put(q.get(), line);
+        if (QuantityNames.isLoose(name, layers)) {
+            errors.add(new InputError(source, line, path, QuantityNames.readAs(name, q.get())));
+        }
         if (isBlank(node)) {
             return; // a template left empty: missing, not wrong
         }
@@ -168,8 +180,63 @@ final class JsonSubmissionReader {
         Matrix m = MatrixReader.read(node, path, (where, msg) -> {
             Answer.addProblem(problems, where + ": " + msg);
             errors.add(new InputError(source, line, where, msg));
-        });
+        }, 1);
+        String split = m == null ? null : splitDecimals(node, m, q.get(), problem);
+        if (split != null) {
+            problems.add(path + ": " + split);
+            errors.add(new InputError(source, line, path, split));
+            m = null;
+        }
         answers.put(q.get(), m == null ? Answer.unreadable(name, problems) : Answer.readable(name, m));
+    }
+
+    /**
+     * Why {@code m} looks like numbers written with decimal commas ({@code [0,6365, 0,3132]}), which
+     * JSON reads as twice as many whole numbers; null if it does not. Said only when the pairs
+     * account for exactly the values the quantity has, every one a whole number and every second
+     * one without a sign: a wrong answer of whole numbers is otherwise left to be graded.
+     */
+    private static String splitDecimals(JsonNode node, Matrix m, Quantity q, Problem problem) {
+        int[] shape = problem.shapeOf(q);
+        if (m.size() != 2 * shape[0] * shape[1] || !pairs(node)) {
+            return null;
+        }
+        String first = (long) m.at(0) + "," + wholeText(node);
+        int values = shape[0] * shape[1];
+        return m.size() + " whole numbers where " + q.name() + " has " + values + (values == 1 ? " value" : " values")
+                + "; if " + first + " is one number with a decimal comma, write " + first.replace(',', '.')
+                + ", or \"" + first + "\" as text";
+    }
+
+    /** Whether every list of {@code node} holds an even number of whole numbers, every second one unsigned. */
+    private static boolean pairs(JsonNode node) {
+        if (!node.isArray()) {
+            return false;
+        }
+        if (node.size() > 0 && node.get(0).isArray()) {
+            for (JsonNode row : node) {
+                if (!pairs(row)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (node.size() % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode v = node.get(i);
+            if (!v.isIntegralNumber() || (i % 2 == 1 && v.asLong() < 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text of the second whole number of the first list, the digits after a decimal comma. */
+    private static String wholeText(JsonNode node) {
+        JsonNode row = node.get(0).isArray() ? node.get(0) : node;
+        return row.get(1).asText();
     }
 
     /** null, or lists of nothing but nulls: an unanswered template entry. */

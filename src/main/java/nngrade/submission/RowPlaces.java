@@ -33,4 +33,10 @@ interface RowPlaces {
      * a formula never computed); empty for a cell that is text, which every CSV cell is.
      */
     Optional<String> refusal(int line, int cell);
+
+    /**
+     * Whether a number with a decimal comma becomes two cells ({@code 0,35} as {@code 0} and
+     * {@code 35}): in a CSV file delimited by {@code ,}; never in a sheet, whose cells are not split.
+     */
+    boolean splitsDecimalCommas();
 }

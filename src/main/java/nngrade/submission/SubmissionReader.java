@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads a submission file, JSON, CSV (long or compact) or an .xlsx workbook (the CSV layouts in its
+ * Reads a submission file, JSON, CSV (long, or by rows) or an .xlsx workbook (the CSV layouts in its
  * first sheet), telling them apart by content.
  * A file that cannot be read at all raises {@link BadInputException}; problems with single
  * quantities are kept in the {@link Submission} and the rest is graded.

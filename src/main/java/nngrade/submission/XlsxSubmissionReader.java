@@ -60,5 +60,10 @@ final class XlsxSubmissionReader {
         public Optional<String> refusal(int line, int cell) {
             return table.refusal(line, cell);
         }
+
+        @Override
+        public boolean splitsDecimalCommas() {
+            return false;
+        }
     }
 }

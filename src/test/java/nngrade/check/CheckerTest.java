@@ -561,8 +561,8 @@ class CheckerTest {
         CheckResult r = Checker.check(key, s, null, "s");
         QuantityResult qr = result(r, Quantity.of(Kind.DW, 1));
         assertEquals(Status.INVALID, qr.status());
-        assertEquals(List.of("answers.dW1[0][0]: \"one\" is not a number", "answers.dW1[0][1]: \"two\" is not a number",
-                "answers.dW1[0][2]: \"three\" is not a number"), qr.problems());
+        assertEquals(List.of("answers.dW1[1][1]: \"one\" is not a number", "answers.dW1[1][2]: \"two\" is not a number",
+                "answers.dW1[1][3]: \"three\" is not a number"), qr.problems());
         assertEquals(3, r.errors().size());
         assertTrue(r.graded());
         assertEquals(9.0 - 2, r.score());

@@ -118,9 +118,9 @@ class CheckCommandTest {
         Run r = check("submissions-sample/malformed.json", "--lang", "en");
         assertEquals(1, r.code(), r::all);
         for (String line : List.of(
-                "  submissions-sample/malformed.json:6: answers.yhat[1]: \"zero point zero two\" is not a number",
+                "  submissions-sample/malformed.json:6: answers.yhat[2]: \"zero point zero two\" is not a number",
                 "  submissions-sample/malformed.json:7: answers.dW1: is ragged: row 2 has 2 values, but row 1 has 3",
-                "  submissions-sample/malformed.json:8: answers.dW3: \"dW3\" is not a quantity of this problem; "
+                "  submissions-sample/malformed.json:8: answers.dW3: \"dW3\" is not a quantity of this problem (did you mean \"dW1\"?); "
                         + "expected one of z1, yhat, loss, dz1, dW1, db1, W1_next, b1_next",
                 "  submissions-sample/malformed.json:9: answers.loss: \"NaN\" is not a number (NaN is not accepted)")) {
             assertTrue(r.out().lines().anyMatch(line::equals), () -> line + " not in\n" + r.out());
@@ -136,7 +136,7 @@ class CheckCommandTest {
         assertEquals(4, errors.size());
         assertEquals("submissions-sample/malformed.json", errors.get(0).get("file").asText());
         assertEquals(6, errors.get(0).get("line").asInt());
-        assertEquals("answers.yhat[1]", errors.get(0).get("field").asText());
+        assertEquals("answers.yhat[2]", errors.get(0).get("field").asText());
         assertEquals("\"zero point zero two\" is not a number", errors.get(0).get("message").asText());
         assertEquals("answers.dW3", errors.get(2).get("field").asText());
         assertEquals("correct", quantity(report, "z1").get("status").asText());
@@ -360,9 +360,9 @@ class CheckCommandTest {
             "utf16.csv|2|: is UTF-16 text (a spreadsheet's \"Unicode Text\"), not UTF-8; save it as UTF-8",
             "invalid-utf8-latin1.csv|2|: is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)",
             "invalid-utf8-overlong.json|2|: is not UTF-8 text",
-            "syntax-error.json|2|:4: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to "
-                    + "separate Object entries",
-            "truncated.json|2|:4: invalid JSON: Unexpected end-of-input within/between Object entries",
+            "syntax-error.json|2|:4: invalid JSON: expected , or } after the value of answers.z1, found '\"' (a comma is "
+                    + "missing before the next name) (column 5)",
+            "truncated.json|2|:4: invalid JSON: the file ends inside an object, after answers.z1: expected , or } (column 1)",
             "top-level-array.json|2|:1: expected an object {\"answers\": {...}}, found a list",
             "answers-not-object.json|2|:1: answers: expected an object of quantity names and values, found a list",
             "deep-nesting.json|2|: invalid JSON: Document nesting depth (33) exceeds the maximum allowed (32)",
@@ -377,7 +377,7 @@ class CheckCommandTest {
             "duplicate-and-range.csv|1|:3: z1 row 1, column 1 is given twice (first on line 2)",
             "unknown-names-and-escapes.csv|1|:2: \"weights\" is not a quantity of this problem; expected one of z1, "
                     + "yhat, loss, dz1, dW1, db1, W1_next, b1_next",
-            "very-long-number.json|1|:1: answers.z1[0]: a value of 5000 characters is not a number",
+            "very-long-number.json|1|:1: answers.z1[1]: a value of 5000 characters is not a number",
             "very-long-name.json|1|:1: answers.zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"})
     void eachMalformedSubmissionGetsItsExitCodeAndMessage(String name, int code, String message) {
         String path = MALFORMED.resolve(name).toString();

@@ -155,12 +155,12 @@ class SubmissionReaderTest {
     void aDecimalCommaWithCommaDelimiterIsRefusedWithAHint() {
         Submission s = read("sub.csv", "quantity,row,col,value\nz1,1,1,0,8\nz1,1,2,-2\nz1,1,3,1.4\n");
         assertEquals(List.of("sub.csv:2: expected 4 cells (quantity,row,col,value), found 5; with , as the delimiter "
-                + "write decimals with a point (0.35), or use ; as the delimiter",
-                "sub.csv:3: z1 has no value for row 1, column 1"), errors(s));
-        // the rest of z1 is read; the missing cell is a hole, reported where z1 first appears
+                + "write decimals with a point (0.35), or use ; as the delimiter"), errors(s));
+        // the row of z1 that cannot be read makes z1 unreadable, with its reason, not missing
         Answer z1 = s.answers().get(Z1);
         assertFalse(z1.isReadable());
-        assertEquals(List.of("z1 has no value for row 1, column 1"), z1.problems());
+        assertEquals(List.of("line 2: expected 4 cells (quantity,row,col,value), found 5; with , as the delimiter "
+                + "write decimals with a point (0.35), or use ; as the delimiter"), z1.problems());
     }
 
     // ---------------------------------------------------------------- BOM, CRLF, blank lines, spaces
@@ -202,7 +202,7 @@ class SubmissionReaderTest {
         Submission lf = read("lines.csv", "quantity,row,col,value\n\n\nz1,1,1,0.8\n   \n\t\n\nz1,1,2,x\n\n\rz1,1,3,1.4\n");
         assertEquals(List.of("lines.csv:8: z1 row 1, column 2: \"x\" is not a number"), errors(lf));
         Submission json = read("lines.json", "\r\n\r\n{\"answers\": {\r\n\r\n\"z1\": [0.8, \"x\", 1.4]}}");
-        assertEquals(List.of("lines.json:5: answers.z1[1]: \"x\" is not a number"), errors(json));
+        assertEquals(List.of("lines.json:5: answers.z1[2]: \"x\" is not a number"), errors(json));
     }
 
     @ParameterizedTest
@@ -343,7 +343,9 @@ class SubmissionReaderTest {
         String names = "z1, a1, z2, yhat, loss, dz2, dW2, db2, da1, dz1, dW1, db1, W1_next, b1_next, W2_next, b2_next";
         Submission s = SubmissionReader.parse("two.json",
                 "{\"answers\": {\"dW\": [[1]], \"z1\": [0.1, 0.2, 0.3]}}".getBytes(StandardCharsets.UTF_8), twoLayer);
-        assertEquals(List.of("two.json:1: answers.dW: \"dW\" is not a quantity of this problem; expected one of " + names),
+        // two quantities are as near: both are suggested, neither is taken
+        assertEquals(List.of("two.json:1: answers.dW: \"dW\" is not a quantity of this problem (did you mean \"dW2\" or "
+                        + "\"dW1\"?); expected one of " + names),
                 errors(s));
         assertEquals(List.of(Z1), List.copyOf(s.answers().keySet()));
     }
@@ -359,7 +361,8 @@ class SubmissionReaderTest {
                   }
                 }""");
         assertEquals(List.of(
-                "unknown.json:3: answers.dW3: \"dW3\" is not a quantity of this problem; expected one of " + NAMES,
+                "unknown.json:3: answers.dW3: \"dW3\" is not a quantity of this problem (did you mean \"dW1\"?); "
+                        + "expected one of " + NAMES,
                 "unknown.json:5: answers.gradient: \"gradient\" is not a quantity of this problem; expected one of " + NAMES),
                 errors(json));
         assertMatrix(Z, json.answers().get(Z1));
@@ -369,6 +372,7 @@ class SubmissionReaderTest {
                 errors(compact));
 
         Submission longCsv = read("unknown.csv", "quantity,row,col,value\nz1,1,1,0.8\nz1,1,2,-2\nz1,1,3,1.4\nz9,1,1,2\n");
+        // a name of two letters is only said to lack its layer number: "z9" is no typo of "z1"
         assertEquals(List.of("unknown.csv:5: \"z9\" is not a quantity of this problem; expected one of " + NAMES),
                 errors(longCsv));
         assertMatrix(Z, longCsv.answers().get(Z1));
@@ -484,17 +488,17 @@ class SubmissionReaderTest {
                   "db1": "1/0"
                 }}""");
         assertEquals(List.of(
-                "words.json:2: answers.z1[1]: \"minus two\" is not a number",
-                "words.json:3: answers.yhat[0]: expected a number, found true",
-                "words.json:3: answers.yhat[1]: expected a number, found null",
-                "words.json:3: answers.yhat[2]: expected a number, found an object",
+                "words.json:2: answers.z1[2]: \"minus two\" is not a number",
+                "words.json:3: answers.yhat[1]: expected a number, found true",
+                "words.json:3: answers.yhat[2]: expected a number, found null",
+                "words.json:3: answers.yhat[3]: expected a number, found an object",
                 "words.json:4: answers.loss: \"about 3.86\" is not a number",
                 "words.json:5: answers.dz1: \"0.8 -2 1.4\" is not a number",
                 "words.json:6: answers.db1: \"1/0\" divides by zero"), errors(s));
         for (Answer a : s.answers().values()) {
             assertFalse(a.isReadable(), a.name());
         }
-        assertEquals(List.of("answers.z1[1]: \"minus two\" is not a number"), s.answers().get(Z1).problems());
+        assertEquals(List.of("answers.z1[2]: \"minus two\" is not a number"), s.answers().get(Z1).problems());
     }
 
     @Test
@@ -521,14 +525,14 @@ class SubmissionReaderTest {
                 }}""");
         assertEquals(List.of(
                 "nan.json:2: answers.loss: \"NaN\" is not a number (NaN is not accepted)",
-                "nan.json:3: answers.z1[0]: \"NaN\" is not a number (NaN is not accepted)",
-                "nan.json:3: answers.z1[1]: \"Infinity\" is not a finite number",
-                "nan.json:3: answers.z1[2]: \"-inf\" is not a finite number",
-                "nan.json:4: answers.yhat[0]: 1E+400 is not a finite number (too large for a double)",
-                "nan.json:4: answers.yhat[1]: -1E+999 is not a finite number (too large for a double)",
-                "nan.json:5: answers.dz1[0]: \"1e400\" is not a finite number (too large for a double)",
-                "nan.json:5: answers.dz1[1]: \"∞\" is not a finite number",
-                "nan.json:5: answers.dz1[2]: \".nan\" is not a number (NaN is not accepted)"), errors(s));
+                "nan.json:3: answers.z1[1]: \"NaN\" is not a number (NaN is not accepted)",
+                "nan.json:3: answers.z1[2]: \"Infinity\" is not a finite number",
+                "nan.json:3: answers.z1[3]: \"-inf\" is not a finite number",
+                "nan.json:4: answers.yhat[1]: 1E+400 is not a finite number (too large for a double)",
+                "nan.json:4: answers.yhat[2]: -1E+999 is not a finite number (too large for a double)",
+                "nan.json:5: answers.dz1[1]: \"1e400\" is not a finite number (too large for a double)",
+                "nan.json:5: answers.dz1[2]: \"∞\" is not a finite number",
+                "nan.json:5: answers.dz1[3]: \".nan\" is not a number (NaN is not accepted)"), errors(s));
         assertEquals(List.of(), s.answers().values().stream().filter(Answer::isReadable).toList());
     }
 
@@ -563,12 +567,15 @@ class SubmissionReaderTest {
         assertEquals(List.of(
                 "ragged.json:2: answers.dW1: is ragged: row 2 has 2 values, but row 1 has 3",
                 "ragged.json:2: answers.dW1: is ragged: row 3 has 4 values, but row 1 has 3",
-                "ragged.json:3: answers.z1[1]: row 2 is 2, but row 1 is a list; expected a list of rows",
+                "ragged.json:3: answers.z1[2]: row 2 is 2, but row 1 is a list; expected a list of rows",
                 "ragged.json:4: answers.db1: is a mix of numbers and lists (item 1 is 1, item 2 is a list); "
                         + "expected a list of rows, each a list of numbers"), errors(json));
 
+        // a compact matrix whose ; the file's delimiter took: each cell is a row
         Submission csv = read("ragged.csv", "quantity;value\ndW1;1 2 3; 4 5; 6 7 8 9\n");
-        assertEquals(List.of("ragged.csv:2: expected 2 cells (quantity,value), found 4"), errors(csv));
+        assertEquals(List.of("ragged.csv:2: dW1 is ragged: row 2 has 2 values, but row 1 has 3",
+                "ragged.csv:2: dW1 is ragged: row 3 has 4 values, but row 1 has 3"), errors(csv));
+        assertFalse(csv.answers().get(DW1).isReadable());
 
         Submission quoted = read("ragged.csv", "quantity,value\ndW1,\"1 2 3; 4 5; 6 7 8 9\"\n");
         assertEquals(List.of("ragged.csv:2: dW1 is ragged: row 2 has 2 values, but row 1 has 3",
@@ -581,7 +588,7 @@ class SubmissionReaderTest {
     void emptyListsAndHolesAreRejected() {
         Submission json = read("empty.json", "{\"answers\": {\"z1\": [], \"dW1\": [[], [], []]}}");
         assertEquals(List.of("empty.json:1: answers.z1: is an empty list; expected numbers",
-                "empty.json:1: answers.dW1[0]: row 1 is an empty list; expected numbers"), errors(json));
+                "empty.json:1: answers.dW1[1]: row 1 is an empty list; expected numbers"), errors(json));
 
         Submission holes = read("holes.csv", "quantity,row,col,value\nz1,1,1,0.8\nz1,1,3,1.4\nloss,,,3.86\n"
                 + "dW1,,,5\n");
@@ -703,9 +710,11 @@ class SubmissionReaderTest {
         Submission s = read("cells.csv", "quantity,row,col,value\nz1,1,1\nz1,1,2,-2,5\nz1,1,3,1.4\n");
         assertEquals(List.of("cells.csv:2: expected 4 cells (quantity,row,col,value), found 3",
                 "cells.csv:3: expected 4 cells (quantity,row,col,value), found 5; with , as the delimiter write "
-                        + "decimals with a point (0.35), or use ; as the delimiter",
-                "cells.csv:4: z1 has no value for row 1, column 1",
-                "cells.csv:4: z1 has no value for row 1, column 2"), errors(s));
+                        + "decimals with a point (0.35), or use ; as the delimiter"), errors(s));
+        // z1's unread rows make it unreadable with their reasons: answered, not missing
+        assertEquals(List.of("line 2: expected 4 cells (quantity,row,col,value), found 3",
+                "line 3: expected 4 cells (quantity,row,col,value), found 5; with , as the delimiter write "
+                        + "decimals with a point (0.35), or use ; as the delimiter"), s.answers().get(Z1).problems());
     }
 
     @Test
@@ -734,13 +743,14 @@ class SubmissionReaderTest {
 
     @Test
     void jsonSyntaxErrorsNameTheLine() {
-        assertEquals(List.of("s.json:4: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to "
-                        + "separate Object entries"),
+        assertEquals(List.of("s.json:4: invalid JSON: expected , or } after the value of answers.z1, found '\"' (a comma is "
+                        + "missing before the next name) (column 5)"),
                 rejected("s.json", "{\n  \"answers\": {\n    \"z1\": [1, 2, 3]\n    \"yhat\": [1, 2, 3]\n  }\n}\n"));
-        assertEquals(List.of("s.json:4: invalid JSON: Unexpected end-of-input within/between Object entries"),
+        assertEquals(List.of("s.json:4: invalid JSON: the file ends inside an object, after answers.z1: expected , or } "
+                        + "(column 1)"),
                 rejected("s.json", "{\n  \"answers\": {\n    \"z1\": [1, 2, 3],\n"));
-        assertEquals(List.of("s.json:1: invalid JSON: Unexpected close marker '}': expected ']' (for Array starting at "
-                        + "line 1, column 20)"),
+        assertEquals(List.of("s.json:1: invalid JSON: found }, but the list opened on line 1, column 20 is still open: "
+                        + "expected its closing ] first (column 26)"),
                 rejected("s.json", "{\"answers\": {\"z1\": [1,2,3}"));
         assertEquals(List.of("s.json: invalid JSON: Document nesting depth (33) exceeds the maximum allowed (32)"),
                 rejected("s.json", "{\"answers\": {\"z1\": " + "[".repeat(40) + "1" + "]".repeat(40) + "}}"));
@@ -834,18 +844,19 @@ class SubmissionReaderTest {
                   }
                 }""");
         assertEquals(List.of(
-                "many.json:5: answers.yhat[1]: \"zero point zero two\" is not a number",
+                "many.json:5: answers.yhat[2]: \"zero point zero two\" is not a number",
                 "many.json:6: answers.dW1: is ragged: row 2 has 2 values, but row 1 has 3",
-                "many.json:7: answers.dW3: \"dW3\" is not a quantity of this problem; expected one of " + NAMES,
+                "many.json:7: answers.dW3: \"dW3\" is not a quantity of this problem (did you mean \"dW1\"?); "
+                        + "expected one of " + NAMES,
                 "many.json:8: answers.loss: \"NaN\" is not a number (NaN is not accepted)",
-                "many.json:9: answers.db1[0]: \"x\" is not a number",
-                "many.json:9: answers.db1[1]: \"y\" is not a number",
-                "many.json:9: answers.db1[2]: \"z\" is not a number"), errors(s));
+                "many.json:9: answers.db1[1]: \"x\" is not a number",
+                "many.json:9: answers.db1[2]: \"y\" is not a number",
+                "many.json:9: answers.db1[3]: \"z\" is not a number"), errors(s));
         assertMatrix(Z, s.answers().get(Z1));
         assertMatrix(new double[][] {{-0.25, 1.08, -0.53}}, s.answers().get(B1_NEXT));
         assertEquals(List.of(Z1, Quantity.YHAT, DW1, Quantity.LOSS, DB1, B1_NEXT), List.copyOf(s.answers().keySet()));
-        assertEquals(List.of("answers.db1[0]: \"x\" is not a number", "answers.db1[1]: \"y\" is not a number",
-                "answers.db1[2]: \"z\" is not a number"), s.answers().get(DB1).problems());
+        assertEquals(List.of("answers.db1[1]: \"x\" is not a number", "answers.db1[2]: \"y\" is not a number",
+                "answers.db1[3]: \"z\" is not a number"), s.answers().get(DB1).problems());
     }
 
     @Test

@@ -253,7 +253,8 @@ class XlsxSubmissionReaderTest {
                         at + "row 2: expected 4 cells (quantity,row,col,value), found 5; keep notes out of the columns "
                                 + "after the answers"),
                 Arguments.of(List.of(row("quantity", "value"), row("z9", "1 2 3")),
-                        at + "cell A2: " + QuantityNames.unknown("z9", 1)),
+                        at + "cell A2: \"z9\" is not a quantity of this problem; expected one of z1, yhat, loss, dz1, dW1, "
+                                + "db1, W1_next, b1_next"),
                 Arguments.of(List.of(row("quantity", "value"), row("z1", "0.8 -2 1.4"), row("loss", 3.86),
                                 row("z1", "1 2 3")),
                         at + "row 4: \"z1\" is answered twice (first on row 2); the first answer is graded"),
@@ -543,8 +544,8 @@ class XlsxSubmissionReaderTest {
                 + "<c r=\"B1\" t=\"inlineStr\"><is><t>value</t></is></c></row>"
                 + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>loss</t></is></c><c r=\"B2\"><v>3.86</v></c></row>"
                 + "<row r=\"3\"><c r=\"" + column + "3\" t=\"inlineStr\"><is><t>a note</t></is></c></row>"));
-        assertEquals(List.of("ana.xlsx: sheet \"Sheet1\", row 3: expected 2 cells (quantity,value), found 16384; keep notes "
-                + "out of the columns after the answers"), errors(s));
+        assertEquals(List.of("ana.xlsx: sheet \"Sheet1\", row 3: expected a quantity's name in the first cell, found an "
+                + "empty cell; keep notes out of the rows of answers"), errors(s));
         assertEquals(Matrix.scalar(3.86), answer(s, "loss").value());
     }
 }
