@@ -153,7 +153,8 @@ class HtmlReportBrowserTest {
         assertTrue(nav.path("errorText").asText().isEmpty(), nav.toString());
         cdp.awaitEvent(session, "Page.loadEventFired", from);
         List<String> requested = new ArrayList<>();
-        for (JsonNode e : cdp.events.subList(from, cdp.events.size())) {
+        List<JsonNode> events = List.copyOf(cdp.events); // a snapshot, as in awaitEvent
+        for (JsonNode e : events.subList(from, events.size())) {
             if (session.equals(e.path("sessionId").asText()) && e.get("method").asText().equals("Network.requestWillBeSent")) {
                 requested.add(e.get("params").get("request").get("url").asText());
             }
@@ -286,7 +287,9 @@ class HtmlReportBrowserTest {
                     && sessionId.equals(e.path("sessionId").asText());
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
-                for (JsonNode e : events.subList(from, events.size())) {
+                // a snapshot: a subList of a CopyOnWriteArrayList fails once the reader thread adds
+                List<JsonNode> snapshot = List.copyOf(events);
+                for (JsonNode e : snapshot.subList(Math.min(from, snapshot.size()), snapshot.size())) {
                     if (wanted.test(e)) {
                         return e;
                     }
