@@ -53,10 +53,10 @@ final class Feedback {
             out.add(m.get("diagnosis.own", String.join(", ", q.carriedFrom())));
         }
         if (q.status() == Status.FOLLOW_THROUGH) {
-            out.add(m.get("carried", String.join(", ", q.carriedFrom()), m.points(q.points()), m.points(q.maxPoints())));
+            out.add(m.get("carried", String.join(", ", q.carriedFrom()), m.points(q.points()), m.count(q.maxPoints())));
         }
         if (q.diagnoses().isEmpty()) {
-            out.add(m.get("hint", q.formula()) + "  (" + m.get("tolerance", m.tolerance(q.tolerance())) + ")");
+            out.add(m.get("hint", m.formula(r.problemSpec(), q.quantity())) + "  (" + m.get("tolerance", m.tolerance(q.tolerance())) + ")");
         }
         return out;
     }
@@ -66,8 +66,8 @@ final class Feedback {
         boolean weights = quantity.kind() == Quantity.Kind.DW || quantity.kind() == Quantity.Kind.W_NEXT;
         String key = code.equals("transposed") && weights ? "diagnosis.transposed.weights" : "diagnosis." + code;
         String w = "W" + quantity.layer();
-        return m.get(key, Text.oneLine(q.name()), q.formula(), p.samples(), m.exact(p.learningRate()),
-                p.network().weightLayout().shapeWords(), w, m.tolerance(q.tolerance()),
+        return m.get(key, Text.oneLine(q.name()), m.formula(p, quantity), p.samples(), m.exact(p.learningRate()),
+                m.words().shape(p.network().weightLayout()), w, m.tolerance(q.tolerance()),
                 q.submitted() == null ? "" : q.submitted().shape(), q.expected().shape());
     }
 
