@@ -121,7 +121,7 @@ public final class LmsUpload {
                 double outOf = maximum.orElse(g.maxScore());
                 kind.feedback().ifPresent(f -> cells.put(f, moodleCell(feedback(messages.get("lms.feedback",
                         messages.points(grade.doubleValue()), messages.points(outOf), g.right(), g.asked(),
-                        messages.points(g.score()), messages.points(g.maxScore()))),
+                        messages.points(g.score()), messages.count(g.maxScore()))),
                         roster.delimiter())));
             } else {
                 cells.put(kind.grade(), "");

@@ -34,8 +34,17 @@ public sealed interface Activation {
         return name();
     }
 
-    /** f′ written out, for the formulas of an answer key. */
-    String prime();
+    /** f′ written out, for the formulas of an answer key and of feedback, in {@code n}'s language. */
+    String prime(Notation n);
+
+    /** How a formula writes a number and a split into cases, in the reader's language. */
+    interface Notation {
+        /** v as written in a problem file (shortest round-trip form), with the language's decimal separator. */
+        String number(double v);
+
+        /** "value if condition, else otherwise". */
+        String cases(String value, String condition, String otherwise);
+    }
 
     /** The names of the spec's activations, in the order they are listed to a teacher who mistyped one. */
     static List<String> names() {
@@ -83,7 +92,7 @@ public sealed interface Activation {
 
     record Sigmoid() implements Elementwise {
         @Override
-        public String prime() {
+        public String prime(Notation n) {
             return "σ′(z) = σ(z)(1 − σ(z))";
         }
 
@@ -133,7 +142,7 @@ public sealed interface Activation {
 
     record Tanh() implements Elementwise {
         @Override
-        public String prime() {
+        public String prime(Notation n) {
             return "tanh′(z) = 1 − tanh²(z)";
         }
 
@@ -157,8 +166,8 @@ public sealed interface Activation {
     /** max(0, z); the derivative at z = 0 is 0, as the spec fixes it. */
     record Relu() implements Elementwise {
         @Override
-        public String prime() {
-            return "relu′(z) = 1 if z > 0, else 0";
+        public String prime(Notation n) {
+            return "relu′(z) = " + n.cases("1", "z > 0", "0");
         }
 
         @Override
@@ -180,8 +189,8 @@ public sealed interface Activation {
     /** z for z &gt; 0, αz otherwise; the derivative at z = 0 is α (the left slope, like relu's 0). */
     record LeakyRelu(double alpha) implements Elementwise {
         @Override
-        public String prime() {
-            return "f′(z) = 1 if z > 0, else " + Numbers.exact(alpha);
+        public String prime(Notation n) {
+            return "f′(z) = " + n.cases("1", "z > 0", n.number(alpha));
         }
 
         @Override
@@ -202,7 +211,7 @@ public sealed interface Activation {
 
     record Linear() implements Elementwise {
         @Override
-        public String prime() {
+        public String prime(Notation n) {
             return "f′(z) = 1";
         }
 
@@ -225,7 +234,7 @@ public sealed interface Activation {
     /** softmax over the units of one sample (one row). */
     record Softmax() implements Activation {
         @Override
-        public String prime() {
+        public String prime(Notation n) {
             return "∂aⱼ/∂zₖ = aⱼ(1[j=k] − aₖ)";
         }
 

@@ -101,6 +101,11 @@ public enum WeightLayout implements Labelled {
         return shapeWords;
     }
 
+    /** W's shape in another language's words for units and inputs, e.g. "unități × intrări". */
+    public String shapeWords(String units, String inputs) {
+        return this == OUT_IN ? units + " × " + inputs : inputs + " × " + units;
+    }
+
     /** The label with the shape it gives W, for messages: {@code out-in (W is units × inputs)}. */
     public String described() {
         return label + " (W is " + shapeWords + ")";

@@ -74,8 +74,8 @@ public final class CheckJson {
                     cn.put("correct", false);
                 }
             }
-            n.put("formula", q.formula());
-            n.put("tolerance", q.tolerance().describe());
+            n.put("formula", o.messages().formula(r.problemSpec(), q.quantity()));
+            n.put("tolerance", o.messages().tolerance(q.tolerance()));
             if (q.submitted() != null && !q.shapeMatches()) {
                 n.put("shape", q.submitted().shape());
                 n.put("expectedShape", q.expected().shape());

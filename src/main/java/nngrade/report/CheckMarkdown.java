@@ -18,7 +18,7 @@ public final class CheckMarkdown {
         for (String note : r.notes()) {
             sb.append("> ").append(Text.markdown(note)).append("\n\n");
         }
-        sb.append("| | quantity | points | |\n|---|---|---|---|\n");
+        sb.append("| | ").append(m.get("table.quantity")).append(" | ").append(m.get("table.points")).append(" | |\n|---|---|---|---|\n");
         for (QuantityResult q : r.quantities()) {
             String mark = switch (q.status()) {
                 case CORRECT -> "✅";

@@ -54,10 +54,10 @@ final class Feedback {
             out.add(m.get("diagnosis.own", String.join(", ", q.carriedFrom())));
         }
         if (q.status() == Status.FOLLOW_THROUGH) {
-            out.add(m.get("carried", String.join(", ", q.carriedFrom()), m.points(q.points()), m.points(q.maxPoints())));
+            out.add(m.get("carried", String.join(", ", q.carriedFrom()), m.points(q.points()), m.count(q.maxPoints())));
         }
         if (q.diagnoses().isEmpty() && q.status() != Status.FOLLOW_THROUGH) {
-            out.add(m.get("hint", q.formula()) + "  (" + m.get("tolerance", m.tolerance(q.tolerance())) + ")");
+            out.add(m.get("hint", m.formula(r.problemSpec(), q.quantity())) + "  (" + m.get("tolerance", m.tolerance(q.tolerance())) + ")");
         }
         return out;
     }
@@ -66,10 +66,10 @@ final class Feedback {
         Quantity quantity = q.quantity();
         int l = quantity.kind() == Quantity.Kind.YHAT || quantity.kind() == Quantity.Kind.LOSS
                 ? p.network().depth() : quantity.layer();
-        return m.get(Diagnoser.messageKey(code, p, quantity), Text.oneLine(q.name()), q.formula(), p.samples(),
-                m.exact(p.learningRate()), p.network().weightLayout().shapeWords(), "W" + quantity.layer(),
+        return m.get(Diagnoser.messageKey(code, p, quantity), Text.oneLine(q.name()), m.formula(p, quantity), p.samples(),
+                m.exact(p.learningRate()), m.words().shape(p.network().weightLayout()), "W" + quantity.layer(),
                 m.tolerance(q.tolerance()), q.submitted() == null ? "" : q.submitted().shape(), q.expected().shape(),
-                p.network().layer(l).activation().name(), p.network().loss().label(), l);
+                p.network().layer(l).activation().name(), m.words().loss(p.network().loss()), l);
     }
 
     /** The wrong cells (every cell with --all-cells), at most a few unless all are asked for. */

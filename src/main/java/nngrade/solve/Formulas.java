@@ -1,18 +1,80 @@
 package nngrade.solve;
 
 import nngrade.problem.Activation;
+import nngrade.problem.Loss;
 import nngrade.problem.Network;
 import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Reduction;
+import nngrade.problem.WeightLayout;
+
+import java.util.EnumMap;
+import java.util.Map;
 
 /** The formula each quantity comes from, written in the problem's own layout and reduction. */
 public final class Formulas {
     private Formulas() {
     }
 
+    /**
+     * The words a formula is written with in the reader's language (the math symbols are the same
+     * in every language), and its decimal separator.
+     *
+     * @param with   joins an output activation and the loss it pairs with: "softmax with cross-entropy"
+     * @param ifWord and {@code elseWord} split a derivative into cases: "1 if z &gt; 0, else 0"
+     * @param units  and {@code inputs} name W's dimensions: "units × inputs"
+     * @param losses each loss's name
+     */
+    public record Words(String with, String ifWord, String elseWord, String units, String inputs, Map<Loss, String> losses,
+                        char decimalSeparator) implements Activation.Notation {
+
+        /** The formulas of an answer key, and of feedback in English. */
+        public static final Words ENGLISH = new Words("with", "if", "else", "units", "inputs", labels(), '.');
+
+        public Words {
+            losses = Map.copyOf(losses);
+            for (Loss l : Loss.values()) {
+                if (!losses.containsKey(l)) {
+                    throw new IllegalArgumentException("no name for the loss " + l.label());
+                }
+            }
+        }
+
+        private static Map<Loss, String> labels() {
+            Map<Loss, String> out = new EnumMap<>(Loss.class);
+            for (Loss l : Loss.values()) {
+                out.put(l, l.label());
+            }
+            return out;
+        }
+
+        public String loss(Loss l) {
+            return losses.get(l);
+        }
+
+        /** W's shape in words, e.g. "units × inputs". */
+        public String shape(WeightLayout layout) {
+            return layout.shapeWords(units, inputs);
+        }
+
+        @Override
+        public String number(double v) {
+            return Numbers.exact(v).replace('.', decimalSeparator);
+        }
+
+        @Override
+        public String cases(String value, String condition, String otherwise) {
+            return value + " " + ifWord + " " + condition + ", " + elseWord + " " + otherwise;
+        }
+    }
+
+    /** In English, as the answer key writes it. */
     public static String of(Problem p, Quantity q) {
+        return of(p, q, Words.ENGLISH);
+    }
+
+    public static String of(Problem p, Quantity q, Words w) {
         Network n = p.network();
         int l = q.layer();
         String in = l == 1 ? "x" : "a" + (l - 1);
@@ -23,13 +85,13 @@ public final class Formulas {
             case YHAT -> "ŷ = " + applied(n.output().activation(), "z" + n.depth());
             case LOSS -> (n.reduction() == Reduction.MEAN ? "C = (1/m) Σᵢ ℓᵢ" : "C = Σᵢ ℓᵢ")
                     + ", ℓ = " + n.loss().formula();
-            case DZ -> l == n.depth() ? outputDelta(n) : "δ" + l + " = da" + l + " ⊙ f′(z" + l + "), "
-                    + n.layer(l).activation().prime();
+            case DZ -> l == n.depth() ? outputDelta(n, w) : "δ" + l + " = da" + l + " ⊙ f′(z" + l + "), "
+                    + n.layer(l).activation().prime(w);
             case DA -> "da" + l + " = " + n.weightLayout().daFormula("δ" + (l + 1), "W" + (l + 1));
             case DW -> "dW" + l + " = " + n.weightLayout().dWFormula("δ" + l, in) + divisor;
             case DB -> "db" + l + " = Σᵢ δ" + l + divisor;
-            case W_NEXT -> "W" + l + "_next = W" + l + " − η·dW" + l + " (η = " + Numbers.exact(p.learningRate()) + ")";
-            case B_NEXT -> "b" + l + "_next = b" + l + " − η·db" + l + " (η = " + Numbers.exact(p.learningRate()) + ")";
+            case W_NEXT -> "W" + l + "_next = W" + l + " − η·dW" + l + " (η = " + w.number(p.learningRate()) + ")";
+            case B_NEXT -> "b" + l + "_next = b" + l + " − η·db" + l + " (η = " + w.number(p.learningRate()) + ")";
         };
     }
 
@@ -37,12 +99,12 @@ public final class Formulas {
         return f instanceof Activation.Linear ? z : f.symbol() + "(" + z + ")";
     }
 
-    private static String outputDelta(Network n) {
+    private static String outputDelta(Network n, Words w) {
         int depth = n.depth();
         Activation f = n.output().activation();
         String d = "δ" + depth;
         if (n.loss().simplifiesWith(f)) {
-            return d + " = ŷ − y (" + f.name() + " with " + n.loss().label() + ")";
+            return d + " = ŷ − y (" + f.name() + " " + w.with() + " " + w.loss(n.loss()) + ")";
         }
         String dl = "∂ℓ/∂ŷ = " + n.loss().gradientFormula();
         if (f instanceof Activation.Softmax) {
@@ -51,6 +113,6 @@ public final class Formulas {
         if (f instanceof Activation.Linear) {
             return d + " = ∂ℓ/∂ŷ = " + n.loss().gradientFormula();
         }
-        return d + " = ∂ℓ/∂ŷ ⊙ f′(z" + depth + "), " + dl + ", " + f.prime();
+        return d + " = ∂ℓ/∂ŷ ⊙ f′(z" + depth + "), " + dl + ", " + f.prime(w);
     }
 }

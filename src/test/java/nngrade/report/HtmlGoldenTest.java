@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The check report and the class summary, byte for byte: the files in src/test/resources/golden/
  * were first written by the string-building renderers before the pages became templates (the
  * templates reproduced them exactly), and since changed only on purpose (a fully credited
- * carried-forward answer's cells shown as carried, not wrong). The inputs are the awkward ones: markup, quotes, ampersands, ANSI escapes
+ * carried-forward answer's cells shown as carried, not wrong; "1 of 1 point", the
+ * counted noun in its plural form, and Romanian's W shape in Romanian words). The inputs are the awkward ones: markup, quotes, ampersands, ANSI escapes
  * and other control characters and an unpaired surrogate in the student id, the problem's id
  * and title, quantity names and error messages.
  */
