@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.Locale;
 
 /**
  * JUnit XML as CI servers read it: a testsuite per student, a testcase per asked quantity,
@@ -61,8 +60,8 @@ public final class JunitXml implements AutoCloseable {
                     .append(Text.xmlAttribute(q.quantity().name())).append("\">\n");
             if (!q.passed()) {
                 String details = String.join("\n", Feedback.details(r, q, options));
-                String points = String.format(Locale.ROOT, "%s: %s of %s points", q.status().label(),
-                        Numbers.score(q.points()), Numbers.score(q.maxPoints()));
+                String points = options.messages().get("failure.points", q.status().label(),
+                        options.messages().points(q.points()), options.messages().count(q.maxPoints()));
                 sb.append("      <failure message=\"").append(Text.xmlAttribute(points + ". " + firstLine(details)))
                         .append("\" type=\"").append(q.status().label()).append("\">").append(Text.xml(details))
                         .append("</failure>\n");

@@ -120,10 +120,10 @@ class GradeFormatsTest {
                 assertTrue(failure.getTextContent().contains(message.substring(message.indexOf(". ") + 2)), message);
             }
         }
-        assertEquals(List.of("loss missing | missing: 0 of 1 points",
+        assertEquals(List.of("loss missing | missing: 0 of 1 point",
                 "dW1 incorrect | incorrect: 0 of 2 points",
-                "db1 incorrect | incorrect: 0 of 1 points",
-                "W1_next incorrect | incorrect: 0 of 1 points"), failed);
+                "db1 incorrect | incorrect: 0 of 1 point",
+                "W1_next incorrect | incorrect: 0 of 1 point"), failed);
         // b1_next, carried forward from the wrong db1 with its point earned, passes as the gradebook says
         assertEquals(List.of("score=4", "maxScore=9"), properties(wrong));
         Element error = (Element) suite(doc, "unreadable").getElementsByTagName("error").item(0);

@@ -75,6 +75,8 @@ class CarriedForwardReportTest {
         assertTrue(junit.contains("failures=\"1\""), junit);
         String dW2Case = junit.substring(junit.indexOf("name=\"dW2\""), junit.indexOf("</testcase>", junit.indexOf("name=\"dW2\"")));
         assertFalse(dW2Case.contains("<failure"), dW2Case);
+        String failure = lang == Lang.en ? "<failure message=\"incorrect: 0 of 1 point. " : "<failure message=\"incorrect: 0 din 1 punct. ";
+        assertTrue(junit.contains(failure), junit);
 
         String wrongWord = lang == Lang.en ? "expected" : "corect este";
         String markdown = CheckMarkdown.render(r, o);
