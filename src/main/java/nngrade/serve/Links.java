@@ -5,7 +5,6 @@ import nngrade.input.InputError;
 import nngrade.report.Text;
 import nngrade.submission.Roster;
 import nngrade.variant.Secret;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
