@@ -2,6 +2,8 @@ package nngrade.serve;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.logging.LogFactory;
+import org.flywaydb.core.api.logging.LogLevel;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -102,7 +104,11 @@ final class JdbcAttemptStore implements AttemptStore {
 
     private static JdbcAttemptStore migrated(JdbcAttemptStore store) {
         try {
-            Flyway.configure().dataSource(store.source).locations("classpath:db/migration").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(store.source).locations("classpath:db/migration").load();
+            // its news ("Migrating schema …") would go to stderr through java.util.logging at each
+            // start; its warnings still do
+            LogFactory.setLogLevel(LogLevel.WARN);
+            flyway.migrate();
         } catch (FlywayException e) {
             throw new StoreUnavailableException(store.where + " could not be set up: " + reason(e), e);
         }
