@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Every check a student made, kept durably. Safe to use from many threads at once. Every
@@ -35,6 +36,13 @@ public interface AttemptStore extends AutoCloseable {
      * (durable on disk) before this returns.
      */
     int record(Check check);
+
+    /**
+     * {@link #record} unless the student already has {@code limit} attempts on the problem at or
+     * after {@code since}; then nothing is stored and the answer is empty (429). The count and
+     * the record are one transaction, so concurrent checks cannot pass the limit together.
+     */
+    OptionalInt recordIfUnder(Check check, int limit, Instant since);
 
     /** The student's attempts on every problem, by problem and number. */
     List<Attempt> attemptsOf(String student);

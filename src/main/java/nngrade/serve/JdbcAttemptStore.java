@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import javax.sql.DataSource;
@@ -46,7 +48,8 @@ final class JdbcAttemptStore implements AttemptStore {
     private static final int POOL = 8;
     /** A PostgreSQL insert that lost the race for a number tries again, this many times at most. */
     private static final int RETRIES = 1_000;
-    private static final String UNIQUE_VIOLATION = "23505";
+    /** Lost the race for a number (unique violation), or, where transactions are serializable, any race. */
+    private static final Set<String> RETRIED = Set.of("23505", "40001");
 
     private static final String COLUMNS = "student, problem, attempt, variant_code, checked_at, content_type, submission, "
             + "score, max_score, report_json";
@@ -117,34 +120,56 @@ final class JdbcAttemptStore implements AttemptStore {
 
     @Override
     public int record(Check check) {
+        return recordIfUnder(check, Integer.MAX_VALUE, Instant.EPOCH).getAsInt();
+    }
+
+    @Override
+    public OptionalInt recordIfUnder(Check check, int limit, Instant since) {
         for (int tries = 0; ; tries++) {
             Connection c = borrow();
             try {
-                int number = insert(c, check);
+                OptionalInt number = insert(c, check, limit, since);
                 giveBack(c);
                 return number;
             } catch (SQLException e) {
                 rollback(c);
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || tries >= RETRIES) {
+                if (!RETRIED.contains(String.valueOf(e.getSQLState())) || tries >= RETRIES) {
                     throw unavailable("could not store the attempt", e);
                 }
             }
         }
     }
 
-    private int insert(Connection c, Check check) throws SQLException {
+    /**
+     * The count, the number and the insert in one transaction: on SQLite it holds the write lock
+     * throughout; on PostgreSQL a transaction that read before another's insert committed
+     * computes the same number, loses on the key, and is tried again, counting that insert then.
+     * Either way the limit is exact under concurrent checks (AttemptStoreContract tries it).
+     */
+    private OptionalInt insert(Connection c, Check check, int limit, Instant since) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(begin);
         }
+        // one statement, so one snapshot on PostgreSQL: under READ COMMITTED a second statement
+        // would see another's insert that the count did not, and pass the limit by it
+        int recent;
         int number;
-        try (PreparedStatement next = c.prepareStatement(
-                "SELECT COALESCE(MAX(attempt), 0) + 1 FROM attempts WHERE student = ? AND problem = ?")) {
-            next.setString(1, check.student());
-            next.setString(2, check.problem());
+        try (PreparedStatement next = c.prepareStatement("SELECT COUNT(CASE WHEN checked_at >= ? THEN 1 END), "
+                + "COALESCE(MAX(attempt), 0) + 1 FROM attempts WHERE student = ? AND problem = ?")) {
+            next.setLong(1, since.toEpochMilli());
+            next.setString(2, check.student());
+            next.setString(3, check.problem());
             try (ResultSet rs = next.executeQuery()) {
                 rs.next();
-                number = rs.getInt(1);
+                recent = rs.getInt(1);
+                number = rs.getInt(2);
             }
+        }
+        if (recent >= limit) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ROLLBACK");
+            }
+            return OptionalInt.empty();
         }
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO attempts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ins.setString(1, check.student());
@@ -183,7 +208,7 @@ final class JdbcAttemptStore implements AttemptStore {
         try (Statement s = c.createStatement()) {
             s.execute("COMMIT");
         }
-        return number;
+        return OptionalInt.of(number);
     }
 
     @Override
@@ -199,21 +224,26 @@ final class JdbcAttemptStore implements AttemptStore {
     @Override
     public int countSince(String student, String problem, Instant since) {
         Connection c = borrow();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM attempts WHERE student = ? AND problem = ? AND checked_at >= ?")) {
-            s.setString(1, student);
-            s.setString(2, problem);
-            s.setLong(3, since.toEpochMilli());
-            int n;
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                n = rs.getInt(1);
-            }
+        try {
+            int n = count(c, student, problem, since);
             giveBack(c);
             return n;
         } catch (SQLException e) {
             discard(c);
             throw unavailable("could not count the attempts", e);
+        }
+    }
+
+    private static int count(Connection c, String student, String problem, Instant since) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM attempts WHERE student = ? AND problem = ? AND checked_at >= ?")) {
+            s.setString(1, student);
+            s.setString(2, problem);
+            s.setLong(3, since.toEpochMilli());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

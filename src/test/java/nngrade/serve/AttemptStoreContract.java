@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -149,6 +150,42 @@ abstract class AttemptStoreContract {
         assertEquals(2, s.countSince("ana", "p1", T0.plus(Duration.ofMinutes(41))));
         assertEquals(0, s.countSince("ana", "p1", T0.plus(Duration.ofHours(2))));
         assertEquals(0, s.countSince("carol", "p1", T0));
+    }
+
+    @Test
+    void aCheckPastTheLimitIsNotStored() {
+        AttemptStore s = store();
+        Instant hourAgo = T0.plus(Duration.ofMinutes(30));
+        s.record(check("ana", "p1", T0, 0)); // before the hour: does not count
+        assertEquals(OptionalInt.of(2), s.recordIfUnder(check("ana", "p1", T0.plus(Duration.ofMinutes(40)), 1), 2, hourAgo));
+        assertEquals(OptionalInt.of(3), s.recordIfUnder(check("ana", "p1", T0.plus(Duration.ofMinutes(50)), 2), 2, hourAgo));
+        assertEquals(OptionalInt.empty(), s.recordIfUnder(check("ana", "p1", T0.plus(Duration.ofMinutes(60)), 3), 2, hourAgo));
+        assertEquals(OptionalInt.of(1), s.recordIfUnder(check("ana", "p2", T0.plus(Duration.ofMinutes(60)), 3), 2, hourAgo));
+        assertEquals(OptionalInt.of(1), s.recordIfUnder(check("bob", "p1", T0.plus(Duration.ofMinutes(60)), 3), 2, hourAgo));
+        assertEquals(List.of(1, 2, 3), s.attemptsOf("ana", "p1").stream().map(Attempt::number).toList());
+    }
+
+    @Test
+    void concurrentChecksCannotPassTheLimitTogether() throws Exception {
+        AttemptStore s = store();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<OptionalInt>> futures = new ArrayList<>();
+        for (int t = 0; t < 48; t++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return s.recordIfUnder(check("ana", "p1", T0, 0), 10, T0);
+            }));
+        }
+        start.countDown();
+        List<Integer> stored = new ArrayList<>();
+        for (Future<OptionalInt> f : futures) {
+            f.get().ifPresent(stored::add);
+        }
+        pool.shutdown();
+        Collections.sort(stored);
+        assertEquals(IntStream.rangeClosed(1, 10).boxed().toList(), stored);
+        assertEquals(10, s.countSince("ana", "p1", T0));
     }
 
     @Test
