@@ -34,7 +34,10 @@
  * }
  * }</pre>
  * <ul>
- *   <li>One store per server, shared by every request thread; it keeps a few connections open.</li>
+ *   <li>One store per server, shared by every request thread; it keeps a few connections open.
+ *       On SQLite one writer thread commits the records that arrive together in one transaction
+ *       (one fsync); a record() blocks until its own is durable, so call it from as many request
+ *       threads as there are: concurrency is what fills a batch.</li>
  *   <li>Every method either does all it says or throws
  *       {@link nngrade.serve.StoreUnavailableException} (locked past the 5 s busy timeout, disk
  *       full, PostgreSQL unreachable): answer 503 with its one-line message. No attempt is ever
