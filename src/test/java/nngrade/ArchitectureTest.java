@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The packages follow the data, one way: input → problem → solve → variant → check → report →
- * grade → cli, with submission (the readers) feeding check. The solver and the checker are
+ * grade → serve → cli, with submission (the readers) feeding check. The solver and the checker are
  * pure: they read no files and print nothing; only the command line knows picocli.
  */
 @AnalyzeClasses(packages = "nngrade", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,15 +35,17 @@ class ArchitectureTest {
             .layer("check").definedBy("nngrade.check..")
             .layer("report").definedBy("nngrade.report..")
             .layer("grade").definedBy("nngrade.grade..")
+            .layer("serve").definedBy("nngrade.serve..")
             .layer("cli").definedBy("nngrade.cli..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("grade").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("report").mayOnlyBeAccessedByLayers("grade", "cli")
-            .whereLayer("check").mayOnlyBeAccessedByLayers("report", "grade", "cli")
-            .whereLayer("submission").mayOnlyBeAccessedByLayers("check", "grade", "cli")
-            .whereLayer("variant").mayOnlyBeAccessedByLayers("grade", "cli")
-            .whereLayer("solve").mayOnlyBeAccessedByLayers("variant", "check", "report", "grade", "cli")
-            .whereLayer("problem").mayOnlyBeAccessedByLayers("solve", "variant", "submission", "check", "report", "grade", "cli");
+            .whereLayer("serve").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("grade").mayOnlyBeAccessedByLayers("serve", "cli")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("grade", "serve", "cli")
+            .whereLayer("check").mayOnlyBeAccessedByLayers("report", "grade", "serve", "cli")
+            .whereLayer("submission").mayOnlyBeAccessedByLayers("check", "grade", "serve", "cli")
+            .whereLayer("variant").mayOnlyBeAccessedByLayers("grade", "serve", "cli")
+            .whereLayer("solve").mayOnlyBeAccessedByLayers("variant", "check", "report", "grade", "serve", "cli")
+            .whereLayer("problem").mayOnlyBeAccessedByLayers("solve", "variant", "submission", "check", "report", "grade", "serve", "cli");
 
     /**
      * check and check.diagnosis count as two slices: a diagnosis never reaches back into the

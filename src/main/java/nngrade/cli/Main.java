@@ -58,6 +58,7 @@ public final class Main implements Runnable {
         COMMANDS.put("grade", GradeCommand::new);
         COMMANDS.put("variant", VariantCommand::new);
         COMMANDS.put("sheets", SheetsCommand::new);
+        COMMANDS.put("links", LinksCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
