@@ -13,7 +13,7 @@ import nngrade.problem.Reduction;
 import nngrade.problem.Tolerance;
 import nngrade.problem.WeightLayout;
 import nngrade.solve.AnswerKey;
-import nngrade.solve.Backprop;
+import nngrade.solve.NaiveNetwork;
 import nngrade.solve.Solver;
 import nngrade.submission.Answer;
 import nngrade.submission.Submission;
@@ -562,23 +562,12 @@ final class Mistakes {
         return true;
     }
 
-    /** The downstream values a student computes from their own {@code values}, step by step (Backprop). */
+    /**
+     * The downstream value of q a student computes from their own {@code values}: from
+     * {@code NaiveNetwork}, plain loops written from the spec, never from Backprop (the code under
+     * test, which the checker's follow-through uses).
+     */
     static Matrix step(Problem p, Quantity q, Function<Quantity, Matrix> own) {
-        int l = q.layer();
-        int depth = p.network().depth();
-        return switch (q.kind()) {
-            case Z -> Backprop.z(p, l, input(p, own, l));
-            case A -> Backprop.a(p, l, own.apply(Quantity.of(Kind.Z, l)));
-            case YHAT -> Backprop.a(p, depth, own.apply(Quantity.of(Kind.Z, depth)));
-            case LOSS -> Matrix.scalar(Backprop.lossFromYhat(p, own.apply(Quantity.YHAT)));
-            case DZ -> l == depth
-                    ? Backprop.outputDelta(p, own.apply(Quantity.of(Kind.Z, depth)), own.apply(Quantity.YHAT))
-                    : Backprop.hiddenDelta(p, l, own.apply(Quantity.of(Kind.Z, l)), own.apply(Quantity.of(Kind.DA, l)));
-            case DA -> Backprop.da(p, l, own.apply(Quantity.of(Kind.DZ, l + 1)));
-            case DW -> Backprop.dW(p, own.apply(Quantity.of(Kind.DZ, l)), input(p, own, l));
-            case DB -> Backprop.db(p, own.apply(Quantity.of(Kind.DZ, l)));
-            case W_NEXT -> Backprop.step(p, p.w(l), own.apply(Quantity.of(Kind.DW, l)));
-            case B_NEXT -> Backprop.step(p, p.b(l), own.apply(Quantity.of(Kind.DB, l)));
-        };
+        return NaiveNetwork.step(p, q, own);
     }
 }
