@@ -357,16 +357,42 @@ final class Mistakes {
 
     private static void pair(Set<String> codes, String first, String second, Matrix s, Matrix candidate, Matrix r,
                              Tolerance t) {
-        if (within(s, candidate, t) && !within(candidate, r, t)) {
+        if (isTheMistakesValue(s, candidate, r, t)) {
             codes.add(first);
             codes.add(second);
         }
     }
 
     private static void explains(Set<String> codes, String code, Matrix s, Matrix candidate, Matrix r, Tolerance t) {
-        if (within(s, candidate, t) && !within(candidate, r, t)) {
+        if (isTheMistakesValue(s, candidate, r, t)) {
             codes.add(code);
         }
+    }
+
+    /**
+     * s is the mistake's value c rather than a rough right value r: within the tolerance of c, c
+     * itself wrong, and in every cell where c and r differ beyond the tolerance and s is not
+     * within the tolerance of r, s no farther from c than from r (relative tolerances are wider
+     * around a larger c, so s can be within c's tolerance and yet nearer r). A value of another
+     * shape than r is a mistake by its shape alone.
+     */
+    static boolean isTheMistakesValue(Matrix s, Matrix c, Matrix r, Tolerance t) {
+        if (!within(s, c, t)) {
+            return false;
+        }
+        if (c.rows() != r.rows() || c.cols() != r.cols()) {
+            return true;
+        }
+        if (within(c, r, t)) {
+            return false;
+        }
+        for (int i = 0; i < s.size(); i++) {
+            boolean tellsApart = !t.accepts(c.at(i), r.at(i)) && !t.accepts(s.at(i), r.at(i));
+            if (tellsApart && Math.abs(s.at(i) - c.at(i)) > Math.abs(s.at(i) - r.at(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** s is e rounded (either way at a half) or truncated to 0–8 decimals. */
