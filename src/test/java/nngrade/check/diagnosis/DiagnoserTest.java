@@ -24,8 +24,12 @@ class DiagnoserTest {
     private static final Quantity DW1 = Quantity.of(Kind.DW, 1);
 
     private static List<String> diagnose(Matrix submitted) {
-        Context c = new Context(P, DW1, P.tolerance().of(DW1), KEY::get);
-        return Diagnoser.diagnose(c, submitted, KEY.get(DW1));
+        return diagnose(DW1, submitted);
+    }
+
+    private static List<String> diagnose(Quantity q, Matrix submitted) {
+        Context c = new Context(P, q, P.tolerance().of(q), KEY::get);
+        return Diagnoser.diagnose(c, submitted, KEY.get(q));
     }
 
     @Test
@@ -42,6 +46,17 @@ class DiagnoserTest {
         Matrix r = KEY.get(DW1);
         assertEquals(List.of("transposed", "sign-flipped"), diagnose(r.transpose().scale(-1)));
         assertEquals(List.of("sign-flipped", "missing-mean"), diagnose(r.scale(-4)));
+        assertEquals(List.of("sign-flipped", "extra-mean"), diagnose(r.scale(-0.25)));
+        assertEquals(List.of("transposed", "extra-mean"), diagnose(r.transpose().scale(0.25)));
+        assertEquals(List.of("transposed", "missing-mean"), diagnose(r.transpose().scale(4)));
+    }
+
+    /** W1_next is a row here (one unit), but a matrix: its transpose is a mistake, unlike a bias's. */
+    @Test
+    void aOneRowWeightMatrixCanBeTransposed() {
+        Quantity w1Next = Quantity.of(Kind.W_NEXT, 1);
+        assertEquals(1, KEY.get(w1Next).rows());
+        assertEquals(List.of("transposed"), diagnose(w1Next, KEY.get(w1Next).transpose()));
     }
 
     @Test
