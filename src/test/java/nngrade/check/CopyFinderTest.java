@@ -82,4 +82,26 @@ class CopyFinderTest {
         assertEquals("bogdan", m.otherId());
         assertEquals(8.0, m.otherScore(), 1e-12);
     }
+
+    /** The bounds: more than the own score, at least half the maximum (both given by the caller). */
+    @Test
+    void theBoundsAreStrictOnTheOwnScoreAndInclusiveAtHalf() {
+        CopyFinder finder = new CopyFinder(KEYS);
+        Submission all = answersOf("bogdan", NOTES.ask());
+        assertNull(finder.find(all, "ana", 9, 9)); // no better than the own score
+        assertEquals("bogdan", finder.find(all, "ana", 8.5, 9).otherId());
+        Submission three = answersOf("bogdan", List.of(Quantity.of(Kind.Z, 1), Quantity.YHAT, Quantity.LOSS));
+        assertEquals(3.0, finder.find(three, "ana", 0, 6).otherScore(), 1e-12); // exactly half
+        assertNull(finder.find(three, "ana", 0, 6.5));
+    }
+
+    /** Two variants the answers fit equally: the first id in order. */
+    @Test
+    void aTieGoesToTheFirstId() {
+        Map<String, AnswerKey> twins = new LinkedHashMap<>(KEYS);
+        twins.put("dora", KEYS.get("carmen"));
+        twins.put("aaron", KEYS.get("carmen"));
+        CopyFinder.Match m = new CopyFinder(twins).find(answersOf("carmen", NOTES.ask()), "ana", 0, 9);
+        assertEquals("aaron", m.otherId());
+    }
 }
