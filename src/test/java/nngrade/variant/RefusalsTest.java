@@ -223,23 +223,27 @@ class RefusalsTest {
     }
 
     /**
-     * maxTries draws and no more: a student whose first draw breaks the golden file's constraints
-     * and whose second meets them gets no variant with maxTries 1 and one with maxTries 2.
+     * maxTries draws and no more. The seed depends on the file's text, so files with other
+     * maxTries draw other streams: id-0 gets no variant from the file with maxTries 1 and one
+     * from the file with maxTries 2; with maxTries 0 nobody gets one (one draw more would give
+     * most of these ten students theirs).
      */
     @Test
     void maxTriesIsTheNumberOfDraws() {
         ProblemFile golden = ProblemLoader.read(GOLDEN);
         ProblemFile once = withMaxTries(golden, 1);
         ProblemFile twice = withMaxTries(golden, 2);
-        // id-0's first draw breaks them and its second meets them (id-2's first two break them, id-4's first meets them)
-        String student = "id-0";
-        assertNotNull(Variants.of(once, "id-4", SECRET));
-        assertThrows(BadInputException.class, () -> Variants.of(twice, "id-2", SECRET));
-        BadInputException e = assertThrows(BadInputException.class, () -> Variants.of(once, student, SECRET));
+        BadInputException e = assertThrows(BadInputException.class, () -> Variants.of(once, "id-0", SECRET));
         assertTrue(e.errors().get(0).oneLine().contains("met the constraints in 1 draws"), e.errors().get(0).oneLine());
-        // draws continue from one stream, so the second draw of maxTries 2 is the one after the broken one
-        Variants.Variant v = Variants.of(twice, student, SECRET);
+        assertNotNull(Variants.of(once, "id-4", SECRET));
+        Variants.Variant v = Variants.of(twice, "id-0", SECRET);
         assertNull(Constraints.of(golden.root().get("constraints")).broken(v.problem(), v.key()));
+        assertThrows(BadInputException.class, () -> Variants.of(twice, "id-2", SECRET));
+        ProblemFile never = withMaxTries(golden, 0);
+        for (int i = 0; i < 10; i++) {
+            String id = "id-" + i;
+            assertThrows(BadInputException.class, () -> Variants.of(never, id, SECRET), id);
+        }
     }
 
     private static ProblemFile withMaxTries(ProblemFile f, int tries) {
