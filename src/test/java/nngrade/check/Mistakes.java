@@ -13,7 +13,7 @@ import nngrade.problem.Reduction;
 import nngrade.problem.Tolerance;
 import nngrade.problem.WeightLayout;
 import nngrade.solve.AnswerKey;
-import nngrade.solve.Backprop;
+import nngrade.solve.NaiveNetwork;
 import nngrade.solve.Solver;
 import nngrade.submission.Answer;
 import nngrade.submission.Submission;
@@ -357,16 +357,42 @@ final class Mistakes {
 
     private static void pair(Set<String> codes, String first, String second, Matrix s, Matrix candidate, Matrix r,
                              Tolerance t) {
-        if (within(s, candidate, t) && !within(candidate, r, t)) {
+        if (isTheMistakesValue(s, candidate, r, t)) {
             codes.add(first);
             codes.add(second);
         }
     }
 
     private static void explains(Set<String> codes, String code, Matrix s, Matrix candidate, Matrix r, Tolerance t) {
-        if (within(s, candidate, t) && !within(candidate, r, t)) {
+        if (isTheMistakesValue(s, candidate, r, t)) {
             codes.add(code);
         }
+    }
+
+    /**
+     * s is the mistake's value c rather than a rough right value r: within the tolerance of c, c
+     * itself wrong, and in every cell where c and r differ beyond the tolerance and s is not
+     * within the tolerance of r, s no farther from c than from r (relative tolerances are wider
+     * around a larger c, so s can be within c's tolerance and yet nearer r). A value of another
+     * shape than r is a mistake by its shape alone.
+     */
+    static boolean isTheMistakesValue(Matrix s, Matrix c, Matrix r, Tolerance t) {
+        if (!within(s, c, t)) {
+            return false;
+        }
+        if (c.rows() != r.rows() || c.cols() != r.cols()) {
+            return true;
+        }
+        if (within(c, r, t)) {
+            return false;
+        }
+        for (int i = 0; i < s.size(); i++) {
+            boolean tellsApart = !t.accepts(c.at(i), r.at(i)) && !t.accepts(s.at(i), r.at(i));
+            if (tellsApart && Math.abs(s.at(i) - c.at(i)) > Math.abs(s.at(i) - r.at(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** s is e rounded (either way at a half) or truncated to 0–8 decimals. */
@@ -562,23 +588,12 @@ final class Mistakes {
         return true;
     }
 
-    /** The downstream values a student computes from their own {@code values}, step by step (Backprop). */
+    /**
+     * The downstream value of q a student computes from their own {@code values}: from
+     * {@code NaiveNetwork}, plain loops written from the spec, never from Backprop (the code under
+     * test, which the checker's follow-through uses).
+     */
     static Matrix step(Problem p, Quantity q, Function<Quantity, Matrix> own) {
-        int l = q.layer();
-        int depth = p.network().depth();
-        return switch (q.kind()) {
-            case Z -> Backprop.z(p, l, input(p, own, l));
-            case A -> Backprop.a(p, l, own.apply(Quantity.of(Kind.Z, l)));
-            case YHAT -> Backprop.a(p, depth, own.apply(Quantity.of(Kind.Z, depth)));
-            case LOSS -> Matrix.scalar(Backprop.lossFromYhat(p, own.apply(Quantity.YHAT)));
-            case DZ -> l == depth
-                    ? Backprop.outputDelta(p, own.apply(Quantity.of(Kind.Z, depth)), own.apply(Quantity.YHAT))
-                    : Backprop.hiddenDelta(p, l, own.apply(Quantity.of(Kind.Z, l)), own.apply(Quantity.of(Kind.DA, l)));
-            case DA -> Backprop.da(p, l, own.apply(Quantity.of(Kind.DZ, l + 1)));
-            case DW -> Backprop.dW(p, own.apply(Quantity.of(Kind.DZ, l)), input(p, own, l));
-            case DB -> Backprop.db(p, own.apply(Quantity.of(Kind.DZ, l)));
-            case W_NEXT -> Backprop.step(p, p.w(l), own.apply(Quantity.of(Kind.DW, l)));
-            case B_NEXT -> Backprop.step(p, p.b(l), own.apply(Quantity.of(Kind.DB, l)));
-        };
+        return NaiveNetwork.step(p, q, own);
     }
 }

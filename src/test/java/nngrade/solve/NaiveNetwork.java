@@ -2,6 +2,7 @@ package nngrade.solve;
 
 import nngrade.problem.Activation;
 import nngrade.problem.Loss;
+import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
@@ -10,6 +11,7 @@ import nngrade.problem.WeightLayout;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A second, deliberately plain implementation of the spec's math, written from formats.md
@@ -19,8 +21,10 @@ import java.util.Map;
  * arithmetic, {@code Activation.apply/backprop} or {@code Loss}, so agreeing with the solver
  * means something. From a {@link Problem} it reads only the numbers, the layer sizes, the
  * activation kinds (and leaky-relu's alpha), the loss, the layout and the reduction.
+ * {@link #step} is public so that the checker's tests take the values a student computes from
+ * their own answers from here too, never from the code under test.
  */
-final class NaiveNetwork {
+public final class NaiveNetwork {
     private final Problem p;
     private final int depth;
     private final int m;
@@ -345,5 +349,141 @@ final class NaiveNetwork {
             }
         }
         return a;
+    }
+    // ---------------------------------------------------------------- one step from a student's own values
+
+    /**
+     * q as a student computes it from their own earlier values {@code own} (the key's where they
+     * gave none): the step of the spec's table that yields q, from the quantities it directly
+     * depends on. The output δ is ŷ − y for softmax with cross-entropy and sigmoid with binary
+     * cross-entropy (as students are taught to write it), else Jᵀ(z_L)·∂ℓ/∂ŷ of their own ŷ.
+     */
+    public static Matrix step(Problem p, Quantity q, Function<Quantity, Matrix> own) {
+        return Matrix.of(new NaiveNetwork(p).stepOf(q, x -> own.apply(x).toArray2d()));
+    }
+
+    private double[][] stepOf(Quantity q, Function<Quantity, double[][]> own) {
+        int l = q.layer();
+        return switch (q.kind()) {
+            case Z -> {
+                double[][] in = l == 1 ? x : own.apply(Quantity.of(Kind.A, l - 1));
+                double[][] z = new double[m][];
+                for (int i = 0; i < m; i++) {
+                    z[i] = preActivation(l, in[i], w[l], b[l]);
+                }
+                yield z;
+            }
+            case A, YHAT -> {
+                int layer = q.kind() == Kind.YHAT ? depth : l;
+                double[][] z = own.apply(Quantity.of(Kind.Z, layer));
+                double[][] a = new double[m][];
+                for (int i = 0; i < m; i++) {
+                    a[i] = activate(layer, z[i]);
+                }
+                yield a;
+            }
+            case LOSS -> {
+                double[][] yhat = own.apply(Quantity.YHAT);
+                double total = 0;
+                for (int i = 0; i < m; i++) {
+                    total += sampleLoss(yhat[i], y[i]);
+                }
+                yield new double[][] {{factor() * total}};
+            }
+            case DZ -> {
+                int n = units(l);
+                double[][] z = own.apply(Quantity.of(Kind.Z, l));
+                double[][] da = new double[m][];
+                boolean shortcut = false;
+                if (l == depth) {
+                    double[][] yhat = own.apply(Quantity.YHAT);
+                    Activation f = p.network().output().activation();
+                    Loss loss = p.network().loss();
+                    shortcut = (f instanceof Activation.Softmax && loss == Loss.CROSS_ENTROPY)
+                            || (f instanceof Activation.Sigmoid && loss == Loss.BINARY_CROSS_ENTROPY);
+                    for (int i = 0; i < m; i++) {
+                        da[i] = shortcut ? yhat[i] : lossGradient(yhat[i], y[i]);
+                    }
+                } else {
+                    da = own.apply(Quantity.of(Kind.DA, l));
+                }
+                double[][] delta = new double[m][n];
+                for (int i = 0; i < m; i++) {
+                    if (shortcut) {
+                        for (int k = 0; k < n; k++) {
+                            delta[i][k] = da[i][k] - y[i][k]; // ŷ − y
+                        }
+                        continue;
+                    }
+                    double[][] jac = jacobian(l, z[i]);
+                    for (int k = 0; k < n; k++) {
+                        for (int j = 0; j < n; j++) {
+                            delta[i][k] += jac[j][k] * da[i][j]; // δ = Jᵀ · ∂ℓ/∂a
+                        }
+                    }
+                }
+                yield delta;
+            }
+            case DA -> {
+                double[][] delta = own.apply(Quantity.of(Kind.DZ, l + 1));
+                double[][] da = new double[m][units(l)];
+                for (int i = 0; i < m; i++) {
+                    for (int k = 0; k < units(l); k++) {
+                        for (int j = 0; j < units(l + 1); j++) {
+                            da[i][k] += delta[i][j] * weight(w[l + 1], j, k);
+                        }
+                    }
+                }
+                yield da;
+            }
+            case DW -> {
+                double[][] delta = own.apply(Quantity.of(Kind.DZ, l));
+                double[][] in = l == 1 ? x : own.apply(Quantity.of(Kind.A, l - 1));
+                double[][] dW = new double[w[l].length][w[l][0].length];
+                for (int j = 0; j < units(l); j++) {
+                    for (int k = 0; k < p.network().inputsOf(l); k++) {
+                        double s = 0;
+                        for (int i = 0; i < m; i++) {
+                            s += delta[i][j] * in[i][k];
+                        }
+                        if (p.network().weightLayout() == WeightLayout.OUT_IN) {
+                            dW[j][k] = factor() * s;
+                        } else {
+                            dW[k][j] = factor() * s;
+                        }
+                    }
+                }
+                yield dW;
+            }
+            case DB -> {
+                double[][] delta = own.apply(Quantity.of(Kind.DZ, l));
+                double[] db = new double[units(l)];
+                for (int j = 0; j < db.length; j++) {
+                    for (int i = 0; i < m; i++) {
+                        db[j] += delta[i][j];
+                    }
+                    db[j] *= factor();
+                }
+                yield new double[][] {db};
+            }
+            case W_NEXT -> {
+                double[][] dW = own.apply(Quantity.of(Kind.DW, l));
+                double[][] next = new double[dW.length][dW[0].length];
+                for (int r = 0; r < dW.length; r++) {
+                    for (int c = 0; c < dW[0].length; c++) {
+                        next[r][c] = w[l][r][c] - p.learningRate() * dW[r][c];
+                    }
+                }
+                yield next;
+            }
+            case B_NEXT -> {
+                double[] db = own.apply(Quantity.of(Kind.DB, l))[0];
+                double[] next = new double[db.length];
+                for (int j = 0; j < db.length; j++) {
+                    next[j] = b[l][j] - p.learningRate() * db[j];
+                }
+                yield new double[][] {next};
+            }
+        };
     }
 }
