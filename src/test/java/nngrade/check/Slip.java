@@ -1,7 +1,6 @@
 package nngrade.check;
 
 import nngrade.problem.Activation;
-import nngrade.problem.Layer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
@@ -97,7 +96,7 @@ enum Slip {
             }
             case WRONG_ACTIVATION -> {
                 int layer = q.kind() == Kind.YHAT ? p.network().depth() : l;
-                yield activate(wrongActivation(p.network().layer(layer)), carried.apply(Quantity.of(Kind.Z, layer)));
+                yield activate(Mistakes.wrongActivation(p.network().layer(layer)), carried.apply(Quantity.of(Kind.Z, layer)));
             }
             case ROUNDED_TOO_COARSELY -> {
                 double[][] r = Student.rounded(exact, 1);
@@ -116,24 +115,6 @@ enum Slip {
 
     private static double[][] gradient(Quantity q, Function<Quantity, double[][]> carried) {
         return carried.apply(Quantity.of(q.kind() == Kind.W_NEXT ? Kind.DW : Kind.DB, q.layer()));
-    }
-
-    /** What a student uses in place of f: softmax → sigmoid per unit, relu → none, and so on. */
-    static Activation wrongActivation(Layer layer) {
-        Activation used = layer.activation();
-        if (used instanceof Activation.Softmax) {
-            return new Activation.Sigmoid();
-        }
-        if (used instanceof Activation.Sigmoid) {
-            return layer.units() > 1 ? new Activation.Softmax() : new Activation.Tanh();
-        }
-        if (used instanceof Activation.Tanh) {
-            return new Activation.Sigmoid();
-        }
-        if (used instanceof Activation.Linear) {
-            return new Activation.Relu();
-        }
-        return new Activation.Linear(); // relu, leaky-relu: the activation forgotten
     }
 
     static boolean allZero(double[][] a) {
