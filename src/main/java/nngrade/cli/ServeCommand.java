@@ -80,7 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
     SecretOption secret;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         Optional<Instant> due = deadline == null ? Optional.empty() : Optional.of(instant(deadline));
         if (maxChecks != null && maxChecks < 1) {
             throw new BadInputException(InputError.atField("command line", "--max-checks",
@@ -104,15 +104,22 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         // SIGTERM: the requests in flight finish, then the store closes
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread stop = new Thread(() -> {
             server.close();
             store.close();
-        }, "nngrade-serve-stop"));
+        }, "nngrade-serve-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         spec.commandLine().getOut().println("nngrade serve: listening on http://" + host + ":" + server.port()
                 + "/ for " + r.ids().size() + " students; the teacher's token is in " + teacher.where());
         spec.commandLine().getOut().flush();
-        server.join();
+        try {
+            server.join();
+        } catch (InterruptedException e) { // the thread that runs serve in a program or a test is stopped
+            Runtime.getRuntime().removeShutdownHook(stop);
+            stop.run();
+            Thread.currentThread().interrupt();
+        }
         return ExitCode.OK;
     }
 
