@@ -59,6 +59,7 @@ public final class Main implements Runnable {
         COMMANDS.put("variant", VariantCommand::new);
         COMMANDS.put("sheets", SheetsCommand::new);
         COMMANDS.put("links", LinksCommand::new);
+        COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

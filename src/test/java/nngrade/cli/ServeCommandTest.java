@@ -1,0 +1,80 @@
+package nngrade.cli;
+
+import nngrade.serve.Tokens;
+import nngrade.variant.Secret;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServeCommandTest {
+    private static final String SECRET = "src/test/resources/serve/secret.txt";
+    private static final String ROSTER = "src/test/resources/serve/roster.csv";
+    private static final Pattern LISTENING = Pattern.compile(
+            "nngrade serve: listening on http://127\\.0\\.0\\.1:(\\d+)/ for 6 students; the teacher's token is in (.+)\n");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void serveSaysWhereItListensAndWhereTheTokenIsButNeverATokenAndStopsWhenInterrupted() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread serve = new Thread(() -> code.set(Main.run(new String[] {"serve", "problems/notes-softmax-step.json",
+            "--roster", ROSTER, "--secret-file", SECRET, "--port", "0", "--data", data.toString(), "--max-checks", "3"},
+                new PrintWriter(out, true), new PrintWriter(err, true))));
+        serve.start();
+        Matcher m = LISTENING.matcher("");
+        for (int i = 0; i < 300 && !m.reset(out.toString()).matches(); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(m.matches(), out + "|" + err);
+        Path tokenFile = data.resolve("teacher-token");
+        assertEquals(tokenFile.toString(), m.group(2));
+        String student = Tokens.token(Secret.of(Files.readString(Path.of(SECRET))), "s001");
+        String teacher = Files.readString(tokenFile).strip();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1)
+                + "/api/v1/problems/notes-softmax-step/check")).header("Authorization", "Bearer " + student)
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("submissions-sample/perfect.json"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"checksLeft\" : 2"), r.body());
+        serve.interrupt();
+        serve.join(20_000);
+        assertFalse(serve.isAlive());
+        assertEquals(ExitCode.OK, code.get());
+        assertEquals("", err.toString());
+        assertFalse(out.toString().contains(student) || out.toString().contains(teacher));
+        assertFalse(r.body().contains(student) || r.body().contains(teacher));
+    }
+
+    @Test
+    void aDeadlineWithoutItsOffsetIsOneLine() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"serve", "problems/notes-softmax-step.json", "--roster", ROSTER,
+            "--secret-file", SECRET, "--port", "0", "--data", data.toString(), "--deadline", "2026-12-24 23:59"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(ExitCode.BAD_INPUT, code);
+        assertEquals("", out.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--deadline"), err.toString());
+        assertTrue(err.toString().contains("2026-12-24T23:59:00+02:00"), err.toString());
+    }
+}
