@@ -160,6 +160,15 @@ class ServeApiTest {
         assertFalse(json(r).get("message").asText().isBlank());
     }
 
+    private static JsonNode quantity(JsonNode report, String name) {
+        for (JsonNode q : report.get("quantities")) {
+            if (q.get("name").asText().equals(name)) {
+                return q;
+            }
+        }
+        throw new AssertionError(name + " not in the report");
+    }
+
     /** Every field named "expected" anywhere in the tree. */
     private static List<String> expectedFields(JsonNode n, String at) {
         List<String> out = new ArrayList<>();
@@ -232,6 +241,14 @@ class ServeApiTest {
         JsonNode z1 = notes.get("quantities").get(0);
         assertEquals("z1", z1.get("name").asText());
         assertEquals(List.of(), expectedFields(notes, "$"));
+        // nor the values computed from the student's own answers: W1_next is the notes' dW1 carried
+        // forward but for one cell, whose follow-through value equals the key's there
+        JsonNode w1Next = quantity(notes, "W1_next");
+        assertEquals(List.of("dW1"), List.of(w1Next.get("carriedFrom").get(0).asText()));
+        assertEquals(1, w1Next.get("followThroughCells").size());
+        assertEquals(-0.1, w1Next.get("followThroughCells").get(0).get("submitted").asDouble());
+        assertFalse(w1Next.get("followThroughCells").get(0).has("expected"));
+        assertEquals("follow-through", quantity(notes, "b1_next").get("status").asText());
         assertTrue(store.attemptsOf("s001", "notes-softmax-step").size() == 2, "both attempts stored before the 200s");
     }
 
