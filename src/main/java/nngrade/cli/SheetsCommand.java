@@ -3,6 +3,7 @@ package nngrade.cli;
 import nngrade.grade.AtomicFiles;
 import nngrade.grade.FileNames;
 import nngrade.report.TaskSheet;
+import nngrade.serve.Links;
 import nngrade.submission.RosterReader;
 import nngrade.variant.ProblemSource;
 import nngrade.variant.Variants;
@@ -46,15 +47,22 @@ public final class SheetsCommand implements Callable<Integer> {
     @Mixin
     SecretOption secret;
 
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The address of nngrade serve as students reach it: each sheet then carries the student's own link.")
+    String baseUrl;
+
     @Override
     public Integer call() throws Exception {
         ProblemSource source = secret.source(problem);
+        String base = baseUrl == null ? null : Links.baseUrl(baseUrl);
         Set<String> ids = RosterReader.read(roster).ids();
         Files.createDirectories(out);
         for (String id : ids) {
             Variants.Variant v = source.forStudent(id);
             String code = source.variantCode(id).orElse(null);
-            String text = format == Format.html ? TaskSheet.html(v.problem(), id, code) : TaskSheet.markdown(v.problem(), id, code);
+            String link = base == null ? null : Links.url(base, secret.secret(), id);
+            String text = format == Format.html ? TaskSheet.html(v.problem(), id, code, link)
+                    : TaskSheet.markdown(v.problem(), id, code, link);
             AtomicFiles.write(out.resolve(FileNames.safe(id) + (format == Format.html ? ".html" : ".md")), text);
         }
         spec.commandLine().getErr().println("Wrote " + ids.size() + " sheets to " + out);

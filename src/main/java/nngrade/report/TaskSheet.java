@@ -26,6 +26,11 @@ public final class TaskSheet {
 
     /** @param variant the code of the student's variant, or null for a problem the same for everyone */
     public static String markdown(Problem p, String student, String variant) {
+        return markdown(p, student, variant, null);
+    }
+
+    /** @param link the student's own link to {@code nngrade serve} (it signs them in), or null */
+    public static String markdown(Problem p, String student, String variant, String link) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(Text.markdown(p.title())).append("\n\n");
         sb.append("Student: **").append(Text.markdown(student)).append("** · problem `").append(p.id()).append('`');
@@ -33,6 +38,9 @@ public final class TaskSheet {
             sb.append(" · variant `").append(variant).append('`');
         }
         sb.append("\n\n");
+        if (link != null) {
+            sb.append("Check your answers at <").append(link).append("> (the link is yours alone: it signs you in).\n\n");
+        }
         if (!p.statement().isBlank()) {
             sb.append(Statement.markdown(p.statement())).append("\n\n");
         }
@@ -67,7 +75,7 @@ public final class TaskSheet {
 
     /** What the HTML sheet shows, texts as they are (the template escapes) but the statement. */
     /** @param variant the variant's code, null for a problem the same for everyone */
-    public record Sheet(String title, String heading, String student, String problem, String variant, String statementHtml,
+    public record Sheet(String title, String heading, String student, String problem, String variant, String link, String statementHtml,
                         String network, List<Given> given, List<Answer> answers, String submission) {
     }
 
@@ -85,6 +93,11 @@ public final class TaskSheet {
 
     /** @param variant the code of the student's variant, or null for a problem the same for everyone */
     public static String html(Problem p, String student, String variant) {
+        return html(p, student, variant, null);
+    }
+
+    /** @param link the student's own link to {@code nngrade serve} (it signs them in), or null */
+    public static String html(Problem p, String student, String variant, String link) {
         List<Given> given = new ArrayList<>();
         given(p, (name, m) -> {
             List<List<String>> rows = new ArrayList<>(m.rows());
@@ -102,7 +115,7 @@ public final class TaskSheet {
             int[] s = p.shapeOf(q);
             answers.add(new Answer(q.name(), q.equals(Quantity.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")"));
         }
-        Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(), variant,
+        Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(), variant, link,
                 p.statement().isBlank() ? null : Statement.html(p.statement()), network(p), given, answers,
                 SubmissionWriter.json(Answers.blank(p).forStudent(student, variant)));
         PageOutput out = new PageOutput();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,47 @@ class VariantCommandsTest {
         Files.createDirectories(f.getParent());
         Files.writeString(f, doc.toString(), StandardCharsets.UTF_8);
         return f;
+    }
+
+    @Test
+    void withABaseUrlEachSheetCarriesTheStudentsOwnLinkAsLinksPrintsIt() throws IOException {
+        Path secret = secretFile();
+        var links = run("links", "--roster", roster().toString(), "--base-url", "https://nn.example.edu/course/",
+                "--secret-file", secret.toString());
+        assertEquals(0, links.code(), links.err());
+        Map<String, String> url = new HashMap<>();
+        for (String line : links.out().lines().skip(1).toList()) {
+            String[] cells = line.split(",");
+            url.put(cells[0], cells[2]);
+        }
+        assertEquals(ROSTER.size(), new HashSet<>(url.values()).size(), "a link per student");
+        for (String format : List.of("html", "markdown")) {
+            Path out = dir.resolve("linked-" + format);
+            var r = run("sheets", PROBLEM, "--roster", roster().toString(), "--out", out.toString(), "--format", format,
+                    "--secret-file", secret.toString(), "--base-url", "https://nn.example.edu/course/");
+            assertEquals(0, r.code(), r.err());
+            for (String id : ROSTER) {
+                String sheet = Files.readString(out.resolve(id + (format.equals("html") ? ".html" : ".md")));
+                String link = url.get(id);
+                assertTrue(link.matches("https://nn\\.example\\.edu/course/s/[A-Za-z0-9_-]{43}"), link);
+                assertTrue(format.equals("html") ? sheet.contains("<a href=\"" + link + "\" rel=\"noreferrer\">" + link + "</a>")
+                        : sheet.contains("Check your answers at <" + link + ">"), id + ": " + sheet);
+                for (String other : ROSTER) {
+                    assertEquals(other.equals(id), sheet.contains(url.get(other)), id + " holds " + other + "'s link");
+                }
+            }
+        }
+        var plain = run("sheets", PROBLEM, "--roster", roster().toString(), "--out", dir.resolve("plain").toString(),
+                "--secret-file", secret.toString());
+        assertEquals(0, plain.code());
+        assertFalse(Files.readString(dir.resolve("plain").resolve("ana.html")).contains("/s/"));
+
+        var bad = run("sheets", PROBLEM, "--roster", roster().toString(), "--out", dir.resolve("bad").toString(),
+                "--secret-file", secret.toString(), "--base-url", "ftp://nn.example.edu");
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().contains("--base-url"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad")), "nothing written for a refused base URL");
     }
 
     @Test
