@@ -1,7 +1,5 @@
 package nngrade.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.report.Json;
 import nngrade.report.TaskSheet;
 import nngrade.variant.ProblemSource;
@@ -48,26 +46,11 @@ public final class VariantCommand implements Callable<Integer> {
         Variants.Variant v = source.forStudent(student);
         String code = source.variantCode(student).orElse(null);
         String text = switch (format) {
-            case json -> Json.pretty(code == null ? v.file().root() : withCode(v.file().root(), code));
+            case json -> Json.pretty(Json.withVariantCode(v.file().root(), code));
             case markdown -> TaskSheet.markdown(v.problem(), student, code);
             case html -> TaskSheet.html(v.problem(), student, code);
         };
         spec.commandLine().getOut().print(text);
         return ExitCode.OK;
-    }
-
-    /** The problem with its variant's code after the id (first without one), where a reader looks first. */
-    private static ObjectNode withCode(ObjectNode root, String code) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (!root.has("id")) {
-            out.put("variant", code);
-        }
-        root.fields().forEachRemaining(e -> {
-            out.set(e.getKey(), e.getValue());
-            if (e.getKey().equals("id")) {
-                out.put("variant", code);
-            }
-        });
-        return out;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,6 +22,27 @@ public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
+    }
+
+    /**
+     * A problem file's tree as {@code variant --format json} prints it: the variant's code right
+     * after the id (first without one), where a reader looks first; the tree itself without a code.
+     */
+    public static ObjectNode withVariantCode(ObjectNode root, String code) {
+        if (code == null) {
+            return root;
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (!root.has("id")) {
+            out.put("variant", code);
+        }
+        root.fields().forEachRemaining(e -> {
+            out.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("id")) {
+                out.put("variant", code);
+            }
+        });
+        return out;
     }
 
     /** The tree, indented, with a final newline. */

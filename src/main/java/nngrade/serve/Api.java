@@ -279,22 +279,7 @@ final class Api extends Handler.Abstract {
         Variants.Variant v = s.forStudent(student);
         Optional<String> code = s.variantCode(student);
         ObjectNode root = v.file().root();
-        return new Reply(200, JSON, Json.pretty(code.isPresent() ? withCode(root, code.get()) : root), Map.of());
-    }
-
-    /** As {@code variant --format json} prints it: the variant's code after the id (first without one). */
-    private static ObjectNode withCode(ObjectNode root, String code) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (!root.has("id")) {
-            out.put("variant", code);
-        }
-        root.fields().forEachRemaining(e -> {
-            out.set(e.getKey(), e.getValue());
-            if (e.getKey().equals("id")) {
-                out.put("variant", code);
-            }
-        });
-        return out;
+        return new Reply(200, JSON, Json.pretty(Json.withVariantCode(root, code.orElse(null))), Map.of());
     }
 
     private Reply check(String student, ProblemSource s, Request request) {
