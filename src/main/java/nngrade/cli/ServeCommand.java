@@ -4,6 +4,7 @@ import nngrade.input.BadInputException;
 import nngrade.input.InputError;
 import nngrade.report.Messages;
 import nngrade.serve.AttemptStore;
+import nngrade.serve.Reveal;
 import nngrade.serve.ServeConfig;
 import nngrade.serve.Server;
 import nngrade.serve.TeacherToken;
@@ -12,11 +13,13 @@ import nngrade.submission.Roster;
 import nngrade.submission.RosterReader;
 import nngrade.variant.ProblemSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,8 +76,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-checks", paramLabel = "N", description = "At most N checks per student per problem per hour.")
     Integer maxChecks;
 
-    @Mixin
-    LanguageOption language;
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language of the pages and feedback: en or ro. Default: each browser's own (Accept-Language), "
+                    + "English unless it prefers Romanian.")
+    Messages.Lang lang;
+
+    @Option(names = "--reveal", defaultValue = "never", paramLabel = "WHEN", converter = RevealConverter.class,
+            description = "When students see the expected values: never, or after-deadline (each check's feedback "
+                    + "then shows them; needs --deadline). Default: ${DEFAULT-VALUE}.")
+    Reveal reveal;
+
+    @Option(names = "--secure-cookies",
+            description = "Mark the sign-in cookies Secure: for a server students reach over https (behind nginx or Caddy).")
+    boolean secureCookies;
 
     @Mixin
     SecretOption secret;
@@ -93,12 +107,16 @@ public final class ServeCommand implements Callable<Integer> {
         Roster r = RosterReader.read(roster);
         Tokens tokens = Tokens.of(secret.secret(), r.ids());
         TeacherToken teacher = TeacherToken.load(teacherTokenFile, data);
-        Messages.Lang lang = language.lang == null ? Messages.Lang.fromSystem() : language.lang;
+        if (reveal == Reveal.AFTER_DEADLINE && due.isEmpty()) {
+            throw new BadInputException(InputError.atField("command line", "--reveal",
+                    "is after-deadline, but no --deadline was given; expected --deadline ISO-8601 with it"));
+        }
         AttemptStore store = AttemptStore.open(db, data);
         Server server;
         try {
             server = Server.start(new ServeConfig(sources, r, tokens, teacher, store, bind, port, due,
-                    maxChecks == null ? OptionalInt.empty() : OptionalInt.of(maxChecks), lang, Clock.systemUTC()));
+                    maxChecks == null ? OptionalInt.empty() : OptionalInt.of(maxChecks), Optional.ofNullable(lang), reveal,
+                    secureCookies, Clock.systemUTC()));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -121,6 +139,14 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
+    }
+
+    static final class RevealConverter implements ITypeConverter<Reveal> {
+        @Override
+        public Reveal convert(String value) {
+            return Reveal.ofLabel(value).orElseThrow(() -> new TypeConversionException(
+                    "expected never or after-deadline, found '" + value + "'"));
+        }
     }
 
     private static Instant instant(String text) {

@@ -7,6 +7,7 @@ import nngrade.solve.AnswerKey;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A submission document to write: named matrices, in order. A NaN cell is a blank to fill in
@@ -50,6 +51,18 @@ public record Answers(String problem, String student, String variant, List<Entry
         for (Quantity q : p.ask()) {
             int[] s = p.shapeOf(q);
             out.add(entry(p, q, Matrix.zeros(s[0], s[1]).map(v -> Double.NaN)));
+        }
+        return new Answers(p.id(), null, out);
+    }
+
+    /** Answers to some of a problem's quantities, in the order it asks them (the served form's). */
+    public static Answers of(Problem p, Map<Quantity, Matrix> values) {
+        List<Entry> out = new ArrayList<>();
+        for (Quantity q : p.ask()) {
+            Matrix m = values.get(q);
+            if (m != null) {
+                out.add(entry(p, q, m));
+            }
         }
         return new Answers(p.id(), null, out);
     }

@@ -46,6 +46,13 @@ public final class CheckHtml {
     }
 
     public static String render(CheckResult r, ReportOptions o) {
+        PageOutput out = new PageOutput();
+        JtecheckGenerated.render(out, null, page(r, o));
+        return out.toString();
+    }
+
+    /** What the report shows, for a page of its own or one that holds it (the served attempt page). */
+    public static Page page(CheckResult r, ReportOptions o) {
         Messages m = o.messages();
         List<String> errors = new ArrayList<>(r.errors().size());
         for (InputError e : r.errors()) {
@@ -55,12 +62,9 @@ public final class CheckHtml {
         for (QuantityResult q : r.quantities()) {
             sections.add(section(r, q, o));
         }
-        Page page = new Page(m.lang().name(), m.get("title", r.problem(), r.student()), r.problemSpec().title(),
+        return new Page(m.lang().name(), m.get("title", r.problem(), r.student()), r.problemSpec().title(),
                 r.student(), r.problem(), m.get("score", m.points(r.score()), m.points(r.maxScore())),
                 r.notes(), m.get("errors"), errors, sections);
-        PageOutput out = new PageOutput();
-        JtecheckGenerated.render(out, null, page);
-        return out.toString();
     }
 
     private static Section section(CheckResult r, QuantityResult q, ReportOptions o) {

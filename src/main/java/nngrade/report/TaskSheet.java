@@ -98,6 +98,13 @@ public final class TaskSheet {
 
     /** @param link the student's own link to {@code nngrade serve} (it signs them in), or null */
     public static String html(Problem p, String student, String variant, String link) {
+        PageOutput out = new PageOutput();
+        JtesheetGenerated.render(out, null, sheet(p, student, variant, link));
+        return out.toString();
+    }
+
+    /** What the HTML sheet shows, for a page of its own or one that holds it (the served problem page). */
+    public static Sheet sheet(Problem p, String student, String variant, String link) {
         List<Given> given = new ArrayList<>();
         given(p, (name, m) -> {
             List<List<String>> rows = new ArrayList<>(m.rows());
@@ -118,9 +125,7 @@ public final class TaskSheet {
         Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(), variant, link,
                 p.statement().isBlank() ? null : Statement.html(p.statement()), network(p), given, answers,
                 SubmissionWriter.json(Answers.blank(p).forStudent(student, variant)));
-        PageOutput out = new PageOutput();
-        JtesheetGenerated.render(out, null, sheet);
-        return out.toString();
+        return sheet;
     }
 
     private static String network(Problem p) {

@@ -7,6 +7,7 @@ import nngrade.variant.ProblemSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,12 +24,15 @@ import java.util.OptionalInt;
  * @param port       the port, 0 for any free one
  * @param deadline   after it checks are refused; the counted attempt is the last one at or before it
  * @param maxChecks  checks per student per problem per hour, when limited
- * @param lang       the language of the feedback
+ * @param lang       the language of the feedback and the pages; when empty, each request's
+ *                   Accept-Language chooses (English unless it prefers Romanian)
+ * @param reveal     when students may see expected values
+ * @param secureCookies whether cookies are marked Secure (the server is reached over https, behind a proxy)
  * @param clock      the time of a check
  */
 public record ServeConfig(List<ProblemSource> problems, Roster roster, Tokens tokens, TeacherToken teacher,
                           AttemptStore store, String bind, int port, Optional<Instant> deadline, OptionalInt maxChecks,
-                          Messages.Lang lang, Clock clock) {
+                          Optional<Messages.Lang> lang, Reveal reveal, boolean secureCookies, Clock clock) {
 
     public ServeConfig {
         problems = List.copyOf(problems);
@@ -40,9 +44,37 @@ public record ServeConfig(List<ProblemSource> problems, Roster roster, Tokens to
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(maxChecks, "maxChecks");
         Objects.requireNonNull(lang, "lang");
+        Objects.requireNonNull(reveal, "reveal");
         Objects.requireNonNull(clock, "clock");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("a port is 0 to 65535, not " + port);
+        }
+    }
+
+    /** A server in one language that never reveals expected values, over plain http. */
+    public ServeConfig(List<ProblemSource> problems, Roster roster, Tokens tokens, TeacherToken teacher,
+                       AttemptStore store, String bind, int port, Optional<Instant> deadline, OptionalInt maxChecks,
+                       Messages.Lang lang, Clock clock) {
+        this(problems, roster, tokens, teacher, store, bind, port, deadline, maxChecks, Optional.of(lang), Reveal.NEVER,
+                false, clock);
+    }
+
+    /**
+     * The language of an answer: the server's when it has one, else the one of ours the client's
+     * Accept-Language prefers, else English.
+     */
+    public Messages.Lang langFor(String acceptLanguage) {
+        if (lang.isPresent()) {
+            return lang.get();
+        }
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Messages.Lang.en;
+        }
+        try {
+            String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), List.of("en", "ro"));
+            return "ro".equals(tag) ? Messages.Lang.ro : Messages.Lang.en;
+        } catch (IllegalArgumentException e) { // a malformed header is not worth refusing a request for
+            return Messages.Lang.en;
         }
     }
 }

@@ -56,6 +56,11 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
+    /** The token of a roster student, for the server's own use (the form token of their pages). */
+    String tokenOf(String studentId) {
+        return token(secret, studentId);
+    }
+
     /** The roster student whose token {@code presented} is; empty for anything else, null included. */
     public Optional<String> studentOf(String presented) {
         if (presented == null || presented.isEmpty()) {

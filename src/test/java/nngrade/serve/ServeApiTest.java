@@ -356,7 +356,6 @@ class ServeApiTest {
         assertError(404, "unknown-problem", get("/api/v1/problems/%3Cscript%3E/attempts", token("s001")));
         assertError(404, "unknown-problem", get("/api/v1/teacher/gradebook.csv?problem=nope", teacherToken));
         assertError(404, "not-found", get("/api/v1/nothing", token("s001")));
-        assertError(404, "not-found", get("/", null));
         assertError(405, "method-not-allowed", get("/api/v1/problems/notes-softmax-step/check", token("s001")));
     }
 

@@ -1,0 +1,741 @@
+package nngrade.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nngrade.check.CheckResult;
+import nngrade.input.BadInputException;
+import nngrade.input.Excerpts;
+import nngrade.input.InputError;
+import nngrade.problem.Matrix;
+import nngrade.problem.Numbers;
+import nngrade.problem.Problem;
+import nngrade.problem.Quantity;
+import nngrade.report.Answers;
+import nngrade.report.CheckHtml;
+import nngrade.report.Messages;
+import nngrade.report.ServedPages;
+import nngrade.report.SubmissionWriter;
+import nngrade.report.TaskSheet;
+import nngrade.serve.Api.Refused;
+import nngrade.serve.Api.Reply;
+import nngrade.submission.Answer;
+import nngrade.submission.Submission;
+import nngrade.variant.ProblemSource;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.MultiMap;
+import org.eclipse.jetty.util.UrlEncoded;
+import org.eclipse.jetty.util.thread.Invocable;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+
+/**
+ * The pages of {@code nngrade serve}: a student signs in with their link and checks answers in a
+ * form; the teacher signs in with the teacher's token and sees the class.
+ *
+ * <p>The cookie is the credential itself (the student's token, or the teacher's), HttpOnly and
+ * SameSite=Strict: nothing is kept on the server, so a restart or a second server behind the same
+ * proxy signs no one out. Every form carries a token derived from that credential, which a page
+ * of another site cannot know; the teacher's sign-in form, sent before there is a credential,
+ * carries a random one that must equal the one in its own cookie.
+ */
+final class Pages {
+    static final String STUDENT_COOKIE = "nngrade_student";
+    static final String TEACHER_COOKIE = "nngrade_teacher";
+    static final String FORM_COOKIE = "nngrade_form";
+    private static final String HTML = "text/html; charset=utf-8";
+    /** Our own script (paste into a grid) and our own forms; nothing from anywhere else, no framing. */
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern CELL = Pattern.compile("q\\.([A-Za-z0-9_]{1,40})\\.([0-9]{1,4})\\.([0-9]{1,4})");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SCRIPT = script();
+
+    private final Classroom classroom;
+    private final ServeConfig config;
+    private final SecureRandom random = new SecureRandom();
+
+    Pages(Classroom classroom) {
+        this.classroom = classroom;
+        this.config = classroom.config();
+    }
+
+    Reply route(Request request, String path) {
+        String method = request.getMethod();
+        Messages m = new Messages(config.langFor(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
+        List<String> parts = List.of(path.substring(1).split("/", -1));
+        String first = parts.get(0);
+        if (path.equals("/static/nngrade.js")) {
+            requireGet(method);
+            return new Reply(200, "text/javascript; charset=utf-8", SCRIPT, List.of());
+        }
+        if (first.equals("s") && parts.size() == 2) {
+            requireGet(method);
+            return signIn(parts.get(1), m);
+        }
+        if (first.equals("teacher")) {
+            return teacherRoute(request, parts, method, m);
+        }
+        if (path.equals("/sign-out")) {
+            requirePost(method);
+            return signOut(request, m);
+        }
+        Optional<String> student = cookie(request, STUDENT_COOKIE).flatMap(t -> config.tokens().studentOf(t));
+        if (path.equals("/")) {
+            requireGet(method);
+            return student.map(id -> home(id, m)).orElseGet(() -> notice(401, null, m, "serve.need-link"));
+        }
+        if (first.equals("p") && parts.size() >= 2 && parts.size() <= 4) {
+            if (student.isEmpty()) {
+                return notice(401, null, m, "serve.need-link");
+            }
+            String id = student.get();
+            Optional<ProblemSource> source = classroom.source(parts.get(1));
+            if (source.isEmpty()) {
+                return notice(404, id, m, "serve.not-found");
+            }
+            ProblemSource s = source.get();
+            if (parts.size() == 2) {
+                requireGet(method);
+                return problem(id, s, latest(id, s), m);
+            }
+            if (parts.size() == 4 && parts.get(2).equals("a")) {
+                requireGet(method);
+                Optional<Attempt> a = attempt(id, s, parts.get(3));
+                return a.isEmpty() ? notice(404, id, m, "serve.not-found") : problem(id, s, a, m);
+            }
+            if (parts.size() == 3 && (parts.get(2).equals("check") || parts.get(2).equals("upload"))) {
+                requirePost(method);
+                return check(request, id, s, parts.get(2).equals("upload"), m);
+            }
+        }
+        return notice(404, student.orElse(null), m, "serve.not-found");
+    }
+
+    // ---- students
+
+    private Reply signIn(String token, Messages m) {
+        Optional<String> id = config.tokens().studentOf(token);
+        if (id.isEmpty()) {
+            return notice(401, null, m, "serve.link");
+        }
+        String text = m.get("serve.signed-in", id.get());
+        String page = ServedPages.signedIn(new ServedPages.Notice(frame(m, "nngrade", null, null), text, text, "/",
+                m.get("serve.continue")));
+        return html(200, page).with("Set-Cookie", cookie(STUDENT_COOKIE, token, "/"));
+    }
+
+    private Reply signOut(Request request, Messages m) {
+        MultiMap<String> form = form(request);
+        Optional<String> credential = cookie(request, STUDENT_COOKIE).filter(t -> config.tokens().studentOf(t).isPresent())
+                .or(() -> cookie(request, TEACHER_COOKIE).filter(t -> config.teacher().matches(t)));
+        if (credential.isEmpty() || !csrfMatches(credential.get(), form.getValue("csrf"))) {
+            return notice(403, null, m, "serve.csrf");
+        }
+        return notice(200, null, m, "serve.signed-out")
+                .with("Set-Cookie", expired(STUDENT_COOKIE, "/"))
+                .with("Set-Cookie", expired(TEACHER_COOKIE, "/"));
+    }
+
+    private Reply home(String student, Messages m) {
+        List<ServedPages.ProblemRow> rows = new ArrayList<>();
+        for (String pid : classroom.problemIds()) {
+            ProblemSource s = classroom.source(pid).orElseThrow();
+            Problem p = s.forStudent(student).problem();
+            int attempts = config.store().attemptsOf(student, pid).size();
+            String score = config.store().counted(student, pid, config.deadline())
+                    .map(a -> score(a, m)).orElse("–");
+            rows.add(new ServedPages.ProblemRow("/p/" + pid, pid, p.title(), attempts, score));
+        }
+        ServedPages.Home page = new ServedPages.Home(frame(m, m.get("serve.home.heading"), student,
+                csrf(studentToken(student))), deadlineText(m), rows);
+        return html(200, ServedPages.home(page));
+    }
+
+    private String deadlineText(Messages m) {
+        return config.deadline().map(d -> m.get(classroom.closed() ? "serve.deadline.closed" : "serve.deadline",
+                TIME.format(d) + " UTC")).orElse(null);
+    }
+
+    private Optional<Attempt> latest(String student, ProblemSource s) {
+        List<Attempt> all = config.store().attemptsOf(student, classroom.idOf(s));
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    private Optional<Attempt> attempt(String student, ProblemSource s, String number) {
+        if (!number.matches("[1-9][0-9]{0,8}")) {
+            return Optional.empty();
+        }
+        int n = Integer.parseInt(number);
+        return config.store().attemptsOf(student, classroom.idOf(s)).stream().filter(a -> a.number() == n).findFirst();
+    }
+
+    /** The problem page showing an attempt (when there is one), its answers in the form. */
+    private Reply problem(String student, ProblemSource s, Optional<Attempt> shown, Messages m) {
+        Problem p = s.forStudent(student).problem();
+        Map<Quantity, Typed> typed = shown.flatMap(classroom::submissionOf).map(sub -> typed(p, sub, m)).orElse(Map.of());
+        return problemPage(200, student, s, shown, typed, List.of(), m);
+    }
+
+    private Reply problemPage(int status, String student, ProblemSource s, Optional<Attempt> shown,
+                              Map<Quantity, Typed> typed, List<String> errors, Messages m) {
+        Problem p = s.forStudent(student).problem();
+        String pid = classroom.idOf(s);
+        String variant = s.variantCode(student).orElse(null);
+        String csrf = csrf(studentToken(student));
+        CheckHtml.Page feedback = null;
+        String heading = null;
+        if (shown.isPresent()) {
+            Attempt a = shown.get();
+            try {
+                CheckResult r = classroom.recheck(a, m);
+                feedback = CheckHtml.page(r, classroom.options(m.lang()));
+            } catch (BadInputException e) { // not stored: only readable submissions are attempts
+                feedback = null;
+            }
+            heading = m.get("serve.attempt.heading", a.number(), TIME.format(a.time()), score(a, m));
+        }
+        String notice = deadlineText(m);
+        if (classroom.revealing() && feedback != null) {
+            notice = notice + " " + m.get("serve.revealed");
+        }
+        ServedPages.Form form = null;
+        if (!classroom.closed()) {
+            List<ServedPages.Field> fields = new ArrayList<>();
+            for (Quantity q : p.ask()) {
+                fields.add(field(p, q, typed.getOrDefault(q, Typed.EMPTY), m));
+            }
+            String left = null;
+            OptionalInt limit = config.maxChecks();
+            if (limit.isPresent()) {
+                int used = config.store().countSince(student, pid, config.clock().instant().minus(Classroom.HOUR));
+                left = m.get("serve.checks-left", Math.max(0, limit.getAsInt() - used));
+            }
+            form = new ServedPages.Form("/p/" + pid + "/check", "/p/" + pid + "/upload", csrf, fields, left);
+        }
+        List<ServedPages.AttemptRow> rows = new ArrayList<>();
+        for (Attempt a : config.store().attemptsOf(student, pid)) {
+            rows.add(new ServedPages.AttemptRow("/p/" + pid + "/a/" + a.number(), a.number(), TIME.format(a.time()),
+                    score(a, m), shown.isPresent() && shown.get().number() == a.number()));
+        }
+        TaskSheet.Sheet sheet = TaskSheet.sheet(p, student, variant, null);
+        ServedPages.ProblemPage page = new ServedPages.ProblemPage(frame(m, p.title() + " · " + student, student, csrf),
+                sheet, notice, feedback, heading, errors, form, rows);
+        return html(status, ServedPages.problem(page));
+    }
+
+    private static ServedPages.Field field(Problem p, Quantity q, Typed t, Messages m) {
+        int[] shape = p.shapeOf(q);
+        boolean scalar = q.equals(Quantity.LOSS);
+        List<List<ServedPages.Cell>> rows = new ArrayList<>(shape[0]);
+        for (int i = 1; i <= shape[0]; i++) {
+            List<ServedPages.Cell> row = new ArrayList<>(shape[1]);
+            for (int j = 1; j <= shape[1]; j++) {
+                String name = cellName(q, i, j);
+                row.add(new ServedPages.Cell(name, t.cells().getOrDefault(name, ""), t.bad().contains(name),
+                        scalar ? q.name() : m.get("serve.cell.label", q.name(), i, j)));
+            }
+            rows.add(row);
+        }
+        String shapeText = scalar ? m.get("serve.shape.scalar") : "(" + shape[0] + "×" + shape[1] + ")";
+        return new ServedPages.Field(q.name(), shapeText, rows, scalar ? null : "paste." + q.name(), t.paste(), t.error());
+    }
+
+    private static String cellName(Quantity q, int row, int col) {
+        return "q." + q.name() + "." + row + "." + col;
+    }
+
+    /**
+     * What the form holds for one quantity, as typed: its cells by field name, the pasted text,
+     * the cells that cannot be read, and why.
+     */
+    record Typed(Map<String, String> cells, String paste, List<String> bad, String error) {
+        static final Typed EMPTY = new Typed(Map.of(), "", List.of(), null);
+    }
+
+    /** An attempt's answers put back into the form: in the grid when of its shape, else pasted. */
+    private static Map<Quantity, Typed> typed(Problem p, Submission sub, Messages m) {
+        Map<Quantity, Typed> out = new LinkedHashMap<>();
+        for (Quantity q : p.ask()) {
+            Answer a = sub.answers().get(q);
+            if (a == null || !a.isReadable()) {
+                continue;
+            }
+            Matrix v = a.value();
+            int[] shape = p.shapeOf(q);
+            if (v.rows() == shape[0] && v.cols() == shape[1]) {
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (int i = 0; i < v.rows(); i++) {
+                    for (int j = 0; j < v.cols(); j++) {
+                        cells.put(cellName(q, i + 1, j + 1), m.exact(v.get(i, j)));
+                    }
+                }
+                out.put(q, new Typed(cells, "", List.of(), null));
+            } else {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < v.rows(); i++) {
+                    for (int j = 0; j < v.cols(); j++) {
+                        text.append(j == 0 ? "" : "\t").append(m.exact(v.get(i, j)));
+                    }
+                    text.append('\n');
+                }
+                out.put(q, new Typed(Map.of(), text.toString(), List.of(), null));
+            }
+        }
+        return out;
+    }
+
+    private Reply check(Request request, String student, ProblemSource s, boolean upload, Messages m) {
+        byte[] body;
+        try {
+            body = Api.body(request);
+        } catch (Refused r) {
+            return r.reply.status() == 413 ? message(413, student, m, "serve.form.errors", m.get("serve.too-large")) : r.reply;
+        }
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        Problem p = s.forStudent(student).problem();
+        byte[] submission;
+        String contentType;
+        Map<Quantity, Typed> typed = Map.of();
+        if (upload) {
+            Upload u = upload(type, body);
+            if (!csrfMatches(studentToken(student), u.csrf())) {
+                return notice(403, student, m, "serve.csrf");
+            }
+            if (u.bytes() == null || u.bytes().length == 0) {
+                return problemPage(422, student, s, Optional.empty(), Map.of(), List.of(m.get("serve.upload.none")), m);
+            }
+            contentType = uploadType(u.fileName());
+            if (contentType == null) {
+                return problemPage(422, student, s, Optional.empty(), Map.of(),
+                        List.of(m.get("serve.upload.kind", Excerpts.shown(u.fileName()))), m);
+            }
+            submission = u.bytes();
+        } else {
+            MultiMap<String> form = new MultiMap<>();
+            UrlEncoded.decodeTo(new String(body, StandardCharsets.UTF_8), form, StandardCharsets.UTF_8);
+            if (!csrfMatches(studentToken(student), form.getValue("csrf"))) {
+                return notice(403, student, m, "serve.csrf");
+            }
+            typed = new LinkedHashMap<>();
+            Map<Quantity, Matrix> values = new LinkedHashMap<>();
+            List<String> errors = new ArrayList<>();
+            for (Quantity q : p.ask()) {
+                Typed t = read(p, q, form, values, m);
+                typed.put(q, t);
+                if (t.error() != null) {
+                    errors.add(t.error());
+                }
+            }
+            if (errors.isEmpty() && values.isEmpty()) {
+                errors.add(m.get("serve.form.empty"));
+            }
+            if (!errors.isEmpty()) {
+                return problemPage(422, student, s, Optional.empty(), typed, errors, m);
+            }
+            submission = SubmissionWriter.json(Answers.of(p, values).forStudent(student, s.variantCode(student)
+                    .orElse(null))).getBytes(StandardCharsets.UTF_8);
+            contentType = "application/json";
+        }
+        Classroom.Outcome outcome = classroom.check(student, s, submission, contentType, m.lang());
+        if (outcome instanceof Classroom.Checked c) {
+            // post, redirect, get: reloading the feedback does not check again
+            String pid = classroom.idOf(s);
+            return new Reply(303, "text/plain; charset=utf-8", "", List.of())
+                    .with("Location", "/p/" + pid + "/a/" + c.attempt() + "#feedback");
+        }
+        if (outcome instanceof Classroom.Unreadable u) {
+            List<String> errors = new ArrayList<>();
+            for (InputError e : u.errors()) {
+                errors.add(e.oneLine());
+            }
+            return problemPage(422, student, s, Optional.empty(), typed, errors, m);
+        }
+        if (outcome instanceof Classroom.TooMany t) {
+            return message(429, student, m, "serve.too-many.heading", m.get("serve.too-many", t.limit(),
+                    t.retryAfterSeconds())).with("Retry-After", Long.toString(t.retryAfterSeconds()));
+        }
+        return message(403, student, m, "serve.closed.heading", deadlineText(m));
+    }
+
+    /**
+     * One quantity of the form: the pasted matrix when there is one, else the grid. A value that
+     * cannot be read, or a grid filled in part, is an error; an empty grid is no answer.
+     */
+    private static Typed read(Problem p, Quantity q, MultiMap<String> form, Map<Quantity, Matrix> values, Messages m) {
+        int[] shape = p.shapeOf(q);
+        String paste = Optional.ofNullable(form.getValue("paste." + q.name())).orElse("");
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (int i = 1; i <= shape[0]; i++) {
+            for (int j = 1; j <= shape[1]; j++) {
+                String name = cellName(q, i, j);
+                cells.put(name, Optional.ofNullable(form.getValue(name)).orElse("").strip());
+            }
+        }
+        if (!paste.isBlank()) {
+            return readPaste(q, paste, cells, values, m);
+        }
+        List<String> bad = new ArrayList<>();
+        String error = null;
+        double[] v = new double[shape[0] * shape[1]];
+        int filled = 0;
+        int k = 0;
+        for (Map.Entry<String, String> c : cells.entrySet()) {
+            String text = c.getValue();
+            if (!text.isEmpty()) {
+                filled++;
+                if (Numbers.parse(text) instanceof Numbers.Value value) {
+                    v[k] = value.value();
+                } else if (error == null) {
+                    bad.add(c.getKey());
+                    error = m.get("serve.cell.bad", q.name(), k / shape[1] + 1, k % shape[1] + 1,
+                            ((Numbers.NotANumber) Numbers.parse(text)).reason());
+                } else {
+                    bad.add(c.getKey());
+                }
+            }
+            k++;
+        }
+        if (error == null && filled > 0 && filled < v.length) {
+            for (Map.Entry<String, String> c : cells.entrySet()) {
+                if (c.getValue().isEmpty()) {
+                    bad.add(c.getKey());
+                }
+            }
+            error = m.get("serve.partly", q.name(), v.length - filled, v.length);
+        }
+        if (error == null && filled > 0) {
+            values.put(q, Matrix.wrap(shape[0], shape[1], v));
+        }
+        return new Typed(cells, paste, bad, error);
+    }
+
+    /** Rows on lines; a row's values split by tabs (a spreadsheet's copy), else semicolons, else spaces. */
+    private static Typed readPaste(Quantity q, String paste, Map<String, String> cells, Map<Quantity, Matrix> values,
+                                   Messages m) {
+        List<String> lines = new ArrayList<>();
+        for (String line : paste.split("\\R")) {
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String[] texts = line.contains("\t") ? line.split("\t") : line.contains(";") ? line.split(";")
+                    : line.split("\\s+");
+            double[] row = new double[texts.length];
+            for (int j = 0; j < texts.length; j++) {
+                if (Numbers.parse(texts[j]) instanceof Numbers.Value value) {
+                    row[j] = value.value();
+                } else {
+                    return new Typed(cells, paste, List.of(), m.get("serve.paste.cell", q.name(), i + 1, j + 1,
+                            ((Numbers.NotANumber) Numbers.parse(texts[j])).reason()));
+                }
+            }
+            if (!rows.isEmpty() && rows.get(0).length != row.length) {
+                return new Typed(cells, paste, List.of(), m.get("serve.paste.ragged", q.name(), i + 1, row.length,
+                        rows.get(0).length));
+            }
+            rows.add(row);
+        }
+        // a shape other than the grid's is the student's answer too: the check names a transposed one
+        values.put(q, Matrix.of(rows.toArray(double[][]::new)));
+        return new Typed(cells, paste, List.of(), null);
+    }
+
+    /** A file sent from the upload form, and the form's token. */
+    record Upload(String csrf, String fileName, byte[] bytes) {
+    }
+
+    private static Upload upload(String contentType, byte[] body) {
+        String boundary = contentType == null ? null : MultiPart.extractBoundary(contentType);
+        if (boundary == null) {
+            return new Upload(null, null, null);
+        }
+        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+        parser.setMaxMemoryFileSize(Api.MAX_BODY);
+        parser.setMaxLength(Api.MAX_BODY);
+        parser.setMaxParts(8);
+        try (MultiPartFormData.Parts parts = parser.parse(Content.Source.from(ByteBuffer.wrap(body)), Invocable.InvocationType.BLOCKING).get()) {
+            MultiPart.Part csrf = parts.getFirst("csrf");
+            MultiPart.Part file = parts.getFirst("file");
+            byte[] bytes = null;
+            String name = null;
+            if (file != null) {
+                try (InputStream in = Content.Source.asInputStream(file.createContentSource())) {
+                    bytes = in.readAllBytes();
+                }
+                name = file.getFileName() == null ? "" : file.getFileName();
+            }
+            return new Upload(csrf == null ? null : csrf.getContentAsString(StandardCharsets.UTF_8), name, bytes);
+        } catch (ExecutionException | IOException e) {
+            return new Upload(null, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Upload(null, null, null);
+        }
+    }
+
+    /** The content type a file is checked as, by its name; null for one that is not a submission. */
+    private static String uploadType(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".json")) {
+            return "application/json";
+        }
+        if (n.endsWith(".csv") || n.endsWith(".txt")) {
+            return "text/csv";
+        }
+        return n.endsWith(".xlsx") ? Classroom.XLSX : null;
+    }
+
+    // ---- the teacher
+
+    private Reply teacherRoute(Request request, List<String> parts, String method, Messages m) {
+        Optional<String> credential = cookie(request, TEACHER_COOKIE).filter(t -> config.teacher().matches(t));
+        boolean signedIn = credential.isPresent();
+        if (parts.size() == 1) {
+            requireGet(method);
+            return signedIn ? teacher(credential.get(), m) : teacherSignIn(200, null, m);
+        }
+        if (parts.size() == 2 && parts.get(1).equals("sign-in")) {
+            requirePost(method);
+            MultiMap<String> form = form(request);
+            String expected = cookie(request, FORM_COOKIE).orElse("");
+            String sent = Optional.ofNullable(form.getValue("csrf")).orElse("");
+            if (expected.isEmpty() || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                    sent.getBytes(StandardCharsets.UTF_8))) {
+                return notice(403, null, m, "serve.csrf");
+            }
+            String token = Optional.ofNullable(form.getValue("token")).orElse("").strip();
+            if (!config.teacher().matches(token)) {
+                return teacherSignIn(401, m.get("serve.teacher.wrong-token"), m);
+            }
+            return new Reply(303, "text/plain; charset=utf-8", "", List.of()).with("Location", "/teacher")
+                    .with("Set-Cookie", cookie(TEACHER_COOKIE, token, "/"))
+                    .with("Set-Cookie", expired(FORM_COOKIE, "/teacher"));
+        }
+        if (parts.size() == 2 && (parts.get(1).equals("gradebook.csv") || parts.get(1).equals("attempts.csv"))) {
+            requireGet(method);
+            if (!signedIn) {
+                return teacherSignIn(401, null, m);
+            }
+            String problem = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("problem");
+            Optional<ProblemSource> s = problem == null ? Optional.empty() : classroom.source(problem);
+            if (s.isEmpty()) {
+                return notice(404, null, m, "serve.not-found");
+            }
+            String csv = parts.get(1).equals("gradebook.csv") ? classroom.gradebook(s.get())
+                    : classroom.attemptsCsv(s.get());
+            String file = classroom.idOf(s.get()) + "-" + parts.get(1);
+            return new Reply(200, "text/csv; charset=utf-8", csv, List.of())
+                    .with("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        }
+        return notice(404, null, m, "serve.not-found");
+    }
+
+    private Reply teacherSignIn(int status, String error, Messages m) {
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        ServedPages.SignIn page = new ServedPages.SignIn(frame(m, m.get("serve.teacher.heading"), null, null), nonce,
+                m.get("serve.teacher.where", config.teacher().where()), error);
+        return html(status, ServedPages.teacherSignIn(page)).with("Set-Cookie", cookie(FORM_COOKIE, nonce, "/teacher"));
+    }
+
+    private byte[] randomBytes() {
+        byte[] b = new byte[24];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private Reply teacher(String credential, Messages m) {
+        List<String> ids = config.roster().ids().stream().sorted().toList();
+        List<ServedPages.ClassProblem> problems = new ArrayList<>();
+        for (String pid : classroom.problemIds()) {
+            ProblemSource s = classroom.source(pid).orElseThrow();
+            Map<String, List<Attempt>> byStudent = new LinkedHashMap<>();
+            for (Attempt a : config.store().attemptsOn(pid)) {
+                byStudent.computeIfAbsent(a.student(), k -> new ArrayList<>()).add(a);
+            }
+            Map<String, Attempt> counted = config.store().counted(pid, config.deadline());
+            List<ServedPages.StudentRow> rows = new ArrayList<>();
+            double sum = 0;
+            for (String id : ids) {
+                List<Attempt> mine = byStudent.getOrDefault(id, List.of());
+                Attempt c = counted.get(id);
+                if (c != null) {
+                    sum += c.score();
+                }
+                rows.add(new ServedPages.StudentRow(id, config.roster().nameOf(id), mine.size(),
+                        c == null ? "–" : score(c, m), mine.isEmpty() ? "–" : TIME.format(mine.get(mine.size() - 1).time())));
+            }
+            double max = classroom.maxScore(s, ids.isEmpty() ? "" : ids.get(0));
+            String mean = counted.isEmpty() ? "–" : m.points(Classroom.round(sum / counted.size()));
+            String summary = m.get("serve.teacher.summary", counted.size(), ids.size(), mean, m.points(max));
+            problems.add(new ServedPages.ClassProblem(pid, s.forStudent(ids.isEmpty() ? "" : ids.get(0)).problem().title(),
+                    summary, "/teacher/gradebook.csv?problem=" + pid, "/teacher/attempts.csv?problem=" + pid,
+                    mistakes(counted.values()), rows));
+        }
+        String csrf = csrf(credential);
+        ServedPages.Teacher page = new ServedPages.Teacher(frame(m, m.get("serve.teacher.heading"),
+                m.get("serve.teacher.heading"), csrf), deadlineText(m), problems);
+        return html(200, ServedPages.teacher(page));
+    }
+
+    /** Per quantity, how many counted attempts have it wrong, and their diagnoses by frequency. */
+    private static List<ServedPages.Mistake> mistakes(java.util.Collection<Attempt> counted) {
+        Map<String, Integer> wrong = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> codes = new LinkedHashMap<>();
+        for (Attempt a : counted) {
+            JsonNode report;
+            try {
+                report = MAPPER.readTree(a.check().reportJson());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (JsonNode q : report.path("quantities")) {
+                String name = q.path("name").asText();
+                wrong.putIfAbsent(name, 0);
+                String status = q.path("status").asText();
+                if (!q.path("passed").asBoolean() && !status.equals("missing")) {
+                    wrong.merge(name, 1, Integer::sum);
+                }
+            }
+            a.check().diagnoses().forEach((q, list) -> {
+                for (String code : list) {
+                    codes.computeIfAbsent(q, k -> new LinkedHashMap<>()).merge(code, 1, Integer::sum);
+                }
+            });
+        }
+        List<ServedPages.Mistake> out = new ArrayList<>();
+        wrong.forEach((q, n) -> {
+            if (n > 0) {
+                List<Map.Entry<String, Integer>> byCount = new ArrayList<>(codes.getOrDefault(q, Map.of()).entrySet());
+                byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+                List<String> texts = new ArrayList<>();
+                for (Map.Entry<String, Integer> e : byCount) {
+                    texts.add(e.getKey() + " ×" + e.getValue());
+                }
+                out.add(new ServedPages.Mistake(q, n, String.join(", ", texts)));
+            }
+        });
+        out.sort(Comparator.comparingInt(ServedPages.Mistake::wrong).reversed());
+        return out;
+    }
+
+    // ---- shared
+
+    private String studentToken(String student) {
+        return config.tokens().tokenOf(student);
+    }
+
+    /** The form token of a credential: whoever can read it has the credential already. */
+    static String csrf(String credential) {
+        byte[] h = Tokens.sha256("nngrade/form/v1\n" + credential);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(h);
+    }
+
+    private static boolean csrfMatches(String credential, String sent) {
+        return sent != null && MessageDigest.isEqual(csrf(credential).getBytes(StandardCharsets.US_ASCII),
+                sent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String cookie(String name, String value, String path) {
+        return name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
+                + (config.secureCookies() ? "; Secure" : "");
+    }
+
+    private String expired(String name, String path) {
+        return name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (config.secureCookies() ? "; Secure" : "");
+    }
+
+    private static Optional<String> cookie(Request request, String name) {
+        for (HttpCookie c : Request.getCookies(request)) {
+            if (c.getName().equals(name) && !c.getValue().isEmpty()) {
+                return Optional.of(c.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static MultiMap<String> form(Request request) {
+        MultiMap<String> form = new MultiMap<>();
+        byte[] body = Api.body(request);
+        UrlEncoded.decodeTo(new String(body, StandardCharsets.UTF_8), form, StandardCharsets.UTF_8);
+        return form;
+    }
+
+    private static String score(Attempt a, Messages m) {
+        return m.get("points", m.points(Classroom.round(a.score())), m.points(Classroom.round(a.maxScore())));
+    }
+
+    /** The bar's "who": a student's name from the roster beside the id, when it has one. */
+    private ServedPages.Frame frame(Messages m, String title, String who, String csrf) {
+        String name = who == null || !config.roster().ids().contains(who) ? "" : config.roster().nameOf(who);
+        return new ServedPages.Frame(m, title, name == null || name.isBlank() ? who : name + " (" + who + ")", csrf);
+    }
+
+    private Reply notice(int status, String student, Messages m, String key) {
+        return message(status, student, m, key + ".heading", m.get(key));
+    }
+
+    private Reply message(int status, String student, Messages m, String headingKey, String text) {
+        String csrf = student == null ? null : csrf(studentToken(student));
+        String href = student == null ? null : "/";
+        ServedPages.Notice page = new ServedPages.Notice(frame(m, m.get(headingKey), student, csrf), m.get(headingKey),
+                text, href, href == null ? null : m.get("serve.home.heading"));
+        return html(status, ServedPages.notice(page));
+    }
+
+    private static Reply html(int status, String body) {
+        return new Reply(status, HTML, body, List.of()).with("Content-Security-Policy", CSP)
+                .with("X-Frame-Options", "DENY");
+    }
+
+    private static void requireGet(String method) {
+        require(method, "GET");
+    }
+
+    private static void requirePost(String method) {
+        require(method, "POST");
+    }
+
+    private static void require(String method, String allowed) {
+        if (!method.equals(allowed) && !(allowed.equals("GET") && method.equals("HEAD"))) {
+            throw new Refused(Reply.error(405, "method-not-allowed", "expected " + allowed).with("Allow", allowed));
+        }
+    }
+
+    private static String script() {
+        try (InputStream in = Pages.class.getResourceAsStream("nngrade.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("nngrade.js is missing from the jar", e);
+        }
+    }
+}
