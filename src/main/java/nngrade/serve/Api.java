@@ -1,12 +1,15 @@
 package nngrade.serve;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.input.Excerpts;
 import nngrade.problem.Problem;
+import nngrade.report.CheckJson;
 import nngrade.report.Json;
 import nngrade.report.Messages;
+import nngrade.report.ReportOptions;
 import nngrade.variant.ProblemSource;
 import nngrade.variant.Variants;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,6 +22,7 @@ import org.eclipse.jetty.util.Fields;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,6 +43,7 @@ final class Api extends Handler.Abstract {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String CSV_TYPE = "text/csv; charset=utf-8";
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final ServeConfig config;
     private final Classroom classroom;
     private final Pages pages;
@@ -162,6 +167,11 @@ final class Api extends Handler.Abstract {
                 String id = student(request);
                 return attempts(id, source(rest.get(1)));
             }
+        }
+        if (rest.size() == 4 && rest.get(0).equals("problems") && rest.get(2).equals("attempts")) {
+            requireMethod(method, "GET");
+            String id = student(request);
+            return attempt(id, source(rest.get(1)), rest.get(3), request);
         }
         if (rest.size() == 2 && rest.get(0).equals("teacher")
                 && (rest.get(1).equals("gradebook.csv") || rest.get(1).equals("attempts.csv"))) {
@@ -293,15 +303,30 @@ final class Api extends Handler.Abstract {
         return bare.equals("text/csv") || bare.equals(Classroom.XLSX) ? bare : "application/json";
     }
 
-    /** The body, refused with 413 past {@link #MAX_BODY}: by its declared length before a byte is read. */
+    /**
+     * The most of a refused body that is read and dropped before the 413 goes out: a client still
+     * sending its body when the server closes the connection may never read the answer.
+     */
+    static final long DRAIN_LIMIT = 16L << 20;
+
+    /**
+     * The body, refused with 413 past {@link #MAX_BODY}. A body declared larger than
+     * {@link #DRAIN_LIMIT} is refused before a byte of it is read; a smaller one is read to its
+     * end and dropped, so that the client, done sending, reads the 413.
+     */
     static byte[] body(Request request) {
         long declared = request.getLength();
-        if (declared > MAX_BODY) {
-            throw new Refused(tooLarge());
+        if (declared > DRAIN_LIMIT) {
+            throw new Refused(tooLarge().with("Connection", "close"));
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
+                byte[] sink = new byte[1 << 16];
+                long dropped = bytes.length;
+                for (int n = 0; n >= 0 && dropped <= DRAIN_LIMIT; n = in.read(sink)) {
+                    dropped += n;
+                }
                 throw new Refused(tooLarge());
             }
             return bytes;
@@ -312,6 +337,33 @@ final class Api extends Handler.Abstract {
 
     static Reply tooLarge() {
         return Reply.error(413, "body-too-large", "a submission is at most 1 MiB (" + MAX_BODY + " bytes)");
+    }
+
+    /**
+     * One of the student's own attempts: its report as it was sent; once the deadline has passed
+     * under --reveal after-deadline, checked again with the expected values in it.
+     */
+    private Reply attempt(String student, ProblemSource s, String number, Request request) {
+        Optional<Attempt> a = number.matches("[1-9][0-9]{0,8}") ? config.store().attemptsOf(student, classroom.idOf(s))
+                .stream().filter(x -> x.number() == Integer.parseInt(number)).findFirst() : Optional.empty();
+        if (a.isEmpty()) {
+            throw new Refused(Reply.error(404, "unknown-attempt", "you have no attempt \"" + Excerpts.shown(number)
+                    + "\" on " + classroom.idOf(s) + "; GET its attempts to see their numbers"));
+        }
+        ObjectNode report;
+        if (classroom.revealing()) {
+            Messages.Lang lang = config.langFor(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+            ReportOptions shown = classroom.options(lang);
+            report = CheckJson.tree(classroom.recheck(a.get(), shown.messages()), shown);
+        } else {
+            try {
+                report = (ObjectNode) MAPPER.readTree(a.get().check().reportJson());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        report.put("attempt", a.get().number());
+        return new Reply(200, JSON, Json.pretty(report), List.of());
     }
 
     private Reply attempts(String student, ProblemSource s) {

@@ -103,11 +103,15 @@ class ServeApiTest {
     }
 
     private void start(Optional<Instant> deadline, OptionalInt maxChecks) {
+        start(deadline, maxChecks, Optional.of(Messages.Lang.en), Reveal.NEVER);
+    }
+
+    private void start(Optional<Instant> deadline, OptionalInt maxChecks, Optional<Messages.Lang> lang, Reveal reveal) {
         Roster roster = RosterReader.read(ROSTER);
         List<ProblemSource> problems = List.of(new ProblemSource(ProblemLoader.read(Path.of(NOTES)), secret),
                 new ProblemSource(ProblemLoader.read(Path.of(VARIANT)), secret));
         server = Server.start(new ServeConfig(problems, roster, Tokens.of(secret, roster.ids()), teacher, store,
-                "127.0.0.1", 0, deadline, maxChecks, Messages.Lang.en, clock));
+                "127.0.0.1", 0, deadline, maxChecks, lang, reveal, false, clock));
     }
 
     private void start() {
@@ -405,6 +409,41 @@ class ServeApiTest {
         clock.now = clock.now.plusMillis(1);
         assertError(403, "deadline-passed", check("s001", "submissions-sample/perfect.json", "application/json"));
         assertEquals(1, store.attemptsOf("s001", "notes-softmax-step").size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NEVER, false", "AFTER_DEADLINE, true"})
+    void anAttemptsReportComesBackAndWithRevealItsExpectedValuesAfterTheDeadline(Reveal reveal, boolean shown)
+            throws Exception {
+        start(Optional.of(Instant.parse("2026-12-01T12:00:00Z")), OptionalInt.empty(), Optional.of(Messages.Lang.en),
+                reveal);
+        HttpResponse<String> sent = check("s001", "submissions-sample/notes.json", "application/json");
+        assertEquals(200, sent.statusCode());
+        HttpResponse<String> before = get("/api/v1/problems/notes-softmax-step/attempts/1", token("s001"));
+        assertEquals(200, before.statusCode());
+        assertEquals(json(sent), json(before), "the report as it was sent");
+        assertEquals(List.of(), expectedFields(json(before), "$"));
+        assertError(404, "unknown-attempt", get("/api/v1/problems/notes-softmax-step/attempts/1", token("s002")));
+        assertError(404, "unknown-attempt", get("/api/v1/problems/notes-softmax-step/attempts/x", token("s001")));
+
+        clock.now = Instant.parse("2026-12-01T12:00:01Z");
+        JsonNode after = json(get("/api/v1/problems/notes-softmax-step/attempts/1", token("s001")));
+        assertEquals(1, after.get("attempt").asInt());
+        assertEquals(json(sent).get("score"), after.get("score"));
+        assertEquals(shown, !expectedFields(after, "$").isEmpty(), after.toString());
+    }
+
+    @Test
+    void withoutALanguageOfItsOwnTheServerAnswersInTheClientsLanguage() throws Exception {
+        start(Optional.empty(), OptionalInt.empty(), Optional.empty(), Reveal.NEVER);
+        HttpRequest ro = HttpRequest.newBuilder(uri("/api/v1/problems/notes-softmax-step/check"))
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("submissions-sample/notes.json")))
+                .header("Authorization", "Bearer " + token("s001")).header("Accept-Language", "ro-RO,ro;q=0.9")
+                .header("Content-Type", "application/json").build();
+        JsonNode report = json(send(ro));
+        assertTrue(report.toString().contains("este transpusa"), report.toString());
+        JsonNode en = json(check("s002", "submissions-sample/notes.json", "application/json"));
+        assertTrue(en.toString().contains("is the transpose"), en.toString());
     }
 
     @Test
