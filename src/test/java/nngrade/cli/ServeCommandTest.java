@@ -4,6 +4,8 @@ import nngrade.serve.Tokens;
 import nngrade.variant.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,17 +68,27 @@ class ServeCommandTest {
         assertFalse(r.body().contains(student) || r.body().contains(teacher));
     }
 
-    @Test
-    void aDeadlineWithoutItsOffsetIsOneLine() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--deadline 2026-12-24 23:59|--deadline|2026-12-24T23:59:00+02:00",
+        "--reveal after-deadline|--reveal|expected --deadline ISO-8601 with it",
+        "--reveal always|--reveal|expected never or after-deadline",
+        "--max-checks 0|--max-checks|1 or more"})
+    void aBadOptionIsOneLineAndNothingStarts(String options, String named, String expected) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"serve", "problems/notes-softmax-step.json", "--roster", ROSTER,
-            "--secret-file", SECRET, "--port", "0", "--data", data.toString(), "--deadline", "2026-12-24 23:59"},
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(ExitCode.BAD_INPUT, code);
+        List<String> args = new ArrayList<>(List.of("serve", "problems/notes-softmax-step.json", "--roster", ROSTER,
+                "--secret-file", SECRET, "--port", "0", "--data", data.toString()));
+        String[] o = options.split(" ", 2);
+        args.add(o[0]);
+        args.add(o[1]);
+        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(ExitCode.BAD_INPUT, code, err.toString());
         assertEquals("", out.toString());
-        assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().contains("--deadline"), err.toString());
-        assertTrue(err.toString().contains("2026-12-24T23:59:00+02:00"), err.toString());
+        // one line says what is wrong; picocli's own refusals add where --help is
+        String first = err.toString().lines().findFirst().orElse("");
+        assertTrue(err.toString().lines().skip(1).allMatch(l -> l.startsWith("Try 'nngrade serve --help'")), err.toString());
+        assertTrue(first.contains(named), err.toString());
+        assertTrue(first.contains(expected), err.toString());
     }
 }
