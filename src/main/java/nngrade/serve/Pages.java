@@ -602,7 +602,7 @@ final class Pages {
         }
         String csrf = csrf(credential);
         ServedPages.Teacher page = new ServedPages.Teacher(frame(m, m.get("serve.teacher.heading"),
-                m.get("serve.teacher.heading"), csrf), deadlineText(m), problems);
+                m.get("serve.teacher.who"), csrf), deadlineText(m), problems);
         return html(200, ServedPages.teacher(page));
     }
 
