@@ -25,15 +25,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP server of {@code nngrade serve} on Jetty 12: the API of the shared spec's serve.md
- * ({@link Api}), one connector on one address. {@link #close} lets the requests in flight finish
- * (Jetty 12 waits for them only with a {@link GracefulHandler} in the chain; without one, stop()
- * closes their connections at once).
+ * ({@link Api}), one connector on one address. {@link #close} lets the requests in flight finish:
+ * the connector stops accepting and waits for its connections to close, and a {@link
+ * GracefulHandler} answers 503 to a new request on a kept-alive one meanwhile.
  */
 public final class Server implements AutoCloseable {
     /** How long a connection may stay silent, mid-request or between requests. */
     static final long IDLE_TIMEOUT_MS = 30_000;
     /** How long close() waits for the requests in flight. */
     static final long STOP_TIMEOUT_MS = 10_000;
+    /**
+     * The idle timeout while stopping: the stop waits for every connection to close, so idle
+     * ones are closed after this; Jetty's 1 s would also cut a check whose client pauses a
+     * second mid-body (ServeCrashTest's SIGTERM test pauses that long).
+     */
+    static final long SHUTDOWN_IDLE_TIMEOUT_MS = 5_000;
     /**
      * How long a request may take to arrive whole, from its first byte to its body's last: the
      * idle timeout alone lets a client that sends a byte every 29 s hold a connection for days.
@@ -67,6 +73,7 @@ public final class Server implements AutoCloseable {
         connector.setHost(config.bind());
         connector.setPort(config.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MS);
         jetty.addConnector(connector);
         Api api = new Api(config);
         jetty.setHandler(new GracefulHandler(new WholeRequestWithin(api, requestTimeoutMs)));
