@@ -26,20 +26,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The HTTP server of {@code nngrade serve} on Jetty 12: the API of the shared spec's serve.md
  * ({@link Api}), one connector on one address. {@link #close} lets the requests in flight finish:
- * the connector stops accepting and waits for its connections to close, and a {@link
- * GracefulHandler} answers 503 to a new request on a kept-alive one meanwhile.
+ * the connector stops accepting and waits for its connections to close, each one's idle timeout
+ * cut to Jetty's 1 s so that idle ones close at once, and a {@link GracefulHandler} answers 503
+ * to a new request on a kept-alive one meanwhile. A request in flight is not cut by that 1 s
+ * ({@link WholeRequestWithin}), only by the stop timeout or its own bound.
  */
 public final class Server implements AutoCloseable {
     /** How long a connection may stay silent, mid-request or between requests. */
     static final long IDLE_TIMEOUT_MS = 30_000;
     /** How long close() waits for the requests in flight. */
     static final long STOP_TIMEOUT_MS = 10_000;
-    /**
-     * The idle timeout while stopping: the stop waits for every connection to close, so idle
-     * ones are closed after this; Jetty's 1 s would also cut a check whose client pauses a
-     * second mid-body (ServeCrashTest's SIGTERM test pauses that long).
-     */
-    static final long SHUTDOWN_IDLE_TIMEOUT_MS = 5_000;
     /**
      * How long a request may take to arrive whole, from its first byte to its body's last: the
      * idle timeout alone lets a client that sends a byte every 29 s hold a connection for days.
@@ -73,7 +69,6 @@ public final class Server implements AutoCloseable {
         connector.setHost(config.bind());
         connector.setPort(config.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
-        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MS);
         jetty.addConnector(connector);
         Api api = new Api(config);
         jetty.setHandler(new GracefulHandler(new WholeRequestWithin(api, requestTimeoutMs)));
@@ -167,6 +162,11 @@ public final class Server implements AutoCloseable {
                         request.demand(this);
                         return;
                     }
+                    if (Content.Chunk.isFailure(chunk, false) && getServer().isStopping()) {
+                        // the stop's short idle timeout, meant for idle connections, not for a body
+                        // on its way: the stop timeout and the bound still hold
+                        continue;
+                    }
                     if (Content.Chunk.isFailure(chunk)) { // the client left, or was silent past the idle timeout
                         arrived(chunk.getFailure());
                         return;
@@ -194,6 +194,9 @@ public final class Server implements AutoCloseable {
                     return;
                 }
                 expiry.cancel();
+                // from here the client waits for the server, not the other way: an idle timeout
+                // (the stop's 1 s above all) would fail the answer of a check stored meanwhile
+                request.addIdleTimeoutListener(timeout -> false);
                 Request whole = new Arrived(request, body.toByteArray(), failure);
                 try {
                     if (!getHandler().handle(whole, response, callback)) {
