@@ -123,8 +123,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // SIGTERM: the requests in flight finish, then the store closes
         Thread stop = new Thread(() -> {
-            server.close();
-            store.close();
+            try {
+                server.close();
+            } finally {
+                store.close();
+            }
         }, "nngrade-serve-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         String host = bind.contains(":") ? "[" + bind + "]" : bind;

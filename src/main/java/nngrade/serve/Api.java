@@ -106,7 +106,13 @@ final class Api extends Handler.Abstract {
     /** Jetty's own refusals (a malformed request line, a header too large) in the API's shape. */
     boolean error(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 400;
-        send(response, Reply.error(status, "bad-request", "the request could not be read as HTTP"), callback);
+        Reply reply = switch (status) {
+            case 408 -> Reply.error(408, "request-timeout", "the request did not arrive whole within "
+                    + Server.REQUEST_TIMEOUT_MS / 1000 + " s; send it again");
+            case 503 -> Reply.error(503, "shutting-down", "the server is stopping; try again in a minute");
+            default -> Reply.error(status, "bad-request", "the request could not be read as HTTP");
+        };
+        send(response, reply, callback);
         return true;
     }
 
@@ -322,16 +328,28 @@ final class Api extends Handler.Abstract {
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                byte[] sink = new byte[1 << 16];
-                long dropped = bytes.length;
-                for (int n = 0; n >= 0 && dropped <= DRAIN_LIMIT; n = in.read(sink)) {
-                    dropped += n;
-                }
+                drop(in, DRAIN_LIMIT - bytes.length);
                 throw new Refused(tooLarge());
             }
             return bytes;
         } catch (IOException e) {
             throw new Refused(Reply.error(400, "body-unreadable", "the request's body could not be read"));
+        }
+    }
+
+    /** Reads and drops up to {@code limit} more bytes: the body is refused whatever they are. */
+    private static void drop(InputStream in, long limit) {
+        byte[] sink = new byte[1 << 16];
+        try {
+            for (long left = limit; left > 0; ) {
+                int n = in.read(sink);
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException e) { // cut short: there is nothing more to drop
+            return;
         }
     }
 

@@ -7,6 +7,8 @@ import org.flywaydb.core.api.logging.LogLevel;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -61,15 +64,18 @@ final class JdbcAttemptStore implements AttemptStore {
     private final DataSource source;
     private final String where;
     private final String begin;
+    /** The most pages the SQLite file may grow to, asked before each write; 0 leaves SQLite's own limit. */
+    private final IntSupplier maxPages;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL);
     /** SQLite's one writer, which commits the checks that arrive together at once; null on PostgreSQL. */
     private final GroupCommit writer;
     private volatile boolean closed;
 
-    private JdbcAttemptStore(DataSource source, String where, String begin, boolean groupCommit) {
+    private JdbcAttemptStore(DataSource source, String where, String begin, boolean groupCommit, IntSupplier maxPages) {
         this.source = source;
         this.where = where;
         this.begin = begin;
+        this.maxPages = maxPages;
         this.writer = groupCommit ? new GroupCommit() : null;
     }
 
@@ -79,6 +85,16 @@ final class JdbcAttemptStore implements AttemptStore {
     }
 
     static JdbcAttemptStore sqlite(Path file, int busyTimeoutMs) {
+        return sqlite(file, busyTimeoutMs, () -> 0);
+    }
+
+    /**
+     * With a disk of {@code maxPages} pages (SQLite's max_page_count; 0 leaves it alone), for the
+     * tests of a full disk: past it a write fails with SQLITE_FULL, as on a full file system. It
+     * is asked before each write, so a test can fill the disk and give the space back while the
+     * store runs.
+     */
+    static JdbcAttemptStore sqlite(Path file, int busyTimeoutMs, IntSupplier maxPages) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -94,7 +110,7 @@ final class JdbcAttemptStore implements AttemptStore {
         config.enforceForeignKeys(true);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return migrated(new JdbcAttemptStore(ds, "the database " + file, "BEGIN IMMEDIATE", true));
+        return migrated(new JdbcAttemptStore(ds, "the database " + file, "BEGIN IMMEDIATE", true, maxPages));
     }
 
     /** PostgreSQL at {@code url} (jdbc:postgresql://…, user and password in it or the environment's usual places). */
@@ -109,7 +125,7 @@ final class JdbcAttemptStore implements AttemptStore {
         if (ds.getSocketTimeout() == 0) { // a server gone silent is an error after a while, not a hung check
             ds.setSocketTimeout(30);
         }
-        return migrated(new JdbcAttemptStore(ds, shown, "BEGIN", false));
+        return migrated(new JdbcAttemptStore(ds, shown, "BEGIN", false, () -> 0));
     }
 
     private static JdbcAttemptStore migrated(JdbcAttemptStore store) {
@@ -377,6 +393,7 @@ final class JdbcAttemptStore implements AttemptStore {
         }
     }
 
+
     private void giveBack(Connection c) {
         if (closed || !idle.offer(c)) {
             discard(c);
@@ -490,6 +507,10 @@ final class JdbcAttemptStore implements AttemptStore {
             }
             try {
                 List<OptionalInt> numbers = new ArrayList<>(batch.size());
+                int pages = maxPages.getAsInt();
+                if (pages > 0) {
+                    execute(connection, "PRAGMA max_page_count = " + pages);
+                }
                 execute(connection, begin);
                 for (Pending p : batch) {
                     numbers.add(insertOne(connection, p.check(), p.limit(), p.since()));
@@ -532,7 +553,26 @@ final class JdbcAttemptStore implements AttemptStore {
     }
 
     private StoreUnavailableException unavailable(String what, SQLException e) {
-        return new StoreUnavailableException(where + " " + what + ": " + reason(e), e);
+        return new StoreUnavailableException(where + " " + what + ": " + explained(e), e);
+    }
+
+    /**
+     * The reason in words a student can act on, for the two failures that pass: a full disk and
+     * a lock held past the busy timeout. Nothing was kept either way (the transaction is rolled
+     * back), so trying again later is safe. Others are the driver's own words.
+     */
+    private static String explained(SQLException e) {
+        if (e instanceof SQLiteException s) {
+            int primary = s.getResultCode().code & 0xff; // extended codes keep the primary one in the low byte
+            if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+                return "the server's disk is full (SQLITE_FULL); nothing was stored, try again later or tell your teacher";
+            }
+            if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+                return "the database is locked by another program (" + reason(e) + "); nothing was stored, "
+                        + "try again in a minute";
+            }
+        }
+        return reason(e);
     }
 
     @Override
