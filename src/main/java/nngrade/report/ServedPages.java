@@ -19,10 +19,19 @@ public final class ServedPages {
     }
 
     /**
-     * @param who  who is signed in, shown in the bar; null when no one is
-     * @param csrf the form token of the sign-out button; null when no one is signed in
+     * @param who     who is signed in, shown in the bar; null when no one is
+     * @param csrf    the form token of the sign-out button; null when no one is signed in
+     * @param refresh seconds after which the page reloads itself (the teacher's live class), 0 for never
      */
-    public record Frame(Messages m, String title, String who, String csrf) {
+    public record Frame(Messages m, String title, String who, String csrf, int refresh) {
+        public Frame(Messages m, String title, String who, String csrf) {
+            this(m, title, who, csrf, 0);
+        }
+
+        /** The same page, reloading itself every {@code seconds}. */
+        public Frame refreshingEvery(int seconds) {
+            return new Frame(m, title, who, csrf, seconds);
+        }
     }
 
     /** A page that says one thing, with a way on when there is one ({@code href} may be null). */

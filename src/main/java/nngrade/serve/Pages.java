@@ -74,6 +74,7 @@ final class Pages {
             .withZone(ZoneOffset.UTC);
     private static final Pattern CELL = Pattern.compile("q\\.([A-Za-z0-9_]{1,40})\\.([0-9]{1,4})\\.([0-9]{1,4})");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final int TEACHER_REFRESH_SECONDS = 30;
     private static final String SCRIPT = script();
 
     private final Classroom classroom;
@@ -601,8 +602,9 @@ final class Pages {
                     mistakes(counted.values()), rows));
         }
         String csrf = csrf(credential);
+        // a class checking during a lab is watched live: the page reloads itself
         ServedPages.Teacher page = new ServedPages.Teacher(frame(m, m.get("serve.teacher.heading"),
-                m.get("serve.teacher.who"), csrf), deadlineText(m), problems);
+                m.get("serve.teacher.who"), csrf).refreshingEvery(TEACHER_REFRESH_SECONDS), deadlineText(m), problems);
         return html(200, ServedPages.teacher(page));
     }
 

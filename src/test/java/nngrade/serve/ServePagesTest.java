@@ -458,6 +458,7 @@ class ServePagesTest {
 
         String t = Pages.TEACHER_COOKIE + "=" + teacherToken;
         String page = get("/teacher", t).body();
+        assertTrue(page.contains("<meta http-equiv=\"refresh\" content=\"30\">"), "the class view reloads itself");
         String notes = between(page, "id=\"p-notes-softmax-step\"", "</section>");
         assertTrue(notes.contains("2 of 6 students have checked; mean counted score 4.5 / 9."), notes);
         assertTrue(notes.contains("<td class=\"code\">dW1</td><td>1</td><td>transposed ×1</td>"), notes);
