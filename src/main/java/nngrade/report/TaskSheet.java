@@ -7,6 +7,7 @@ import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.report.html.JtesheetGenerated;
+import nngrade.solve.Formulas;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.function.BiConsumer;
  * template. In HTML (template src/main/jte/sheet.jte) the statement is rendered from Markdown.
  */
 public final class TaskSheet {
+    private static final Messages ENGLISH = new Messages(Messages.Lang.en);
+
     private TaskSheet() {
     }
 
@@ -44,7 +47,7 @@ public final class TaskSheet {
         if (!p.statement().isBlank()) {
             sb.append(Statement.markdown(p.statement())).append("\n\n");
         }
-        sb.append("## Network\n\n").append(network(p)).append("\n\n## Given\n\n");
+        sb.append("## Network\n\n").append(network(p, ENGLISH)).append("\n\n## Given\n\n");
         given(p, (name, m) -> {
             sb.append("`").append(name).append("` (").append(m.shape()).append(")\n\n```\n");
             for (int i = 0; i < m.rows(); i++) {
@@ -76,7 +79,8 @@ public final class TaskSheet {
     /** What the HTML sheet shows, texts as they are (the template escapes) but the statement. */
     /** @param variant the variant's code, null for a problem the same for everyone */
     public record Sheet(String title, String heading, String student, String problem, String variant, String link, String statementHtml,
-                        String network, List<Given> given, List<Answer> answers, String submission) {
+                        String network, List<Given> given, List<Answer> answers, String submission,
+                        String networkHeading, String givenHeading) {
     }
 
     /** A given matrix, its numbers as written. */
@@ -105,17 +109,22 @@ public final class TaskSheet {
 
     /** What the HTML sheet shows, for a page of its own or one that holds it (the served problem page). */
     public static Sheet sheet(Problem p, String student, String variant, String link) {
+        return sheet(p, student, variant, link, ENGLISH);
+    }
+
+    /** The same in a language (the served pages): headings, the network, the given values' decimal separator. */
+    public static Sheet sheet(Problem p, String student, String variant, String link, Messages m) {
         List<Given> given = new ArrayList<>();
-        given(p, (name, m) -> {
-            List<List<String>> rows = new ArrayList<>(m.rows());
-            for (int i = 0; i < m.rows(); i++) {
-                List<String> row = new ArrayList<>(m.cols());
-                for (int j = 0; j < m.cols(); j++) {
-                    row.add(Numbers.exact(m.get(i, j)));
+        given(p, (name, value) -> {
+            List<List<String>> rows = new ArrayList<>(value.rows());
+            for (int i = 0; i < value.rows(); i++) {
+                List<String> row = new ArrayList<>(value.cols());
+                for (int j = 0; j < value.cols(); j++) {
+                    row.add(m.exact(value.get(i, j)));
                 }
                 rows.add(row);
             }
-            given.add(new Given(name, m.shape(), rows));
+            given.add(new Given(name, value.shape(), rows));
         });
         List<Answer> answers = new ArrayList<>(p.ask().size());
         for (Quantity q : p.ask()) {
@@ -123,21 +132,23 @@ public final class TaskSheet {
             answers.add(new Answer(q.name(), q.equals(Quantity.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")"));
         }
         Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(), variant, link,
-                p.statement().isBlank() ? null : Statement.html(p.statement()), network(p), given, answers,
-                SubmissionWriter.json(Answers.blank(p).forStudent(student, variant)));
+                p.statement().isBlank() ? null : Statement.html(p.statement()), network(p, m), given, answers,
+                SubmissionWriter.json(Answers.blank(p).forStudent(student, variant)), m.get("sheet.network.heading"),
+                m.get("sheet.given.heading"));
         return sheet;
     }
 
-    private static String network(Problem p) {
+    /** "3 inputs → 3 softmax; loss cross-entropy (mean over 1 sample); weights units × inputs; learning rate η = 1". */
+    private static String network(Problem p, Messages m) {
         Network n = p.network();
-        StringBuilder sb = new StringBuilder().append(n.inputs()).append(" inputs");
+        StringBuilder layers = new StringBuilder();
         for (Layer l : n.layers()) {
-            sb.append(" → ").append(l.units()).append(' ').append(l.activation().name());
+            layers.append(" → ").append(l.units()).append(' ').append(l.activation().name());
         }
-        return sb.append("; loss ").append(n.loss().label()).append(" (").append(n.reduction().label())
-                .append(" over ").append(p.samples()).append(p.samples() == 1 ? " sample" : " samples")
-                .append("); weights ").append(n.weightLayout().shapeWords()).append("; learning rate η = ")
-                .append(Numbers.exact(p.learningRate())).toString();
+        Formulas.Words w = m.words();
+        String shape = n.weightLayout().shapeWords().replace("units", w.units()).replace("inputs", w.inputs());
+        return m.get("sheet.network", n.inputs(), layers.toString(), w.loss(n.loss()),
+                m.get("sheet.reduction." + n.reduction().label()), p.samples(), shape, m.exact(p.learningRate()));
     }
 
     private static void given(Problem p, BiConsumer<String, Matrix> each) {

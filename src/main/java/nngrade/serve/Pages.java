@@ -244,7 +244,7 @@ final class Pages {
             rows.add(new ServedPages.AttemptRow("/p/" + pid + "/a/" + a.number(), a.number(), TIME.format(a.time()),
                     score(a, m), shown.isPresent() && shown.get().number() == a.number()));
         }
-        TaskSheet.Sheet sheet = TaskSheet.sheet(p, student, variant, null);
+        TaskSheet.Sheet sheet = TaskSheet.sheet(p, student, variant, null, m);
         ServedPages.ProblemPage page = new ServedPages.ProblemPage(frame(m, p.title() + " · " + student, student, csrf),
                 sheet, notice, feedback, heading, errors, form, rows);
         return html(status, ServedPages.problem(page));

@@ -413,6 +413,9 @@ class ServePagesTest {
         assertTrue(en.contains("Your problems"), en);
         String problem = get(PAGE, as("s001"), "Accept-Language", "ro").body();
         assertTrue(problem.contains("Verifică răspunsurile"), problem);
+        assertTrue(problem.contains("<h2>Rețeaua</h2>\n<p>3 intrări → 3 softmax; funcția de cost entropia încrucișată "
+                + "(media pe 1 exemplu); ponderile unități × intrări; rata de învățare η = 1</p>"), problem);
+        assertTrue(problem.contains("<td>0,1</td>"), "the given values with decimal commas");
         server.close();
         server = null;
         start(ROSTER, Optional.empty(), Optional.of(Messages.Lang.en), Reveal.NEVER, OptionalInt.empty());
