@@ -4,6 +4,7 @@ import nngrade.report.html.serve.JtehomeGenerated;
 import nngrade.report.html.serve.JtenoticeGenerated;
 import nngrade.report.html.serve.JteproblemGenerated;
 import nngrade.report.html.serve.JtesignedinGenerated;
+import nngrade.report.html.serve.JteswitchGenerated;
 import nngrade.report.html.serve.JteteacherGenerated;
 import nngrade.report.html.serve.JteteachersigninGenerated;
 
@@ -38,6 +39,11 @@ public final class ServedPages {
     public record Notice(Frame frame, String heading, String text, String href, String linkText) {
     }
 
+    /** Switching students on one browser: a form to {@code action}, or a link back to stay. */
+    public record Switch(Frame frame, String heading, String text, String action, String csrf, String button,
+                         String stay) {
+    }
+
     /** @param deadline the deadline in words, or null without one */
     public record Home(Frame frame, String deadline, List<ProblemRow> problems) {
         public Home {
@@ -64,8 +70,12 @@ public final class ServedPages {
         }
     }
 
-    /** @param checksLeft e.g. "4 checks left this hour", or null without a limit */
-    public record Form(String action, String uploadAction, String csrf, List<Field> fields, String checksLeft) {
+    /**
+     * @param checksLeft e.g. "4 checks left this hour", or null without a limit
+     * @param canCheck   false when no check is left this hour: the buttons are off
+     */
+    public record Form(String action, String uploadAction, String csrf, List<Field> fields, String checksLeft,
+                       boolean canCheck) {
         public Form {
             fields = List.copyOf(fields);
         }
@@ -127,6 +137,12 @@ public final class ServedPages {
     public static String signedIn(Notice page) {
         PageOutput out = new PageOutput();
         JtesignedinGenerated.render(out, null, page);
+        return out.toString();
+    }
+
+    public static String switchStudent(Switch page) {
+        PageOutput out = new PageOutput();
+        JteswitchGenerated.render(out, null, page);
         return out.toString();
     }
 

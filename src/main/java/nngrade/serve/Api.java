@@ -195,12 +195,17 @@ final class Api extends Handler.Abstract {
         throw notFound();
     }
 
+    /** 401 with the challenge RFC 9110 asks of it: a bearer token. */
+    private static Reply unauthorized(String message) {
+        return Reply.error(401, "unauthorized", message).with("WWW-Authenticate", "Bearer realm=\"nngrade\"");
+    }
+
     private static Refused notFound() {
         return new Refused(Reply.error(404, "not-found", "no such route; the API is in the spec's serve.md"));
     }
 
-    private static void requireMethod(String method, String allowed) {
-        if (!method.equals(allowed)) {
+    static void requireMethod(String method, String allowed) {
+        if (!method.equals(allowed) && !(allowed.equals("GET") && method.equals("HEAD"))) {
             throw new Refused(Reply.error(405, "method-not-allowed", "expected " + allowed).with("Allow", allowed));
         }
     }
@@ -208,8 +213,7 @@ final class Api extends Handler.Abstract {
     private static String bearer(Request request) {
         String h = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new Refused(Reply.error(401, "unauthorized", "expected the header Authorization: Bearer TOKEN, "
-                    + "the token of your link"));
+            throw new Refused(unauthorized("expected the header Authorization: Bearer TOKEN, the token of your link"));
         }
         return h.substring(7).strip();
     }
@@ -225,8 +229,7 @@ final class Api extends Handler.Abstract {
             throw new Refused(Reply.error(403, "student-only", "this is a student's route; the teacher's token "
                     + "has no problems of its own"));
         }
-        throw new Refused(Reply.error(401, "unauthorized", "the token is not one of this class's; expected the token "
-                + "of your link"));
+        throw new Refused(unauthorized("the token is not one of this class's; expected the token of your link"));
     }
 
     private void teacher(Request request) {
@@ -237,7 +240,7 @@ final class Api extends Handler.Abstract {
         if (config.tokens().studentOf(token).isPresent()) {
             throw new Refused(Reply.error(403, "teacher-only", "this route needs the teacher's token"));
         }
-        throw new Refused(Reply.error(401, "unauthorized", "the token is not the teacher's"));
+        throw new Refused(unauthorized("the token is not the teacher's"));
     }
 
     private ProblemSource source(String id) {
@@ -362,8 +365,7 @@ final class Api extends Handler.Abstract {
      * under --reveal after-deadline, checked again with the expected values in it.
      */
     private Reply attempt(String student, ProblemSource s, String number, Request request) {
-        Optional<Attempt> a = number.matches("[1-9][0-9]{0,8}") ? config.store().attemptsOf(student, classroom.idOf(s))
-                .stream().filter(x -> x.number() == Integer.parseInt(number)).findFirst() : Optional.empty();
+        Optional<Attempt> a = classroom.attempt(student, s, number);
         if (a.isEmpty()) {
             throw new Refused(Reply.error(404, "unknown-attempt", "you have no attempt \"" + Excerpts.shown(number)
                     + "\" on " + classroom.idOf(s) + "; GET its attempts to see their numbers"));

@@ -81,6 +81,15 @@ final class Classroom {
         return ids.get(s);
     }
 
+    /** A student's own attempt by its number as a path gives it ("3"); empty for anything else. */
+    Optional<Attempt> attempt(String student, ProblemSource s, String number) {
+        if (!number.matches("[1-9][0-9]{0,8}")) {
+            return Optional.empty();
+        }
+        int n = Integer.parseInt(number);
+        return config.store().attemptsOf(student, idOf(s)).stream().filter(a -> a.number() == n).findFirst();
+    }
+
     /** Whether the deadline has passed: checks are closed, and with --reveal the key may be shown. */
     boolean closed() {
         return config.deadline().isPresent() && config.clock().instant().isAfter(config.deadline().get());
@@ -178,6 +187,11 @@ final class Classroom {
     private CheckResult checkBytes(String student, ProblemSource s, String source, byte[] body, Messages messages) {
         Variants.Variant v = s.forStudent(student);
         Submission sub = SubmissionReader.parse(source, body, v.problem());
+        if (sub.problem() != null && !sub.problem().strip().equals(v.problem().id())) {
+            // not stored as an attempt: it would cost a check and count, scored against another key
+            throw new BadInputException(InputError.atField(source, "problem", messages.get("serve.wrong-problem",
+                    Excerpts.shown(sub.problem()), v.problem().id())));
+        }
         CheckResult result = Checker.check(v.key(), sub, null, student);
         String own = s.variantCode(student).orElse(null);
         if (own != null && sub.variant() != null && !VariantCode.matches(sub.variant(), own)) {

@@ -6,8 +6,6 @@ import nngrade.check.CheckResult;
 import nngrade.input.BadInputException;
 import nngrade.input.Excerpts;
 import nngrade.input.InputError;
-import nngrade.problem.Matrix;
-import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.report.Answers;
@@ -18,8 +16,6 @@ import nngrade.report.SubmissionWriter;
 import nngrade.report.TaskSheet;
 import nngrade.serve.Api.Refused;
 import nngrade.serve.Api.Reply;
-import nngrade.submission.Answer;
-import nngrade.submission.Submission;
 import nngrade.variant.ProblemSource;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -34,6 +30,7 @@ import org.eclipse.jetty.util.thread.Invocable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,6 +39,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 
 /**
  * The pages of {@code nngrade serve}: a student signs in with their link and checks answers in a
@@ -72,7 +69,6 @@ final class Pages {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final Pattern CELL = Pattern.compile("q\\.([A-Za-z0-9_]{1,40})\\.([0-9]{1,4})\\.([0-9]{1,4})");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final int TEACHER_REFRESH_SECONDS = 30;
     private static final String SCRIPT = script();
@@ -96,8 +92,7 @@ final class Pages {
             return new Reply(200, "text/javascript; charset=utf-8", SCRIPT, List.of());
         }
         if (first.equals("s") && parts.size() == 2) {
-            requireGet(method);
-            return signIn(parts.get(1), m);
+            return signIn(request, method, parts.get(1), m);
         }
         if (first.equals("teacher")) {
             return teacherRoute(request, parts, method, m);
@@ -127,7 +122,7 @@ final class Pages {
             }
             if (parts.size() == 4 && parts.get(2).equals("a")) {
                 requireGet(method);
-                Optional<Attempt> a = attempt(id, s, parts.get(3));
+                Optional<Attempt> a = classroom.attempt(id, s, parts.get(3));
                 return a.isEmpty() ? notice(404, id, m, "serve.not-found") : problem(id, s, a, m);
             }
             if (parts.size() == 3 && (parts.get(2).equals("check") || parts.get(2).equals("upload"))) {
@@ -140,27 +135,51 @@ final class Pages {
 
     // ---- students
 
-    private Reply signIn(String token, Messages m) {
+    /**
+     * A student's link. Where another student is signed in, switching takes a click on our own
+     * page (a form whose token only that other student's page has): otherwise a link one student
+     * sends another would have the second check answers into the first one's attempts.
+     */
+    private Reply signIn(Request request, String method, String token, Messages m) {
         Optional<String> id = config.tokens().studentOf(token);
         if (id.isEmpty()) {
             return notice(401, null, m, "serve.link");
         }
+        Optional<String> current = cookie(request, STUDENT_COOKIE).filter(t -> config.tokens().studentOf(t).isPresent());
+        Optional<String> currentId = current.flatMap(t -> config.tokens().studentOf(t));
+        if (method.equals("POST")) {
+            if (current.isEmpty() || !csrfMatches(current.get(), form(request, m).getValue("csrf"))) {
+                return notice(403, null, m, "serve.csrf");
+            }
+        } else {
+            require(method, "GET");
+            if (currentId.isPresent() && !currentId.get().equals(id.get())) {
+                ServedPages.Switch page = new ServedPages.Switch(frame(m, m.get("serve.switch.heading"), currentId.get(),
+                        csrf(current.get())), m.get("serve.switch.heading"), m.get("serve.switch", shownName(currentId.get()),
+                        shownName(id.get())), "/s/" + token, csrf(current.get()), m.get("serve.switch.button",
+                        shownName(id.get())), m.get("serve.switch.stay", shownName(currentId.get())));
+                return html(200, ServedPages.switchStudent(page));
+            }
+        }
         String text = m.get("serve.signed-in", id.get());
         String page = ServedPages.signedIn(new ServedPages.Notice(frame(m, "nngrade", null, null), text, text, "/",
                 m.get("serve.continue")));
-        return html(200, page).with("Set-Cookie", cookie(STUDENT_COOKIE, token, "/"));
+        return html(200, page).with("Set-Cookie", cookie(request, STUDENT_COOKIE, token, "/"));
     }
 
     private Reply signOut(Request request, Messages m) {
-        MultiMap<String> form = form(request);
-        Optional<String> credential = cookie(request, STUDENT_COOKIE).filter(t -> config.tokens().studentOf(t).isPresent())
-                .or(() -> cookie(request, TEACHER_COOKIE).filter(t -> config.teacher().matches(t)));
-        if (credential.isEmpty() || !csrfMatches(credential.get(), form.getValue("csrf"))) {
+        String sent = form(request, m).getValue("csrf");
+        // the bar of a student's page and of the teacher's: either signed-in credential's token will do
+        boolean ours = cookie(request, STUDENT_COOKIE).filter(t -> config.tokens().studentOf(t).isPresent())
+                .filter(t -> csrfMatches(t, sent)).isPresent()
+                || cookie(request, TEACHER_COOKIE).filter(config.teacher()::matchesCookie).filter(t -> csrfMatches(t, sent))
+                .isPresent();
+        if (!ours) {
             return notice(403, null, m, "serve.csrf");
         }
         return notice(200, null, m, "serve.signed-out")
-                .with("Set-Cookie", expired(STUDENT_COOKIE, "/"))
-                .with("Set-Cookie", expired(TEACHER_COOKIE, "/"));
+                .with("Set-Cookie", expired(request, STUDENT_COOKIE, "/"))
+                .with("Set-Cookie", expired(request, TEACHER_COOKIE, "/"));
     }
 
     private Reply home(String student, Messages m) {
@@ -188,23 +207,15 @@ final class Pages {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    private Optional<Attempt> attempt(String student, ProblemSource s, String number) {
-        if (!number.matches("[1-9][0-9]{0,8}")) {
-            return Optional.empty();
-        }
-        int n = Integer.parseInt(number);
-        return config.store().attemptsOf(student, classroom.idOf(s)).stream().filter(a -> a.number() == n).findFirst();
-    }
-
     /** The problem page showing an attempt (when there is one), its answers in the form. */
     private Reply problem(String student, ProblemSource s, Optional<Attempt> shown, Messages m) {
         Problem p = s.forStudent(student).problem();
-        Map<Quantity, Typed> typed = shown.flatMap(classroom::submissionOf).map(sub -> typed(p, sub, m)).orElse(Map.of());
+        Map<Quantity, AnswerForm.Typed> typed = shown.flatMap(classroom::submissionOf).map(sub -> AnswerForm.typed(p, sub, m)).orElse(Map.of());
         return problemPage(200, student, s, shown, typed, List.of(), m);
     }
 
     private Reply problemPage(int status, String student, ProblemSource s, Optional<Attempt> shown,
-                              Map<Quantity, Typed> typed, List<String> errors, Messages m) {
+                              Map<Quantity, AnswerForm.Typed> typed, List<String> errors, Messages m) {
         Problem p = s.forStudent(student).problem();
         String pid = classroom.idOf(s);
         String variant = s.variantCode(student).orElse(null);
@@ -229,15 +240,17 @@ final class Pages {
         if (!classroom.closed()) {
             List<ServedPages.Field> fields = new ArrayList<>();
             for (Quantity q : p.ask()) {
-                fields.add(field(p, q, typed.getOrDefault(q, Typed.EMPTY), m));
+                fields.add(AnswerForm.field(p, q, typed.getOrDefault(q, AnswerForm.Typed.EMPTY), m));
             }
             String left = null;
+            boolean canCheck = true;
             OptionalInt limit = config.maxChecks();
             if (limit.isPresent()) {
                 int used = config.store().countSince(student, pid, config.clock().instant().minus(Classroom.HOUR));
                 left = m.get("serve.checks-left", Math.max(0, limit.getAsInt() - used));
+                canCheck = used < limit.getAsInt();
             }
-            form = new ServedPages.Form("/p/" + pid + "/check", "/p/" + pid + "/upload", csrf, fields, left);
+            form = new ServedPages.Form("/p/" + pid + "/check", "/p/" + pid + "/upload", csrf, fields, left, canCheck);
         }
         List<ServedPages.AttemptRow> rows = new ArrayList<>();
         for (Attempt a : config.store().attemptsOf(student, pid)) {
@@ -248,67 +261,6 @@ final class Pages {
         ServedPages.ProblemPage page = new ServedPages.ProblemPage(frame(m, p.title() + " · " + student, student, csrf),
                 sheet, notice, feedback, heading, errors, form, rows);
         return html(status, ServedPages.problem(page));
-    }
-
-    private static ServedPages.Field field(Problem p, Quantity q, Typed t, Messages m) {
-        int[] shape = p.shapeOf(q);
-        boolean scalar = q.equals(Quantity.LOSS);
-        List<List<ServedPages.Cell>> rows = new ArrayList<>(shape[0]);
-        for (int i = 1; i <= shape[0]; i++) {
-            List<ServedPages.Cell> row = new ArrayList<>(shape[1]);
-            for (int j = 1; j <= shape[1]; j++) {
-                String name = cellName(q, i, j);
-                row.add(new ServedPages.Cell(name, t.cells().getOrDefault(name, ""), t.bad().contains(name),
-                        scalar ? q.name() : m.get("serve.cell.label", q.name(), i, j)));
-            }
-            rows.add(row);
-        }
-        String shapeText = scalar ? m.get("serve.shape.scalar") : "(" + shape[0] + "×" + shape[1] + ")";
-        return new ServedPages.Field(q.name(), shapeText, rows, scalar ? null : "paste." + q.name(), t.paste(), t.error());
-    }
-
-    private static String cellName(Quantity q, int row, int col) {
-        return "q." + q.name() + "." + row + "." + col;
-    }
-
-    /**
-     * What the form holds for one quantity, as typed: its cells by field name, the pasted text,
-     * the cells that cannot be read, and why.
-     */
-    record Typed(Map<String, String> cells, String paste, List<String> bad, String error) {
-        static final Typed EMPTY = new Typed(Map.of(), "", List.of(), null);
-    }
-
-    /** An attempt's answers put back into the form: in the grid when of its shape, else pasted. */
-    private static Map<Quantity, Typed> typed(Problem p, Submission sub, Messages m) {
-        Map<Quantity, Typed> out = new LinkedHashMap<>();
-        for (Quantity q : p.ask()) {
-            Answer a = sub.answers().get(q);
-            if (a == null || !a.isReadable()) {
-                continue;
-            }
-            Matrix v = a.value();
-            int[] shape = p.shapeOf(q);
-            if (v.rows() == shape[0] && v.cols() == shape[1]) {
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < v.rows(); i++) {
-                    for (int j = 0; j < v.cols(); j++) {
-                        cells.put(cellName(q, i + 1, j + 1), m.exact(v.get(i, j)));
-                    }
-                }
-                out.put(q, new Typed(cells, "", List.of(), null));
-            } else {
-                StringBuilder text = new StringBuilder();
-                for (int i = 0; i < v.rows(); i++) {
-                    for (int j = 0; j < v.cols(); j++) {
-                        text.append(j == 0 ? "" : "\t").append(m.exact(v.get(i, j)));
-                    }
-                    text.append('\n');
-                }
-                out.put(q, new Typed(Map.of(), text.toString(), List.of(), null));
-            }
-        }
-        return out;
     }
 
     private Reply check(Request request, String student, ProblemSource s, boolean upload, Messages m) {
@@ -322,9 +274,13 @@ final class Pages {
         Problem p = s.forStudent(student).problem();
         byte[] submission;
         String contentType;
-        Map<Quantity, Typed> typed = Map.of();
+        Map<Quantity, AnswerForm.Typed> typed = Map.of();
         if (upload) {
-            Upload u = upload(type, body);
+            Optional<Upload> read = upload(type, body);
+            if (read.isEmpty()) {
+                return problemPage(422, student, s, Optional.empty(), Map.of(), List.of(m.get("serve.upload.unreadable")), m);
+            }
+            Upload u = read.get();
             if (!csrfMatches(studentToken(student), u.csrf())) {
                 return notice(403, student, m, "serve.csrf");
             }
@@ -338,28 +294,16 @@ final class Pages {
             }
             submission = u.bytes();
         } else {
-            MultiMap<String> form = new MultiMap<>();
-            UrlEncoded.decodeTo(new String(body, StandardCharsets.UTF_8), form, StandardCharsets.UTF_8);
+            MultiMap<String> form = decodeForm(body, m);
             if (!csrfMatches(studentToken(student), form.getValue("csrf"))) {
                 return notice(403, student, m, "serve.csrf");
             }
-            typed = new LinkedHashMap<>();
-            Map<Quantity, Matrix> values = new LinkedHashMap<>();
-            List<String> errors = new ArrayList<>();
-            for (Quantity q : p.ask()) {
-                Typed t = read(p, q, form, values, m);
-                typed.put(q, t);
-                if (t.error() != null) {
-                    errors.add(t.error());
-                }
+            AnswerForm.Reading reading = AnswerForm.read(p, form::getValue, m);
+            typed = reading.typed();
+            if (!reading.errors().isEmpty()) {
+                return problemPage(422, student, s, Optional.empty(), typed, reading.errors(), m);
             }
-            if (errors.isEmpty() && values.isEmpty()) {
-                errors.add(m.get("serve.form.empty"));
-            }
-            if (!errors.isEmpty()) {
-                return problemPage(422, student, s, Optional.empty(), typed, errors, m);
-            }
-            submission = SubmissionWriter.json(Answers.of(p, values).forStudent(student, s.variantCode(student)
+            submission = SubmissionWriter.json(Answers.of(p, reading.values()).forStudent(student, s.variantCode(student)
                     .orElse(null))).getBytes(StandardCharsets.UTF_8);
             contentType = "application/json";
         }
@@ -378,106 +322,26 @@ final class Pages {
             return problemPage(422, student, s, Optional.empty(), typed, errors, m);
         }
         if (outcome instanceof Classroom.TooMany t) {
-            return message(429, student, m, "serve.too-many.heading", m.get("serve.too-many", t.limit(),
-                    t.retryAfterSeconds())).with("Retry-After", Long.toString(t.retryAfterSeconds()));
+            // the answers typed come back with the refusal: they are not lost for the next check
+            long minutes = (t.retryAfterSeconds() + 59) / 60;
+            return problemPage(429, student, s, Optional.empty(), typed, List.of(m.get("serve.too-many", t.limit(), minutes)), m)
+                    .with("Retry-After", Long.toString(t.retryAfterSeconds()));
         }
         return message(403, student, m, "serve.closed.heading", deadlineText(m));
     }
 
-    /**
-     * One quantity of the form: the pasted matrix when there is one, else the grid. A value that
-     * cannot be read, or a grid filled in part, is an error; an empty grid is no answer.
-     */
-    private static Typed read(Problem p, Quantity q, MultiMap<String> form, Map<Quantity, Matrix> values, Messages m) {
-        int[] shape = p.shapeOf(q);
-        String paste = Optional.ofNullable(form.getValue("paste." + q.name())).orElse("");
-        Map<String, String> cells = new LinkedHashMap<>();
-        for (int i = 1; i <= shape[0]; i++) {
-            for (int j = 1; j <= shape[1]; j++) {
-                String name = cellName(q, i, j);
-                cells.put(name, Optional.ofNullable(form.getValue(name)).orElse("").strip());
-            }
-        }
-        if (!paste.isBlank()) {
-            return readPaste(q, paste, cells, values, m);
-        }
-        List<String> bad = new ArrayList<>();
-        String error = null;
-        double[] v = new double[shape[0] * shape[1]];
-        int filled = 0;
-        int k = 0;
-        for (Map.Entry<String, String> c : cells.entrySet()) {
-            String text = c.getValue();
-            if (!text.isEmpty()) {
-                filled++;
-                if (Numbers.parse(text) instanceof Numbers.Value value) {
-                    v[k] = value.value();
-                } else if (error == null) {
-                    bad.add(c.getKey());
-                    error = m.get("serve.cell.bad", q.name(), k / shape[1] + 1, k % shape[1] + 1,
-                            ((Numbers.NotANumber) Numbers.parse(text)).reason());
-                } else {
-                    bad.add(c.getKey());
-                }
-            }
-            k++;
-        }
-        if (error == null && filled > 0 && filled < v.length) {
-            for (Map.Entry<String, String> c : cells.entrySet()) {
-                if (c.getValue().isEmpty()) {
-                    bad.add(c.getKey());
-                }
-            }
-            error = m.get("serve.partly", q.name(), v.length - filled, v.length);
-        }
-        if (error == null && filled > 0) {
-            values.put(q, Matrix.wrap(shape[0], shape[1], v));
-        }
-        return new Typed(cells, paste, bad, error);
-    }
-
-    /** Rows on lines; a row's values split by tabs (a spreadsheet's copy), else semicolons, else spaces. */
-    private static Typed readPaste(Quantity q, String paste, Map<String, String> cells, Map<Quantity, Matrix> values,
-                                   Messages m) {
-        List<String> lines = new ArrayList<>();
-        for (String line : paste.split("\\R")) {
-            if (!line.isBlank()) {
-                lines.add(line.strip());
-            }
-        }
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String[] texts = line.contains("\t") ? line.split("\t") : line.contains(";") ? line.split(";")
-                    : line.split("\\s+");
-            double[] row = new double[texts.length];
-            for (int j = 0; j < texts.length; j++) {
-                if (Numbers.parse(texts[j]) instanceof Numbers.Value value) {
-                    row[j] = value.value();
-                } else {
-                    return new Typed(cells, paste, List.of(), m.get("serve.paste.cell", q.name(), i + 1, j + 1,
-                            ((Numbers.NotANumber) Numbers.parse(texts[j])).reason()));
-                }
-            }
-            if (!rows.isEmpty() && rows.get(0).length != row.length) {
-                return new Typed(cells, paste, List.of(), m.get("serve.paste.ragged", q.name(), i + 1, row.length,
-                        rows.get(0).length));
-            }
-            rows.add(row);
-        }
-        // a shape other than the grid's is the student's answer too: the check names a transposed one
-        values.put(q, Matrix.of(rows.toArray(double[][]::new)));
-        return new Typed(cells, paste, List.of(), null);
-    }
-
-    /** A file sent from the upload form, and the form's token. */
+    /** A file sent from the upload form (its bytes null when none was chosen), and the form's token. */
     record Upload(String csrf, String fileName, byte[] bytes) {
+        Upload {
+            bytes = bytes == null ? null : bytes.clone();
+        }
     }
 
-    private static Upload upload(String contentType, byte[] body) {
+    /** The upload form's parts; empty when the body is not one (no boundary, cut short, too many parts). */
+    private static Optional<Upload> upload(String contentType, byte[] body) {
         String boundary = contentType == null ? null : MultiPart.extractBoundary(contentType);
         if (boundary == null) {
-            return new Upload(null, null, null);
+            return Optional.empty();
         }
         MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
         parser.setMaxMemoryFileSize(Api.MAX_BODY);
@@ -494,12 +358,12 @@ final class Pages {
                 }
                 name = file.getFileName() == null ? "" : file.getFileName();
             }
-            return new Upload(csrf == null ? null : csrf.getContentAsString(StandardCharsets.UTF_8), name, bytes);
-        } catch (ExecutionException | IOException e) {
-            return new Upload(null, null, null);
+            return Optional.of(new Upload(csrf == null ? null : csrf.getContentAsString(StandardCharsets.UTF_8), name, bytes));
+        } catch (ExecutionException | IOException | IllegalArgumentException e) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Upload(null, null, null);
+            return Optional.empty();
         }
     }
 
@@ -518,15 +382,15 @@ final class Pages {
     // ---- the teacher
 
     private Reply teacherRoute(Request request, List<String> parts, String method, Messages m) {
-        Optional<String> credential = cookie(request, TEACHER_COOKIE).filter(t -> config.teacher().matches(t));
+        Optional<String> credential = cookie(request, TEACHER_COOKIE).filter(config.teacher()::matchesCookie);
         boolean signedIn = credential.isPresent();
         if (parts.size() == 1) {
             requireGet(method);
-            return signedIn ? teacher(credential.get(), m) : teacherSignIn(200, null, m);
+            return signedIn ? teacher(credential.get(), m) : teacherSignIn(request, 200, null, m);
         }
         if (parts.size() == 2 && parts.get(1).equals("sign-in")) {
             requirePost(method);
-            MultiMap<String> form = form(request);
+            MultiMap<String> form = form(request, m);
             String expected = cookie(request, FORM_COOKIE).orElse("");
             String sent = Optional.ofNullable(form.getValue("csrf")).orElse("");
             if (expected.isEmpty() || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
@@ -535,16 +399,16 @@ final class Pages {
             }
             String token = Optional.ofNullable(form.getValue("token")).orElse("").strip();
             if (!config.teacher().matches(token)) {
-                return teacherSignIn(401, m.get("serve.teacher.wrong-token"), m);
+                return teacherSignIn(request, 401, m.get("serve.teacher.wrong-token"), m);
             }
             return new Reply(303, "text/plain; charset=utf-8", "", List.of()).with("Location", "/teacher")
-                    .with("Set-Cookie", cookie(TEACHER_COOKIE, token, "/"))
-                    .with("Set-Cookie", expired(FORM_COOKIE, "/teacher"));
+                    .with("Set-Cookie", cookie(request, TEACHER_COOKIE, config.teacher().cookie(), "/"))
+                    .with("Set-Cookie", expired(request, FORM_COOKIE, "/teacher"));
         }
         if (parts.size() == 2 && (parts.get(1).equals("gradebook.csv") || parts.get(1).equals("attempts.csv"))) {
             requireGet(method);
             if (!signedIn) {
-                return teacherSignIn(401, null, m);
+                return teacherSignIn(request, 401, null, m);
             }
             String problem = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("problem");
             Optional<ProblemSource> s = problem == null ? Optional.empty() : classroom.source(problem);
@@ -560,11 +424,11 @@ final class Pages {
         return notice(404, null, m, "serve.not-found");
     }
 
-    private Reply teacherSignIn(int status, String error, Messages m) {
+    private Reply teacherSignIn(Request request, int status, String error, Messages m) {
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         ServedPages.SignIn page = new ServedPages.SignIn(frame(m, m.get("serve.teacher.heading"), null, null), nonce,
-                m.get("serve.teacher.where", config.teacher().where()), error);
-        return html(status, ServedPages.teacherSignIn(page)).with("Set-Cookie", cookie(FORM_COOKIE, nonce, "/teacher"));
+                m.get("serve.teacher.where"), error);
+        return html(status, ServedPages.teacherSignIn(page)).with("Set-Cookie", cookie(request, FORM_COOKIE, nonce, "/teacher"));
     }
 
     private byte[] randomBytes() {
@@ -609,7 +473,7 @@ final class Pages {
     }
 
     /** Per quantity, how many counted attempts have it wrong, and their diagnoses by frequency. */
-    private static List<ServedPages.Mistake> mistakes(java.util.Collection<Attempt> counted) {
+    private static List<ServedPages.Mistake> mistakes(Collection<Attempt> counted) {
         Map<String, Integer> wrong = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> codes = new LinkedHashMap<>();
         for (Attempt a : counted) {
@@ -666,14 +530,25 @@ final class Pages {
                 sent.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String cookie(String name, String value, String path) {
-        return name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict"
-                + (config.secureCookies() ? "; Secure" : "");
+    private String cookie(Request request, String name, String value, String path) {
+        return name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict" + (secure(request) ? "; Secure" : "");
     }
 
-    private String expired(String name, String path) {
-        return name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Strict"
-                + (config.secureCookies() ? "; Secure" : "");
+    private String expired(Request request, String name, String path) {
+        return name + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Strict" + (secure(request) ? "; Secure" : "");
+    }
+
+    /**
+     * Whether the browser reached us over https: --secure-cookies, or a proxy on this machine
+     * (nginx, Caddy) that says so; a header from anywhere else is not believed.
+     */
+    private boolean secure(Request request) {
+        if (config.secureCookies() || request.isSecure()) {
+            return true;
+        }
+        boolean local = request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress a
+                && a.getAddress() != null && a.getAddress().isLoopbackAddress();
+        return local && "https".equalsIgnoreCase(request.getHeaders().get(HttpHeader.X_FORWARDED_PROTO));
     }
 
     private static Optional<String> cookie(Request request, String name) {
@@ -685,15 +560,32 @@ final class Pages {
         return Optional.empty();
     }
 
-    private static MultiMap<String> form(Request request) {
+    private MultiMap<String> form(Request request, Messages m) {
+        return decodeForm(Api.body(request), m);
+    }
+
+    /** The most fields a form of ours may have: the largest problem's cells, many times over. */
+    static final int MAX_FIELDS = 20_000;
+
+    /** A form's fields; a body that is not a form (bad %-escapes, not UTF-8, too many fields) is a 400 page. */
+    private MultiMap<String> decodeForm(byte[] body, Messages m) {
         MultiMap<String> form = new MultiMap<>();
-        byte[] body = Api.body(request);
-        UrlEncoded.decodeTo(new String(body, StandardCharsets.UTF_8), form, StandardCharsets.UTF_8);
+        try {
+            UrlEncoded.decodeTo(new String(body, StandardCharsets.UTF_8), form, StandardCharsets.UTF_8, MAX_FIELDS);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new Refused(message(400, null, m, "serve.form.unreadable.heading", m.get("serve.form.unreadable")));
+        }
         return form;
     }
 
     private static String score(Attempt a, Messages m) {
         return m.get("points", m.points(Classroom.round(a.score())), m.points(Classroom.round(a.maxScore())));
+    }
+
+    /** A student as the pages name them: the roster's name beside the id, when it has one. */
+    private String shownName(String id) {
+        String name = config.roster().nameOf(id);
+        return name == null || name.isBlank() ? id : name + " (" + id + ")";
     }
 
     /** The bar's "who": a student's name from the roster beside the id, when it has one. */
@@ -715,8 +607,10 @@ final class Pages {
     }
 
     private static Reply html(int status, String body) {
-        return new Reply(status, HTML, body, List.of()).with("Content-Security-Policy", CSP)
+        Reply r = new Reply(status, HTML, body, List.of()).with("Content-Security-Policy", CSP)
                 .with("X-Frame-Options", "DENY");
+        // a student signs in with a link, the teacher with a form; the challenge RFC 9110 asks of a 401 says so
+        return status == 401 ? r.with("WWW-Authenticate", "Bearer realm=\"nngrade\"") : r;
     }
 
     private static void requireGet(String method) {
@@ -728,9 +622,7 @@ final class Pages {
     }
 
     private static void require(String method, String allowed) {
-        if (!method.equals(allowed) && !(allowed.equals("GET") && method.equals("HEAD"))) {
-            throw new Refused(Reply.error(405, "method-not-allowed", "expected " + allowed).with("Allow", allowed));
-        }
+        Api.requireMethod(method, allowed);
     }
 
     private static String script() {

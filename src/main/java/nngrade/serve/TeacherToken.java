@@ -77,6 +77,21 @@ public final class TeacherToken {
         return presented != null && MessageDigest.isEqual(hash, Tokens.sha256(presented));
     }
 
+    /**
+     * What the teacher's browser keeps once signed in: derived from the token (whoever has it
+     * could sign in anyway), so that a token file of any characters makes a valid cookie value.
+     */
+    String cookie() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Tokens.sha256("nngrade/teacher-cookie/v1\n"
+                + Base64.getEncoder().encodeToString(hash)));
+    }
+
+    /** Whether {@code presented} is {@link #cookie()}, in a time that does not depend on where they differ. */
+    boolean matchesCookie(String presented) {
+        return presented != null && MessageDigest.isEqual(cookie().getBytes(StandardCharsets.US_ASCII),
+                presented.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Where the token is, for serve to print (never the token). */
     public Path where() {
         return where;

@@ -449,17 +449,17 @@ class ServePagesTest {
                 .filter(c -> c.startsWith(Pages.FORM_COOKIE + "=")).findFirst().orElseThrow();
         String nonce = formCookie.substring(Pages.FORM_COOKIE.length() + 1, formCookie.indexOf(';'));
         assertTrue(signIn.body().contains("value=\"" + nonce + "\""));
-        assertTrue(signIn.body().contains(teacher.where().toString()), "says where the token is");
+        assertTrue(signIn.body().contains("The token is in the file teacher-token of the data folder"), signIn.body());
 
         String pre = Pages.FORM_COOKIE + "=" + nonce;
         assertEquals(403, postForm("/teacher/sign-in", null, Map.of("csrf", nonce, "token", teacherToken)).statusCode());
         assertEquals(401, postForm("/teacher/sign-in", pre, Map.of("csrf", nonce, "token", token("s001"))).statusCode());
         HttpResponse<String> in = postForm("/teacher/sign-in", pre, Map.of("csrf", nonce, "token", teacherToken));
         assertEquals(303, in.statusCode());
-        assertTrue(in.headers().allValues("Set-Cookie").contains(Pages.TEACHER_COOKIE + "=" + teacherToken
+        assertTrue(in.headers().allValues("Set-Cookie").contains(Pages.TEACHER_COOKIE + "=" + teacher.cookie()
                 + "; Path=/; HttpOnly; SameSite=Strict"));
 
-        String t = Pages.TEACHER_COOKIE + "=" + teacherToken;
+        String t = Pages.TEACHER_COOKIE + "=" + teacher.cookie();
         String page = get("/teacher", t).body();
         assertTrue(page.contains("<meta http-equiv=\"refresh\" content=\"30\">"), "the class view reloads itself");
         String notes = between(page, "id=\"p-notes-softmax-step\"", "</section>");
@@ -493,7 +493,7 @@ class ServePagesTest {
                 + "\"variant\": \"<svg onload=alert(3)>\", \"answers\": {\"z1\": [0.8, -2, 1.4]}}")
                 .getBytes(StandardCharsets.UTF_8)).statusCode());
         pages.add(get(PAGE + "/a/1", cookie).body());
-        pages.add(get("/teacher", Pages.TEACHER_COOKIE + "=" + teacherToken).body());
+        pages.add(get("/teacher", Pages.TEACHER_COOKIE + "=" + teacher.cookie()).body());
         for (String page : pages) {
             assertFalse(page.contains("<script>alert"), page);
             assertFalse(page.contains("<img src=x"), page);
@@ -523,11 +523,16 @@ class ServePagesTest {
         assertTrue(get(PAGE, cookie).body().contains("1 check left this hour"));
         assertEquals(303, postForm(PAGE + "/check", cookie, perfectForm(csrf)).statusCode());
         assertTrue(get(PAGE, cookie).body().contains("no checks left this hour"));
-        HttpResponse<String> r = postForm(PAGE + "/check", cookie, perfectForm(csrf));
+        assertTrue(get(PAGE, cookie).body().contains("id=\"check\" disabled>"), "the button is off");
+        Map<String, String> form = perfectForm(csrf);
+        form.put("q.z1.1.1", "0,75");
+        HttpResponse<String> r = postForm(PAGE + "/check", cookie, form);
         assertEquals(429, r.statusCode());
         assertEquals("3600", r.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(r.body().contains("try again in 3,600 seconds") || r.body().contains("try again in 3600 seconds"),
+        assertTrue(r.body().contains("try again in 60 minutes. Nothing was counted; your answers are still in the form."),
                 r.body());
+        assertTrue(r.body().contains("name=\"q.z1.1.1\" value=\"0,75\""), "the answers typed come back");
+        assertEquals(1, store.attemptsOn("notes-softmax-step").size());
     }
 
     @Test
@@ -551,5 +556,113 @@ class ServePagesTest {
         assertEquals(200, js.statusCode());
         assertTrue(js.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
         assertTrue(js.body().contains("addEventListener(\"paste\""));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"q.z1.1.1=%zz", "q.z1.1.1=%C3%28", "%=1", "csrf=%"})
+    void aBodyThatIsNotAFormIsA400PageNotAnError(String body) throws Exception {
+        start();
+        String cookie = as("s001");
+        for (String path : List.of(PAGE + "/check", "/sign-out", "/teacher/sign-in")) {
+            HttpResponse<String> r = post(path, cookie, "application/x-www-form-urlencoded",
+                    body.getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(400, r.statusCode(), path + ": " + r.body());
+            assertTrue(r.body().contains("The form could not be read"), r.body());
+        }
+        StringBuilder many = new StringBuilder("csrf=x");
+        for (int i = 0; i < Pages.MAX_FIELDS + 10; i++) {
+            many.append("&f").append(i).append("=1");
+        }
+        assertEquals(400, post(PAGE + "/check", cookie, "application/x-www-form-urlencoded",
+                many.toString().getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(0, store.attemptsOn("notes-softmax-step").size());
+    }
+
+    @Test
+    void anotherStudentsLinkAsksBeforeSwitching() throws Exception {
+        start();
+        String mine = as("s001");
+        HttpResponse<String> ask = get("/s/" + token("s003"), mine);
+        assertEquals(200, ask.statusCode());
+        assertTrue(ask.headers().allValues("Set-Cookie").isEmpty(), "nothing switched yet");
+        assertTrue(ask.body().contains("Ana Pop (s001) is signed in on this browser, and this link is Ioan, Marin (s003)'s")
+                || ask.body().contains("Ana Pop (s001) is signed in on this browser, and this link is Ioan, Marin (s003)&#39;s"),
+                ask.body());
+        Matcher m = Pattern.compile("action=\"(/s/[^\"]+)\">\n<input type=\"hidden\" name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(ask.body());
+        // the form's address is the link itself, which the student opened; its token is s001's page's
+        assertTrue(ask.body().contains("name=\"csrf\" value=\"" + Pages.csrf(token("s001")) + "\""), ask.body());
+        assertEquals(403, postForm("/s/" + token("s003"), null, Map.of("csrf", Pages.csrf(token("s001")))).statusCode(),
+                "a page of another site sends no cookie");
+        assertEquals(403, postForm("/s/" + token("s003"), mine, Map.of("csrf", Pages.csrf(token("s003")))).statusCode());
+        HttpResponse<String> yes = postForm("/s/" + token("s003"), mine, Map.of("csrf", Pages.csrf(token("s001"))));
+        assertEquals(200, yes.statusCode());
+        assertEquals(Pages.STUDENT_COOKIE + "=" + token("s003") + "; Path=/; HttpOnly; SameSite=Strict",
+                yes.headers().firstValue("Set-Cookie").orElseThrow());
+        assertEquals(200, get("/s/" + token("s001"), mine).statusCode());
+        assertTrue(get("/s/" + token("s001"), mine).headers().firstValue("Set-Cookie").isPresent(), "one's own link signs in");
+    }
+
+    @Test
+    void signingOutWorksFromEitherBarWithBothCookies() throws Exception {
+        start();
+        String both = as("s001") + "; " + Pages.TEACHER_COOKIE + "=" + teacher.cookie();
+        assertEquals(200, postForm("/sign-out", both, Map.of("csrf", Pages.csrf(teacher.cookie()))).statusCode());
+        assertEquals(200, postForm("/sign-out", both, Map.of("csrf", Pages.csrf(token("s001")))).statusCode());
+        assertEquals(403, postForm("/sign-out", both, Map.of("csrf", Pages.csrf(token("s002")))).statusCode());
+    }
+
+    @Test
+    void anUploadThatCannotBeReadOrIsForAnotherProblemChecksNothing() throws Exception {
+        start();
+        String cookie = as("s001");
+        HttpResponse<String> cut = post(PAGE + "/upload", cookie, "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, cut.statusCode(), cut.body());
+        assertTrue(cut.body().contains("The upload could not be read"), cut.body());
+        String other = Files.readString(Path.of("submissions-sample/perfect.json")).replace("\"notes-softmax-step\"",
+                "\"two-layer-tanh-softmax\"");
+        HttpResponse<String> wrong = upload(cookie, csrfOf(cookie), "mine.json", other.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("is an answer to the problem two-layer-tanh-softmax, not to notes-softmax-step"),
+                wrong.body());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", csrfOf(cookie));
+        form.put("paste.dW1", "1 ".repeat(100));
+        HttpResponse<String> huge = postForm(PAGE + "/check", cookie, form);
+        assertEquals(422, huge.statusCode());
+        assertTrue(huge.body().contains("dW1: the pasted matrix has far more values than a 3 × 3 answer"), huge.body());
+        assertEquals(0, store.attemptsOn("notes-softmax-step").size());
+    }
+
+    @Test
+    void cookiesAreSecureBehindAnHttpsProxyOnThisMachine() throws Exception {
+        start();
+        HttpResponse<String> plain = get("/s/" + token("s001"), null);
+        assertFalse(plain.headers().firstValue("Set-Cookie").orElseThrow().contains("Secure"));
+        HttpResponse<String> proxied = get("/s/" + token("s001"), null, "X-Forwarded-Proto", "https");
+        assertTrue(proxied.headers().firstValue("Set-Cookie").orElseThrow().endsWith("; SameSite=Strict; Secure"));
+        HttpResponse<String> none = get("/", null);
+        assertEquals(401, none.statusCode());
+        assertEquals("Bearer realm=\"nngrade\"", none.headers().firstValue("WWW-Authenticate").orElseThrow());
+    }
+
+    @Test
+    void aTeacherTokenOfAnyCharactersSignsIn() throws Exception {
+        Path file = data.resolve("my-token.txt");
+        Files.writeString(file, "correct horse; battery staple = 42\n");
+        teacher = TeacherToken.load(file, data);
+        start();
+        HttpResponse<String> signIn = get("/teacher", null);
+        String formCookie = signIn.headers().allValues("Set-Cookie").get(0);
+        String nonce = formCookie.substring(Pages.FORM_COOKIE.length() + 1, formCookie.indexOf(';'));
+        HttpResponse<String> in = postForm("/teacher/sign-in", Pages.FORM_COOKIE + "=" + nonce,
+                Map.of("csrf", nonce, "token", "correct horse; battery staple = 42"));
+        assertEquals(303, in.statusCode(), in.body());
+        String cookie = in.headers().allValues("Set-Cookie").get(0);
+        String value = cookie.substring(0, cookie.indexOf(';'));
+        assertTrue(value.matches(Pages.TEACHER_COOKIE + "=[A-Za-z0-9_-]{43}"), value);
+        assertTrue(get("/teacher", value).body().contains("id=\"p-notes-softmax-step\""));
+        assertFalse(signIn.body().contains(data.toString()), "the sign-in page does not show the server's folders");
     }
 }
