@@ -207,6 +207,15 @@ class ServePagesBrowserTest {
         assertFitsThePhone("the problem page");
         assertTrue(eval("document.querySelectorAll('.wrap').length").asInt() > 0, "the sheet's matrices are in .wrap containers");
         assertNoConsoleErrorsAndNoCspViolations();
+
+        // The control: a wide thing outside every .wrap is caught, the same inside one is not.
+        eval("(() => { const w = document.querySelector('.wrap'); w.insertAdjacentHTML('beforeend', '<div style=\\'width:600px\\'>inside</div>');"
+                + " return true; })()");
+        assertEquals("[]", overflowing().toString());
+        eval("(() => { document.getElementById('answers').insertAdjacentHTML('beforeend', '<div id=wide style=\\'width:600px\\'>outside</div>');"
+                + " return true; })()");
+        assertEquals("[\"DIV#wide\"]", overflowing().toString());
+        eval("(() => { const w = document.getElementById('wide'); w.remove(); return true; })()");
     }
 
     @Test
@@ -249,24 +258,28 @@ class ServePagesBrowserTest {
     private void assertFitsThePhone(String what) throws Exception {
         int clientWidth = eval("document.documentElement.clientWidth").asInt();
         int scrollWidth = eval("document.documentElement.scrollWidth").asInt();
-        JsonNode overflowing = eval("[...document.body.querySelectorAll('*')].filter(e => !e.closest('.wrap')"
-                + " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)"
-                + ".map(e => e.tagName + (e.className ? '.' + e.className : '') + (e.name ? '[' + e.name + ']' : ''))");
-        assertEquals("[]", overflowing.toString(), what + ": wider than the screen");
+        assertEquals("[]", overflowing().toString(), what + ": wider than the screen");
         assertTrue(scrollWidth <= clientWidth, what + " is " + scrollWidth + " px wide on a " + clientWidth + " px screen");
         assertTrue(eval("document.body.scrollWidth").asInt() <= clientWidth, what);
+    }
+
+    /** The elements outside every .wrap that reach past the screen's right edge. */
+    private JsonNode overflowing() throws Exception {
+        return eval("[...document.body.querySelectorAll('*')].filter(e => !e.closest('.wrap')"
+                + " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)"
+                + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.name ? '[' + e.name + ']' : ''))");
     }
 
     private void assertNoConsoleErrorsAndNoCspViolations() {
         assertEquals(List.of(), problems());
     }
 
-    /** Console errors and warnings, uncaught exceptions, browser log errors and CSP violations since the tab opened. */
+    /** Console errors, uncaught exceptions, the browser's logged errors and CSP violations since the tab opened. */
     private List<String> problems() {
         List<String> found = new ArrayList<>();
         for (JsonNode e : cdp.events(session, "Runtime.consoleAPICalled", from)) {
             String type = e.get("params").get("type").asText();
-            if (type.equals("error") || type.equals("warning") || type.equals("assert")) {
+            if (type.equals("error") || type.equals("assert")) {
                 found.add("console." + type + ": " + e.get("params").get("args"));
             }
         }
@@ -275,7 +288,7 @@ class ServePagesBrowserTest {
         }
         for (JsonNode e : cdp.events(session, "Log.entryAdded", from)) {
             JsonNode entry = e.get("params").get("entry");
-            if (entry.get("level").asText().equals("error") || entry.get("level").asText().equals("warning")) {
+            if (entry.get("level").asText().equals("error")) {
                 found.add("log " + entry.get("source").asText() + ": " + entry.get("text").asText());
             }
         }
