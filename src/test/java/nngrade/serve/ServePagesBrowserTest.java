@@ -173,17 +173,14 @@ class ServePagesBrowserTest {
         String dW1 = eval("document.getElementById('q-dW1').innerText").asText();
         assertTrue(eval("document.getElementById('q-dW1').classList.contains('incorrect')").asBoolean(), dW1);
         assertTrue(dW1.contains("transpose"), dW1);
-        // A wrong cell shows what was written and nothing the key holds.
-        List<String> written = new ArrayList<>();
-        for (String[] row : TRANSPOSED_DW1) {
-            for (String v : row) {
-                written.add(v.replace(',', '.'));
-            }
-        }
-        JsonNode bad = eval("[...document.querySelectorAll('td.bad')].map(td => td.textContent)");
+        // Each wrong cell shows exactly what was written in its place, nothing of the key beside it.
+        JsonNode bad = eval("[...document.querySelectorAll('#q-dW1 td.bad')]"
+                + ".map(td => [td.parentElement.rowIndex, td.cellIndex, td.textContent])");
         assertEquals(6, bad.size(), bad.toString());
+        assertEquals(6, eval("document.querySelectorAll('td.bad').length").asInt());
         for (JsonNode cell : bad) {
-            assertTrue(written.contains(cell.asText()), "a wrong cell shows " + cell);
+            String written = TRANSPOSED_DW1[cell.get(0).asInt()][cell.get(1).asInt()].replace(',', '.');
+            assertEquals(written, cell.get(2).asText(), "the wrong cell " + cell);
         }
         assertEquals(0, eval("document.querySelectorAll('td.bad small').length").asInt());
         assertEquals(0, eval("document.querySelectorAll('#feedback ~ .notice small').length").asInt());
