@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.cli.Main;
+import nngrade.testing.Cdp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,26 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -49,24 +36,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the page does not scroll sideways. Skipped when /usr/bin/chromium is not installed.
  */
 class HtmlReportBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String LONG_ID = "x".repeat(300);
 
     @TempDir
     static Path tmp;
     static Path reports;
-    static Process chromium;
     static Cdp cdp;
 
     /** The page target of one test, attached in flat mode: commands carry its session id. */
+    Cdp.Page tab;
     String session;
-    String targetId;
 
     @BeforeAll
     static void gradeAndStartChromium() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        assumeTrue(Cdp.available(), Cdp.missing());
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.copy(Path.of("submissions-sample/notes.json"), in.resolve("notes.json"));
         ObjectNode longId = (ObjectNode) JSON.readTree(Path.of("submissions-sample/notes.json").toFile());
@@ -79,67 +63,26 @@ class HtmlReportBrowserTest {
         assertEquals(0, code, err.toString());
         reports = tmp.resolve("out/reports");
 
-        Path profile = Files.createDirectories(tmp.resolve("profile"));
-        chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("chromium.log").toFile()).start();
-        Path portFile = profile.resolve("DevToolsActivePort");
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!(Files.exists(portFile) && Files.readString(portFile).contains("\n"))) {
-            if (!chromium.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("Chromium did not start: " + Files.readString(tmp.resolve("chromium.log")));
-            }
-            Thread.sleep(50);
-        }
-        int port = Integer.parseInt(Files.readString(portFile).lines().findFirst().orElseThrow().strip());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-        HttpResponse<String> version = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/version"))
-                .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, version.statusCode());
-        String browserUrl = JSON.readTree(version.body()).get("webSocketDebuggerUrl").asText();
-        cdp = new Cdp();
-        cdp.ws = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(URI.create(browserUrl), cdp)
-                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        cdp = Cdp.launch(tmp);
     }
 
     @AfterAll
     static void stopChromium() throws Exception {
-        try {
-            if (cdp != null) {
-                cdp.ws.abort();
-            }
-        } finally {
-            if (chromium != null) {
-                // The browser and its renderer, GPU and zygote children, so none outlives the test
-                // or writes into the profile while @TempDir deletes it.
-                List<ProcessHandle> all = new ArrayList<>(chromium.descendants().toList());
-                all.add(chromium.toHandle());
-                all.forEach(ProcessHandle::destroy);
-                for (ProcessHandle p : all) {
-                    try {
-                        p.onExit().get(10, TimeUnit.SECONDS);
-                    } catch (TimeoutException e) {
-                        p.destroyForcibly();
-                    }
-                }
-            }
+        if (cdp != null) {
+            cdp.close();
         }
     }
 
     @BeforeEach
     void newPage() throws Exception {
-        targetId = cdp.send(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
-        session = cdp.send(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true))
-                .get("sessionId").asText();
-        cdp.send(session, "Page.enable", Map.of());
-        cdp.send(session, "Network.enable", Map.of());
+        tab = cdp.newPage();
+        session = tab.session();
     }
 
     @AfterEach
     void closePage() throws Exception {
-        if (targetId != null) {
-            cdp.send(null, "Target.closeTarget", Map.of("targetId", targetId));
+        if (tab != null) {
+            cdp.closePage(tab);
         }
     }
 
@@ -147,25 +90,20 @@ class HtmlReportBrowserTest {
     private List<String> open(Path page, int width, boolean mobile) throws Exception {
         cdp.send(session, "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", mobile ? 844 : 900, "deviceScaleFactor", mobile ? 3 : 1, "mobile", mobile));
-        int from = cdp.events.size();
+        int from = cdp.mark();
         String url = page.toUri().toString();
         JsonNode nav = cdp.send(session, "Page.navigate", Map.of("url", url));
         assertTrue(nav.path("errorText").asText().isEmpty(), nav.toString());
         cdp.awaitEvent(session, "Page.loadEventFired", from);
         List<String> requested = new ArrayList<>();
-        List<JsonNode> events = List.copyOf(cdp.events); // a snapshot, as in awaitEvent
-        for (JsonNode e : events.subList(from, events.size())) {
-            if (session.equals(e.path("sessionId").asText()) && e.get("method").asText().equals("Network.requestWillBeSent")) {
-                requested.add(e.get("params").get("request").get("url").asText());
-            }
+        for (JsonNode e : cdp.events(session, "Network.requestWillBeSent", from)) {
+            requested.add(e.get("params").get("request").get("url").asText());
         }
         return requested;
     }
 
     private JsonNode eval(String expression) throws Exception {
-        JsonNode r = cdp.send(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
-        assertTrue(r.path("exceptionDetails").isMissingNode(), r.toString());
-        return r.get("result").get("value");
+        return cdp.eval(session, expression);
     }
 
     private static String number(double v) {
@@ -249,83 +187,6 @@ class HtmlReportBrowserTest {
         try (var s = Files.list(reports)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("xxxx") && n.endsWith(".html"))
                     .map(n -> n.substring(0, n.length() - ".html".length())).findFirst().orElseThrow();
-        }
-    }
-
-    /** A minimal Chrome DevTools Protocol client over one browser WebSocket (flat sessions). */
-    static final class Cdp implements WebSocket.Listener {
-        WebSocket ws;
-        final AtomicInteger ids = new AtomicInteger();
-        final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-        final List<JsonNode> events = new CopyOnWriteArrayList<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        JsonNode send(String sessionId, String method, Map<String, Object> params) throws Exception {
-            int id = ids.incrementAndGet();
-            ObjectNode msg = JSON.createObjectNode();
-            msg.put("id", id);
-            msg.put("method", method);
-            msg.set("params", JSON.valueToTree(params));
-            if (sessionId != null) {
-                msg.put("sessionId", sessionId);
-            }
-            CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-            pending.put(id, reply);
-            synchronized (this) {
-                ws.sendText(msg.toString(), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
-            JsonNode r = reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (r.has("error")) {
-                throw new AssertionError(method + ": " + r.get("error"));
-            }
-            return r.get("result");
-        }
-
-        /** Waits for an event of the session at or after position {@code from} of the event log. */
-        JsonNode awaitEvent(String sessionId, String method, int from) throws InterruptedException {
-            Predicate<JsonNode> wanted = e -> e.get("method").asText().equals(method)
-                    && sessionId.equals(e.path("sessionId").asText());
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                // a snapshot: a subList of a CopyOnWriteArrayList fails once the reader thread adds
-                List<JsonNode> snapshot = List.copyOf(events);
-                for (JsonNode e : snapshot.subList(Math.min(from, snapshot.size()), snapshot.size())) {
-                    if (wanted.test(e)) {
-                        return e;
-                    }
-                }
-                synchronized (events) {
-                    events.wait(50);
-                }
-            }
-            throw new AssertionError("no " + method + " within " + TIMEOUT);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    JsonNode msg = JSON.readTree(partial.toString());
-                    if (msg.has("id")) {
-                        CompletableFuture<JsonNode> f = pending.remove(msg.get("id").asInt());
-                        if (f != null) {
-                            f.complete(msg);
-                        }
-                    } else {
-                        events.add(msg);
-                        synchronized (events) {
-                            events.notifyAll();
-                        }
-                    }
-                } catch (IOException e) {
-                    pending.values().forEach(f -> f.completeExceptionally(e));
-                } finally {
-                    partial.setLength(0);
-                }
-            }
-            webSocket.request(1);
-            return null;
         }
     }
 }
