@@ -4,8 +4,8 @@
 # GET /healthz as the floor, with SQLite (every attempt fsynced, the default) and PostgreSQL.
 # Prints a Markdown table on stdout (docs/benchmarks.md quotes it); progress on stderr.
 #
-#   bench/serve-load.sh                 SQLite, then PostgreSQL (~4 minutes)
-#   bench/serve-load.sh sqlite          one store only (sqlite or postgresql)
+#   bench/serve-load.sh                 SQLite, PostgreSQL, then no store (~7 minutes)
+#   bench/serve-load.sh sqlite          some stores only: sqlite, postgresql, memory
 #   bench/serve-load.sh --keep          keep the scratch folder (the server's logs, the bodies)
 #
 # The load: a roster of STUDENTS students, each with a token from `nngrade links`; every
@@ -25,7 +25,15 @@
 # DURATION and the checks for DURATION. The server's CPU time over each point is read from
 # /proc/PID/stat. At the end the attempts the store holds (the teacher's attempts.csv) are
 # counted: at least every check answered 200, at most that plus the ones in flight when a run
-# ended. Client, server (and PostgreSQL) share the machine's cores.
+# ended. Client, server (and PostgreSQL) share the machine's cores; the table gives the CPU
+# time each used and the whole machine's (from /proc/stat), so what else ran shows.
+#
+# "memory" is not one of serve's stores: bench/ServeNoStore.java runs serve's own Server and
+# Api with a store that only numbers the checks in memory, to tell the store's share of a check
+# from the rest (HTTP, token, check, report). It runs with the launcher's JVM flags when SERVE
+# is bin/nngrade. On PostgreSQL the table also says how many database connections the server
+# opened and how many transactions were rolled back (pg_stat_database's sessions and
+# xact_rollback; the store retries an attempt whose number another took meanwhile).
 #
 # Environment: STUDENTS (200), CLIENTS ("1 16 64"), DURATION (15s), WARMUP (15s), PG_PORT
 # (55440, the next four tried when taken), SERVE (the command that starts nngrade; default
@@ -41,13 +49,13 @@ cd "$root"
 stores=() keep=0
 for arg in "$@"; do
     case $arg in
-        sqlite|postgresql) stores+=("$arg") ;;
+        sqlite|postgresql|memory) stores+=("$arg") ;;
         --keep) keep=1 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument $arg (try --help)" ;;
     esac
 done
-((${#stores[@]})) || stores=(sqlite postgresql)
+((${#stores[@]})) || stores=(sqlite postgresql memory)
 STUDENTS=${STUDENTS:-200}
 CLIENTS=${CLIENTS:-1 16 64}
 DURATION=${DURATION:-15s}
@@ -55,6 +63,8 @@ WARMUP=${WARMUP:-15s}
 PG_PORT=${PG_PORT:-55440}
 SERVE=${SERVE:-$root/bin/nngrade}
 read -r -a serve_cmd <<<"$SERVE"
+nostore_java=(java)
+[[ $SERVE == */bin/nngrade ]] && nostore_java=(java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn64m)
 
 # --- tools ------------------------------------------------------------------
 if ! command -v wrk >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
@@ -81,7 +91,7 @@ stop_postgres() {
     if [[ -n $pg_dir ]]; then
         "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
         rm -rf "$pg_dir"
-        pg_dir=""
+        pg_dir="" pg_port=""
     fi
 }
 cleanup() {
@@ -167,6 +177,7 @@ start_postgres() {
             "${pg_as[@]}" "$pg_bin/psql" -h "$pg_dir" -p "$port" -U postgres -q -v ON_ERROR_STOP=1 \
                 -c "CREATE USER nngrade PASSWORD 'nngrade'" -c "CREATE DATABASE nngrade_bench OWNER nngrade" >&2 \
                 || return 1
+            pg_port=$port
             pg_url="jdbc:postgresql://127.0.0.1:$port/nngrade_bench?user=nngrade&password=nngrade"
             pg_version=$("${pg_as[@]}" "$pg_bin/postgres" --version)
             log "PostgreSQL on 127.0.0.1:$port ($pg_version, its defaults: fsync on, synchronous_commit on)"
@@ -182,9 +193,15 @@ start_server() {
     local store=$1 db=() i
     [[ $store == postgresql ]] && db=(--db "$pg_url")
     mkdir -p "$T/data-$store"
-    "${serve_cmd[@]}" serve problems/notes-softmax-step.json problems/variant-softmax-step.json \
-        --roster "$T/roster.csv" --secret-file "$T/secret.txt" --data "$T/data-$store" "${db[@]}" \
-        --port 0 --lang en >"$T/serve-$store.out" 2>"$T/serve-$store.err" &
+    if [[ $store == memory ]]; then
+        "${nostore_java[@]}" -cp "$root/target/nngrade.jar" "$here/ServeNoStore.java" "$T/roster.csv" "$T/secret.txt" \
+            "$T/data-$store" problems/notes-softmax-step.json problems/variant-softmax-step.json \
+            >"$T/serve-$store.out" 2>"$T/serve-$store.err" &
+    else
+        "${serve_cmd[@]}" serve problems/notes-softmax-step.json problems/variant-softmax-step.json \
+            --roster "$T/roster.csv" --secret-file "$T/secret.txt" --data "$T/data-$store" "${db[@]}" \
+            --port 0 --lang en >"$T/serve-$store.out" 2>"$T/serve-$store.err" &
+    fi
     server_pid=$!
     for ((i = 0; i < 300; i++)); do
         port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$T/serve-$store.out")
@@ -196,20 +213,28 @@ start_server() {
 }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# every CPU's busy ticks: user, nice, system, irq, softirq, steal
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+pg_sessions() {
+    [[ -n ${pg_port:-} ]] || { echo "0 0"; return; }
+    "${pg_as[@]}" "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -At -F ' ' \
+        -c "SELECT sessions, xact_rollback FROM pg_stat_database WHERE datname = 'nngrade_bench'"
+}
 
 # load NAME CLIENTS DURATION [MANIFEST]: one wrk run; appends its RESULT line plus the server's
 # CPU seconds and wrk's own to $T/m/NAME
 load() {
-    local name=$1 c=$2 d=$3 threads=2 before after url=http://127.0.0.1:$port
+    local name=$1 c=$2 d=$3 threads=2 before after m_before m_after s_before s_after url=http://127.0.0.1:$port
     shift 3
     ((c < threads)) && threads=$c
     [[ $# == 0 ]] && url=$url/healthz
-    before=$(cpu_ticks "$server_pid")
+    before=$(cpu_ticks "$server_pid") m_before=$(machine_ticks) s_before=$(pg_sessions)
     /usr/bin/time -f "client_cpu_s=%U+%S" -o "$T/wrk-time.txt" \
         wrk -t "$threads" -c "$c" -d "$d" --timeout 10s -s "$here/serve-load.lua" "$url" ${1:+-- "$1"} >"$T/wrk.out"
-    after=$(cpu_ticks "$server_pid")
+    after=$(cpu_ticks "$server_pid") m_after=$(machine_ticks) s_after=$(pg_sessions)
     grep -q '^RESULT ' "$T/wrk.out" || { cat "$T/wrk.out" >&2; die "wrk printed no result for $name"; }
     echo "$(grep '^RESULT ' "$T/wrk.out") server_cpu_s=$(fmt %.2f "($after - $before) / $(getconf CLK_TCK)")" \
+        "machine_cpu_s=$(fmt %.2f "($m_after - $m_before) / $(getconf CLK_TCK)") sessions=$((${s_after% *} - ${s_before% *})) rollbacks=$((${s_after#* } - ${s_before#* }))" \
         "$(awk -F= '{ split($2, p, "+"); printf "client_cpu_s=%.2f", p[1] + p[2] }' "$T/wrk-time.txt")" >>"$T/m/$name"
 }
 
@@ -255,6 +280,13 @@ run_store() {
         load "healthz-$store-$c" "$c" "$DURATION"
         load "check-$store-$c" "$c" "$DURATION" "$T/manifest.txt"
     done
+    if [[ $store == postgresql ]]; then
+        disk[$store]=$("${pg_as[@]}" "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -At \
+            -c "SELECT pg_size_pretty(pg_database_size('nngrade_bench'))")
+    else
+        disk[$store]=$(du -sh "$T/data-$store" | cut -f1)
+    fi
+    [[ $store == memory ]] && { stop_server; return; }
     teacher=$(cat "$T/data-$store/teacher-token")
     acked=$sanity_checks
     for f in "$T/m/warmup-$store" "$T/m"/check-"$store"-*; do
@@ -262,7 +294,6 @@ run_store() {
     done
     stored[$store]=$(stored_attempts "$teacher")
     acked_of[$store]=$acked
-    disk[$store]=$(du -sh "$T/data-$store" | cut -f1)
     stop_server
 }
 
@@ -283,8 +314,8 @@ echo "- CPUs' worth of parallel work the machine gave (bench/lib.sh cpu_probe, 2
 echo "- nngrade: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), started as \`${serve_cmd[*]} serve\`; load: $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2), closed loop, one connection per client, $STUDENTS students, $DURATION per point after a $WARMUP warm-up"
 [[ -n ${pg_version:-} ]] && echo "- PostgreSQL: $pg_version, a fresh cluster with its defaults"
 echo
-echo "| store | clients | what | requests/s | p50 ms | p90 ms | p99 ms | max ms | not 200 | server CPU ms per request | wrk CPU s |"
-echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| store | clients | what | requests/s | p50 ms | p90 ms | p99 ms | max ms | not 200 | server CPU ms per request | CPU s: server, wrk, all (of $(fmt %.0f "$(nproc) * ${DURATION%s}")) | DB connections opened, transactions rolled back |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 for store in "${stores[@]}"; do
     [[ -s $T/m/warmup-$store ]] || continue
     for c in $CLIENTS; do
@@ -294,12 +325,14 @@ for store in "${stores[@]}"; do
             req=$(field "$n" requests) ok=$(field "$n" ok) sec=$(field "$n" seconds)
             echo "| $store | $c | $label | $(fmt %.0f "$ok / $sec") | $(field "$n" p50_ms) | $(field "$n" p90_ms) |" \
                 "$(field "$n" p99_ms) | $(field "$n" max_ms) | $(fmt %d "$req - $ok + $(field "$n" errors)") |" \
-                "$(fmt %.2f "1000 * $(field "$n" server_cpu_s) / ($req > 0 ? $req : 1)") | $(field "$n" client_cpu_s) |"
+                "$(fmt %.2f "1000 * $(field "$n" server_cpu_s) / ($req > 0 ? $req : 1)") |" \
+                "$(field "$n" server_cpu_s), $(field "$n" client_cpu_s), $(field "$n" machine_cpu_s) |" \
+                "$([[ $store == postgresql ]] && echo "$(field "$n" sessions), $(field "$n" rollbacks)" || echo "–") |"
         done
     done
 done
 echo
 for store in "${stores[@]}"; do
     [[ -n ${stored[$store]:-} ]] || continue
-    echo "- $store: ${acked_of[$store]} checks answered 200 (sanity check, warm-up and points), ${stored[$store]} attempts stored, data folder ${disk[$store]}"
+    echo "- $store: ${acked_of[$store]} checks answered 200 (sanity check, warm-up and points), ${stored[$store]} attempts stored, database ${disk[$store]}"
 done
