@@ -4,7 +4,7 @@
 # GET /healthz as the floor, with SQLite (every attempt fsynced, the default) and PostgreSQL.
 # Prints a Markdown table on stdout (docs/benchmarks.md quotes it); progress on stderr.
 #
-#   bench/serve-load.sh                 SQLite, PostgreSQL, then no store (~7 minutes)
+#   bench/serve-load.sh                 SQLite, PostgreSQL, then no store (~8 minutes)
 #   bench/serve-load.sh sqlite          some stores only: sqlite, postgresql, memory
 #   bench/serve-load.sh --keep          keep the scratch folder (the server's logs, the bodies)
 #
