@@ -183,7 +183,8 @@ class ServePagesBrowserTest {
             assertEquals(written, cell.get(2).asText(), "the wrong cell " + cell);
         }
         assertEquals(0, eval("document.querySelectorAll('td.bad small').length").asInt());
-        assertEquals(0, eval("document.querySelectorAll('#feedback ~ .notice small').length").asInt());
+        assertEquals(1, eval("document.querySelectorAll('#feedback ~ .feedback').length").asInt());
+        assertEquals(0, eval("document.querySelectorAll('#feedback ~ .feedback small').length").asInt());
 
         // The form holds the answers checked, ready to change one and check again.
         assertEquals("-2", eval("document.querySelector('input[name=\"q.z1.1.2\"]').value").asText());
