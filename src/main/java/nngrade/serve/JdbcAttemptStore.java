@@ -33,6 +33,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import javax.sql.DataSource;
@@ -51,8 +52,10 @@ import javax.sql.DataSource;
 final class JdbcAttemptStore implements AttemptStore {
     /** How long a check waits for another's write before the store is called unavailable. */
     static final int BUSY_TIMEOUT_MS = 5_000;
-    /** Idle connections kept open; more are opened when needed and closed after. */
+    /** The connections of the pool (the writer's own aside): a request waits for one when all are out. */
     private static final int POOL = 8;
+    /** How long a request waits for a connection of the pool before it is a 503. */
+    private static final long BORROW_WAIT_MS = 10_000;
     /** A PostgreSQL insert that lost the race for a number tries again, this many times at most. */
     private static final int RETRIES = 1_000;
     /** Lost the race for a number (unique violation), or, where transactions are serializable, any race. */
@@ -67,6 +70,8 @@ final class JdbcAttemptStore implements AttemptStore {
     /** The most pages the SQLite file may grow to, asked before each write; 0 leaves SQLite's own limit. */
     private final IntSupplier maxPages;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL);
+    /** One per connection out of the pool, idle or borrowed: at most {@value #POOL}. */
+    private final Semaphore permits = new Semaphore(POOL, true);
     /** SQLite's one writer, which commits the checks that arrive together at once; null on PostgreSQL. */
     private final GroupCommit writer;
     private volatile boolean closed;
@@ -260,7 +265,7 @@ final class JdbcAttemptStore implements AttemptStore {
             giveBack(c);
             return n;
         } catch (SQLException e) {
-            discard(c);
+            lose(c);
             throw unavailable("could not count the attempts", e);
         }
     }
@@ -362,7 +367,7 @@ final class JdbcAttemptStore implements AttemptStore {
             attempts.sort(ORDER);
             return List.copyOf(attempts);
         } catch (SQLException e) {
-            discard(c);
+            lose(c);
             throw unavailable("could not read the attempts", e);
         }
     }
@@ -378,9 +383,23 @@ final class JdbcAttemptStore implements AttemptStore {
         }
     }
 
+    /**
+     * A connection of the pool, waiting for one when all {@value #POOL} are out: opening more
+     * under load costs each check a connection's set-up (on PostgreSQL a handshake and a server
+     * process) and made the store slower the more clients came.
+     */
     private Connection borrow() {
         if (closed) {
             throw new IllegalStateException("the attempt store is closed");
+        }
+        try {
+            if (!permits.tryAcquire(BORROW_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                throw new StoreUnavailableException(where + " is busy: no connection was free for "
+                        + BORROW_WAIT_MS / 1000 + " s; nothing was stored, try again in a minute", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException(where + " was not reached: the server is stopping", e);
         }
         Connection c = idle.poll();
         if (c != null) {
@@ -389,15 +408,22 @@ final class JdbcAttemptStore implements AttemptStore {
         try {
             return source.getConnection();
         } catch (SQLException e) {
+            permits.release();
             throw unavailable("could not be opened", e);
         }
     }
-
 
     private void giveBack(Connection c) {
         if (closed || !idle.offer(c)) {
             discard(c);
         }
+        permits.release();
+    }
+
+    /** A borrowed connection that failed: closed, not reused, and its place in the pool freed. */
+    private void lose(Connection c) {
+        discard(c);
+        permits.release();
     }
 
     /** Ends a failed transaction; a connection that cannot even roll back is closed, not reused. */
@@ -406,7 +432,7 @@ final class JdbcAttemptStore implements AttemptStore {
             s.execute("ROLLBACK");
             giveBack(c);
         } catch (SQLException e) {
-            discard(c);
+            lose(c);
         }
     }
 
