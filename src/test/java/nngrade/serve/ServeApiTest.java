@@ -9,27 +9,18 @@ import nngrade.report.Messages;
 import nngrade.submission.Roster;
 import nngrade.submission.RosterReader;
 import nngrade.variant.ProblemSource;
-import nngrade.variant.Secret;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,66 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ServeApiTest {
-    private static final String NOTES = "problems/notes-softmax-step.json";
-    private static final String VARIANT = "problems/variant-softmax-step.json";
-    private static final Path SECRET = Path.of("src/test/resources/serve/secret.txt");
-    private static final Path ROSTER = Path.of("src/test/resources/serve/roster.csv");
+class ServeApiTest extends ServeHttpTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TempDir
-    Path data;
-
-    private final TestClock clock = new TestClock();
-    private final List<HttpResponse<String>> seen = new ArrayList<>();
-    private Secret secret;
-    private AttemptStore store;
-    private TeacherToken teacher;
-    private Server server;
-    private String teacherToken;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        secret = Secret.of(Files.readString(SECRET));
-        store = AttemptStore.open(null, data);
-        teacher = TeacherToken.load(null, data);
-        teacherToken = Files.readString(teacher.where()).strip();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (server != null) {
-            server.close();
-        }
-        store.close();
-        for (HttpResponse<String> r : seen) {
-            assertFalse(r.body().contains(token("s001")) || r.body().contains(token("s002")) || r.body().contains(teacherToken),
-                    "a token in " + r.uri());
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
-            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null));
-            assertEquals("default-src 'none'", r.headers().firstValue("Content-Security-Policy").orElse(null));
-        }
+    @Override
+    void headers(HttpResponse<String> r) {
+        assertEquals("default-src 'none'", r.headers().firstValue("Content-Security-Policy").orElse(null));
     }
 
     private void start(Optional<Instant> deadline, OptionalInt maxChecks) {
@@ -116,10 +53,6 @@ class ServeApiTest {
 
     private void start() {
         start(Optional.empty(), OptionalInt.empty());
-    }
-
-    private String token(String id) {
-        return Tokens.token(secret, id);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
@@ -142,16 +75,6 @@ class ServeApiTest {
     private HttpResponse<String> check(String student, String file, String contentType) throws Exception {
         return post("/api/v1/problems/notes-softmax-step/check", token(student), contentType,
                 Files.readAllBytes(Path.of(file)));
-    }
-
-    private HttpResponse<String> send(HttpRequest r) throws Exception {
-        HttpResponse<String> response = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-        seen.add(response);
-        return response;
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
     private static JsonNode json(HttpResponse<String> r) throws IOException {

@@ -58,7 +58,7 @@ class ServePagesBrowserTest {
 
     @TempDir
     Path data;
-    private final ServeApiTest.TestClock clock = new ServeApiTest.TestClock();
+    private final ServeHttpTest.TestClock clock = new ServeHttpTest.TestClock();
     private Secret secret;
     private AttemptStore store;
     private Server server;

@@ -7,19 +7,13 @@ import nngrade.report.Messages;
 import nngrade.submission.Roster;
 import nngrade.submission.RosterReader;
 import nngrade.variant.ProblemSource;
-import nngrade.variant.Secret;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,52 +39,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * form (decimal commas, a pasted matrix, an upload), what a student may and may not see, the
  * teacher's class view, and the refusals (no cookie, a forged form, a body too large).
  */
-class ServePagesTest {
-    private static final String NOTES = "problems/notes-softmax-step.json";
-    private static final String VARIANT = "problems/variant-softmax-step.json";
+class ServePagesTest extends ServeHttpTest {
     private static final String PAGE = "/p/notes-softmax-step";
-    private static final Path SECRET = Path.of("src/test/resources/serve/secret.txt");
-    private static final Path ROSTER = Path.of("src/test/resources/serve/roster.csv");
     private static final Path HOSTILE_ROSTER = Path.of("src/test/resources/serve/hostile-roster.csv");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    Path data;
-
-    private final ServeApiTest.TestClock clock = new ServeApiTest.TestClock();
-    private final List<HttpResponse<String>> seen = new ArrayList<>();
-    private Secret secret;
-    private AttemptStore store;
-    private TeacherToken teacher;
-    private Server server;
-    private String teacherToken;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        secret = Secret.of(Files.readString(SECRET));
-        store = AttemptStore.open(null, data);
-        teacher = TeacherToken.load(null, data);
-        teacherToken = Files.readString(teacher.where()).strip();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (server != null) {
-            server.close();
-        }
-        store.close();
-        for (HttpResponse<String> r : seen) {
-            for (String id : List.of("s001", "s002")) {
-                assertFalse(r.body().contains(token(id)), "a student's token in the page " + r.uri());
-            }
-            assertFalse(r.body().contains(teacherToken), "the teacher's token in the page " + r.uri());
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
-            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null));
-            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null));
-            if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
-                assertEquals(Pages.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), r.uri().toString());
-            }
+    @Override
+    void headers(HttpResponse<String> r) {
+        if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+            assertEquals(Pages.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), r.uri().toString());
         }
     }
 
@@ -105,10 +62,6 @@ class ServePagesTest {
 
     private void start() {
         start(ROSTER, Optional.empty(), Optional.empty(), Reveal.NEVER, OptionalInt.empty());
-    }
-
-    private String token(String id) {
-        return Tokens.token(secret, id);
     }
 
     private static String studentCookie(String token) {
@@ -159,16 +112,6 @@ class ServePagesTest {
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return post(PAGE + "/upload", cookie, "multipart/form-data; boundary=" + boundary, out.toByteArray());
-    }
-
-    private HttpResponse<String> send(HttpRequest r) throws Exception {
-        HttpResponse<String> response = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-        seen.add(response);
-        return response;
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
     /** The form token a student's pages carry, read off their problem page. */
