@@ -37,7 +37,7 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
                     ? Backprop.outputDelta(p, w.get(Quantity.of(Kind.Z, depth)), w.get(Quantity.YHAT))
                     : Backprop.hiddenDelta(p, l, w.get(Quantity.of(Kind.Z, l)), w.get(Quantity.of(Kind.DA, l)));
             case DA -> Backprop.da(p, l, w.get(Quantity.of(Kind.DZ, l + 1)));
-            case DW -> Backprop.dW(p, w.get(Quantity.of(Kind.DZ, l)), l == 1 ? p.x() : w.get(Quantity.of(Kind.A, l - 1)));
+            case DW -> Backprop.dW(p, l, w.get(Quantity.of(Kind.DZ, l)), l == 1 ? p.x() : w.get(Quantity.of(Kind.A, l - 1)));
             case DB -> Backprop.db(p, w.get(Quantity.of(Kind.DZ, l)));
             case W_NEXT -> Backprop.step(p, p.w(l), w.get(Quantity.of(Kind.DW, l)));
             case B_NEXT -> Backprop.step(p, p.b(l), w.get(Quantity.of(Kind.DB, l)));

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param ask       the quantities students must answer, in the problem's order
  * @param tolerance per-quantity tolerances, falling back to a default
  * @param points    per-quantity points, falling back to a default
+ * @param l2        λ of the cost's L2 penalty (λ/2)·Σ_l ‖W_l‖², 0 without one (v1.1 "regularization")
  */
 public record Problem(
         String source,
@@ -29,12 +30,27 @@ public record Problem(
         Tolerances tolerance,
         Points points,
         boolean partialCredit,
-        double followThrough) {
+        double followThrough,
+        double l2) {
 
     public Problem {
         weights = List.copyOf(weights);
         biases = List.copyOf(biases);
         ask = List.copyOf(ask);
+    }
+
+    /** A problem without regularisation. */
+    public Problem(String source, String id, String title, String statement, Network network, double learningRate,
+                   Matrix x, Matrix y, List<Matrix> weights, List<Matrix> biases, List<Quantity> ask,
+                   Tolerances tolerance, Points points, boolean partialCredit, double followThrough) {
+        this(source, id, title, statement, network, learningRate, x, y, weights, biases, ask, tolerance, points,
+                partialCredit, followThrough, 0);
+    }
+
+    /** The same problem with another λ (the tests of the penalty). */
+    public Problem withL2(double lambda) {
+        return new Problem(source, id, title, statement, network, learningRate, x, y, weights, biases, ask, tolerance,
+                points, partialCredit, followThrough, lambda);
     }
 
     /** Number of samples m. */

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class ProblemValidator {
     private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
-            "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints", "variant");
+            "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints", "variant", "regularization");
     /** Conditions a per-student variant must meet; see nngrade.variant.Constraints. */
     /** Draws of a variant at most: each solves the network, and a class draws one per student. */
     static final int MAX_TRIES = 100_000;
@@ -45,6 +45,7 @@ final class ProblemValidator {
         double followThrough = followThrough(root.get("followThrough"));
         boolean partialCredit = pass.bool(root, "partialCredit");
         constraints(root.get("constraints"));
+        double l2 = regularization(root.get("regularization"));
         if (network == null) {
             pass.stopIfErrors(); // the rest is checked against the network
         }
@@ -65,7 +66,7 @@ final class ProblemValidator {
             b.add(given.get("b" + l));
         }
         return new Problem(pass.source(), id, title, statement, network, learningRate, given.get("x"),
-                given.get("y"), w, b, ask, tolerance, points, partialCredit, followThrough);
+                given.get("y"), w, b, ask, tolerance, points, partialCredit, followThrough, l2);
     }
 
     /**
@@ -114,6 +115,28 @@ final class ProblemValidator {
             pass.error("constraints.maxTries", "expected a whole number from 1 to " + MAX_TRIES + ", found "
                     + Fields.describe(tries));
         }
+    }
+
+    /** {"l2": λ}: λ ≥ 0, the weight of the cost's (λ/2)·Σ_l ‖W_l‖². */
+    private double regularization(JsonNode n) {
+        if (n == null) {
+            return 0;
+        }
+        if (!n.isObject()) {
+            pass.error("regularization", "expected an object such as {\"l2\": 0.1}, found " + Fields.describe(n));
+            return 0;
+        }
+        pass.unknownFields(n, List.of("l2"), "regularization", "field");
+        JsonNode l2 = n.get("l2");
+        if (l2 == null) {
+            pass.missing("regularization.l2", "is missing; expected λ of the L2 penalty (λ/2)·Σ‖W‖², such as 0.1");
+            return 0;
+        }
+        Double v = pass.number(l2, "regularization.l2");
+        if (v != null && v < 0) {
+            pass.error("regularization.l2", "must be 0 or more, found " + Numbers.exact(v));
+        }
+        return v == null || v < 0 ? 0 : v;
     }
 
     private Double learningRate(JsonNode n) {

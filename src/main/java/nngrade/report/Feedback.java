@@ -69,7 +69,7 @@ final class Feedback {
         return m.get(Diagnoser.messageKey(code, p, quantity), Text.oneLine(q.name()), m.formula(p, quantity), p.samples(),
                 m.exact(p.learningRate()), m.words().shape(p.network().weightLayout()), "W" + quantity.layer(),
                 m.tolerance(q.tolerance()), q.submitted() == null ? "" : q.submitted().shape(), q.expected().shape(),
-                p.network().layer(l).activation().name(), m.words().loss(p.network().loss()), l);
+                p.network().layer(l).activation().name(), m.words().loss(p.network().loss()), l, m.exact(p.l2()));
     }
 
     /** The wrong cells (every cell with --all-cells), at most a few unless all are asked for. */

@@ -34,6 +34,7 @@ public final class KeyText {
         sb.append("; loss ").append(n.loss().label()).append(" (").append(n.reduction().label())
                 .append(" over m = ").append(p.samples()).append(p.samples() == 1 ? " sample" : " samples")
                 .append("); weightLayout ").append(n.weightLayout().label())
+                .append(p.l2() == 0 ? "" : "; L2 penalty λ = " + Numbers.exact(p.l2()))
                 .append("; η = ").append(Numbers.exact(p.learningRate())).append('\n');
         sb.append("Asked: ");
         for (int i = 0; i < p.ask().size(); i++) {

@@ -148,7 +148,8 @@ public final class TaskSheet {
         Formulas.Words w = m.words();
         String shape = n.weightLayout().shapeWords().replace("units", w.units()).replace("inputs", w.inputs());
         return m.get("sheet.network", n.inputs(), layers.toString(), w.loss(n.loss()),
-                m.get("sheet.reduction." + n.reduction().label()), p.samples(), shape, m.exact(p.learningRate()));
+                m.get("sheet.reduction." + n.reduction().label()), p.samples(), shape, m.exact(p.learningRate()))
+                + (p.l2() == 0 ? "" : m.get("sheet.l2", m.exact(p.l2())));
     }
 
     private static void given(Problem p, BiConsumer<String, Matrix> each) {

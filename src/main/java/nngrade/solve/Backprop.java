@@ -23,18 +23,38 @@ public final class Backprop {
         return p.network().layer(layer).activation().apply(z);
     }
 
-    /** C = factor · Σ_i ℓ_i, from the output pre-activation (log-probabilities taken from z). */
+    /**
+     * C = factor · (Σ_i ℓ_i + (λ/2)·Σ_l ‖W_l‖²), from the output pre-activation (log-probabilities
+     * taken from z); factor is 1/m under mean, 1 under sum.
+     */
     public static double loss(Problem p, Matrix zL, Matrix yhat) {
         Network n = p.network();
         var out = n.output().activation();
         Matrix perSample = n.loss().perSample(yhat, p.y(), out.logOf(zL), out.log1mOf(zL));
-        return n.reduction().factor(p.samples()) * perSample.sum();
+        return n.reduction().factor(p.samples()) * (perSample.sum() + penalty(p));
     }
 
     /** C from ŷ alone, as a student computes it from their own ŷ. */
     public static double lossFromYhat(Problem p, Matrix yhat) {
         Network n = p.network();
-        return n.reduction().factor(p.samples()) * n.loss().perSample(yhat, p.y()).sum();
+        return n.reduction().factor(p.samples()) * (n.loss().perSample(yhat, p.y()).sum() + penalty(p));
+    }
+
+    /** (λ/2)·Σ_l ‖W_l‖², the squared Frobenius norms of the given weights (biases are not regularised). */
+    public static double penalty(Problem p) {
+        if (p.l2() == 0) {
+            return 0;
+        }
+        double squares = 0;
+        for (int l = 1; l <= p.network().depth(); l++) {
+            squares += p.w(l).hadamard(p.w(l)).sum();
+        }
+        return p.l2() / 2 * squares;
+    }
+
+    /** ∂/∂W_l of the penalty in C: factor · λ·W_l. */
+    public static Matrix penaltyGradient(Problem p, int layer) {
+        return p.w(layer).scale(p.network().reduction().factor(p.samples()) * p.l2());
     }
 
     /** δ_L = ∂ℓ/∂z_L per sample (ŷ − y for the pairs that simplify). */
@@ -53,10 +73,14 @@ public final class Backprop {
         return p.network().layer(layer).activation().backprop(z, da);
     }
 
-    /** dW_l = factor · δ_lᵀ·a_(l−1) (out-in) or factor · a_(l−1)ᵀ·δ_l (in-out). */
-    public static Matrix dW(Problem p, Matrix delta, Matrix input) {
+    /**
+     * dW_l = factor · δ_lᵀ·a_(l−1) (out-in) or factor · a_(l−1)ᵀ·δ_l (in-out), plus factor · λ·W_l
+     * under an L2 penalty.
+     */
+    public static Matrix dW(Problem p, int layer, Matrix delta, Matrix input) {
         Network n = p.network();
-        return n.weightLayout().weightGradient(delta, input).scale(n.reduction().factor(p.samples()));
+        Matrix data = n.weightLayout().weightGradient(delta, input).scale(n.reduction().factor(p.samples()));
+        return p.l2() == 0 ? data : data.plus(penaltyGradient(p, layer));
     }
 
     /** db_l = factor · Σ_i δ_l,i. */

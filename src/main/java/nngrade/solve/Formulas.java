@@ -83,12 +83,14 @@ public final class Formulas {
             case Z -> "z" + l + " = " + n.weightLayout().zFormula(in, "W" + l, "b" + l);
             case A -> "a" + l + " = " + applied(n.layer(l).activation(), "z" + l);
             case YHAT -> "ŷ = " + applied(n.output().activation(), "z" + n.depth());
-            case LOSS -> (n.reduction() == Reduction.MEAN ? "C = (1/m) Σᵢ ℓᵢ" : "C = Σᵢ ℓᵢ")
-                    + ", ℓ = " + n.loss().formula();
+            case LOSS -> (p.l2() == 0 ? (n.reduction() == Reduction.MEAN ? "C = (1/m) Σᵢ ℓᵢ" : "C = Σᵢ ℓᵢ")
+                    : (n.reduction() == Reduction.MEAN ? "C = (1/m) (Σᵢ ℓᵢ + (λ/2) Σₗ ‖Wₗ‖²)" : "C = Σᵢ ℓᵢ + (λ/2) Σₗ ‖Wₗ‖²")
+                    + " (λ = " + w.number(p.l2()) + ")") + ", ℓ = " + n.loss().formula();
             case DZ -> l == n.depth() ? outputDelta(n, w) : "δ" + l + " = da" + l + " ⊙ f′(z" + l + "), "
                     + n.layer(l).activation().prime(w);
             case DA -> "da" + l + " = " + n.weightLayout().daFormula("δ" + (l + 1), "W" + (l + 1));
-            case DW -> "dW" + l + " = " + n.weightLayout().dWFormula("δ" + l, in) + divisor;
+            case DW -> "dW" + l + " = " + n.weightLayout().dWFormula("δ" + l, in) + divisor + (p.l2() == 0 ? ""
+                    : (n.reduction() == Reduction.MEAN ? " + (λ/m)·W" : " + λ·W") + l + " (λ = " + w.number(p.l2()) + ")");
             case DB -> "db" + l + " = Σᵢ δ" + l + divisor;
             case W_NEXT -> "W" + l + "_next = W" + l + " − η·dW" + l + " (η = " + w.number(p.learningRate()) + ")";
             case B_NEXT -> "b" + l + "_next = b" + l + " − η·db" + l + " (η = " + w.number(p.learningRate()) + ")";

@@ -49,7 +49,7 @@ public final class Solver {
                 delta = Backprop.hiddenDelta(p, l, z[l], da);
             }
             v.put(Quantity.of(Kind.DZ, l), delta);
-            Matrix dW = Backprop.dW(p, delta, a[l - 1]);
+            Matrix dW = Backprop.dW(p, l, delta, a[l - 1]);
             Matrix db = Backprop.db(p, delta);
             v.put(Quantity.of(Kind.DW, l), dW);
             v.put(Quantity.of(Kind.DB, l), db);

@@ -447,7 +447,7 @@ final class Mistakes {
     /** The same problem with another learning rate, follow-through share or partial credit. */
     static Problem with(Problem p, double learningRate, double followThrough) {
         return new Problem(p.source(), p.id(), p.title(), p.statement(), p.network(), learningRate, p.x(), p.y(),
-                p.weights(), p.biases(), p.ask(), p.tolerance(), p.points(), p.partialCredit(), followThrough);
+                p.weights(), p.biases(), p.ask(), p.tolerance(), p.points(), p.partialCredit(), followThrough, p.l2());
     }
 
     static final List<String> ACTIVATIONS = List.of("sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax");

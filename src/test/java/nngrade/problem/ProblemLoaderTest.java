@@ -118,7 +118,7 @@ class ProblemLoaderTest {
             """;
 
     private static final String TOP_FIELDS = "id, title, statement, network, learningRate, given, ask, tolerance, "
-            + "points, partialCredit, followThrough, constraints, variant";
+            + "points, partialCredit, followThrough, constraints, variant, regularization";
     private static final String ACTIVATIONS = "sigmoid, tanh, relu, leaky-relu, linear, softmax";
     private static final String LOSSES = "cross-entropy, binary-cross-entropy, quadratic, mse";
     private static final String NOTES_QUANTITIES = "z1, yhat, loss, dz1, dW1, db1, W1_next, b1_next";
@@ -314,6 +314,14 @@ class ProblemLoaderTest {
                         "problems/hw1.json: learningRate: \"fast\" is not a number"),
                 notes("\"learningRate\": 1.0", "\"learningRate\": 0",
                         "problems/hw1.json: learningRate must be positive, found 0"),
+                notes("\"learningRate\": 1.0", "\"learningRate\": 1.0, \"regularization\": {\"l2\": -1}",
+                        "problems/hw1.json: regularization.l2 must be 0 or more, found -1"),
+                notes("\"learningRate\": 1.0", "\"learningRate\": 1.0, \"regularization\": 0.1",
+                        "problems/hw1.json: regularization: expected an object such as {\"l2\": 0.1}, found 0.1"),
+                notes("\"learningRate\": 1.0", "\"learningRate\": 1.0, \"regularization\": {\"l1\": 2, \"l2\": 0.1}",
+                        "problems/hw1.json: regularization.l1: unknown field \"l1\" (did you mean \"l2\"?); expected one of l2"),
+                notes("\"learningRate\": 1.0", "\"learningRate\": 1.0, \"regularization\": {}",
+                        "problems/hw1.json: regularization.l2 is missing; expected λ of the L2 penalty (λ/2)·Σ‖W‖², such as 0.1"),
                 notes("\"learningRate\": 1.0", "\"learningRate\": -0.1",
                         "problems/hw1.json: learningRate must be positive, found -0.1"),
                 notes("\"learningRate\": 1.0,", "",

@@ -25,6 +25,8 @@ public final class Diagnoser {
             new ExtraMean(),
             new WrongUpdateSign(),
             new LearningRateOmitted(),
+            new RegularizationOmitted(),
+            new RegularizationNotAveraged(),
             new MissingActivationDerivative(),
             new ActivationInsteadOfDerivative(),
             new WrongActivation(),
