@@ -9,7 +9,6 @@ import nngrade.report.CheckText;
 import nngrade.report.Messages;
 import nngrade.report.ReportOptions;
 import nngrade.solve.AnswerKey;
-import nngrade.solve.Backprop;
 import nngrade.solve.Solver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +43,11 @@ class RegularizationDiagnosisTest {
                 p.partialCredit(), p.followThrough(), p.l2());
     }
 
+    /** factor·λ·W1 written out: (λ/m)·W1 under mean, λ·W1 under sum. */
+    private static Matrix term(Problem p) {
+        return p.w(1).scale(p.network().reduction() == Reduction.MEAN ? p.l2() / p.samples() : p.l2());
+    }
+
     private static CheckResult withAnswer(AnswerKey key, Quantity q, Matrix wrong) {
         Map<Quantity, Matrix> answers = new LinkedHashMap<>(key.restrictedTo(key.problem().ask()).values());
         answers.put(q, wrong);
@@ -55,7 +59,7 @@ class RegularizationDiagnosisTest {
     void dWWithoutThePenaltyIsRegularizationOmitted(Reduction reduction) {
         Problem p = problem(reduction);
         AnswerKey key = Solver.solve(p);
-        Matrix dataOnly = key.get(DW1).minus(Backprop.penaltyGradient(p, 1));
+        Matrix dataOnly = key.get(DW1).minus(term(p));
         QuantityResult r = Mistakes.result(withAnswer(key, DW1, dataOnly), DW1);
         assertEquals(Status.INCORRECT, r.status());
         assertEquals(List.of("regularization-omitted"), r.diagnoses());
@@ -67,7 +71,7 @@ class RegularizationDiagnosisTest {
         Problem p = problem(reduction);
         AnswerKey key = Solver.solve(p);
         double wrongFactor = reduction == Reduction.MEAN ? p.l2() : p.l2() / p.samples();
-        Matrix wrong = key.get(DW1).minus(Backprop.penaltyGradient(p, 1)).plus(p.w(1).scale(wrongFactor));
+        Matrix wrong = key.get(DW1).minus(term(p)).plus(p.w(1).scale(wrongFactor));
         QuantityResult r = Mistakes.result(withAnswer(key, DW1, wrong), DW1);
         assertEquals(List.of("regularization-not-averaged"), r.diagnoses());
     }
@@ -82,14 +86,14 @@ class RegularizationDiagnosisTest {
         assertEquals(List.of("regularization-omitted"), r.diagnoses());
         String message = CheckText.render(withAnswer(key, Quantity.LOSS, crossEntropyOnly),
                 new ReportOptions(new Messages(Messages.Lang.en), true, false, false));
-        assertTrue(message.contains("leaves out the L2 penalty: the cost has (λ/2)·Σ‖W‖² with λ = 0.1"), message);
+        assertTrue(message.contains("Your loss leaves out the L2 penalty (λ/2)·Σ‖W‖² (λ = 0.1), which the cost includes."), message);
     }
 
     @Test
     void theStepFromADwWithoutThePenaltyIsCarriedForward() {
         Problem p = problem(Reduction.MEAN);
         AnswerKey key = Solver.solve(p);
-        Matrix dataOnly = key.get(DW1).minus(Backprop.penaltyGradient(p, 1));
+        Matrix dataOnly = key.get(DW1).minus(term(p));
         Map<Quantity, Matrix> answers = new LinkedHashMap<>(key.restrictedTo(p.ask()).values());
         answers.put(DW1, dataOnly);
         answers.put(W1_NEXT, p.w(1).minus(dataOnly.scale(p.learningRate())));
@@ -105,5 +109,41 @@ class RegularizationDiagnosisTest {
         CheckResult r = Mistakes.grade(key, key.restrictedTo(key.problem().ask()).values());
         assertEquals(key.problem().maxScore(), r.score(), 1e-9);
         r.quantities().forEach(q -> assertEquals(List.of(), q.diagnoses(), q.name()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"MEAN", "SUM"})
+    void a1OverMSlipOfTheDataTermAloneIsStillNamed(Reduction reduction) {
+        Problem p = problem(reduction);
+        AnswerKey key = Solver.solve(p);
+        Matrix data = key.get(DW1).minus(term(p));
+        int m = p.samples();
+        if (reduction == Reduction.MEAN) {
+            // δᵀ·x summed, not averaged, with the penalty term as the formula shows it
+            assertEquals(List.of("missing-mean"),
+                    Mistakes.result(withAnswer(key, DW1, data.scale(m).plus(term(p))), DW1).diagnoses());
+        }
+        // the data term divided by m once more (or at all, under sum)
+        assertEquals(List.of("extra-mean"),
+                Mistakes.result(withAnswer(key, DW1, data.scale(1.0 / m).plus(term(p))), DW1).diagnoses());
+    }
+
+    @Test
+    void aStepWithoutThePenaltyFromARightDwIsRegularizationOmitted() {
+        Problem p = problem(Reduction.MEAN);
+        AnswerKey key = Solver.solve(p);
+        Matrix short_ = key.get(W1_NEXT).plus(term(p).scale(p.learningRate()));
+        QuantityResult r = Mistakes.result(withAnswer(key, W1_NEXT, short_), W1_NEXT);
+        assertEquals(List.of("regularization-omitted"), r.diagnoses());
+    }
+
+    @Test
+    void theLossWithAnUnaveragedPenaltyIsRegularizationNotAveraged() {
+        Problem p = problem(Reduction.MEAN);
+        AnswerKey key = Solver.solve(p);
+        // (1/m)Σℓ + (λ/2)‖W1‖²: the penalty 0.0595 where (1/2)·0.0595 belongs
+        Matrix wrong = Matrix.scalar(key.get(Quantity.LOSS).get(0, 0) + 0.0595 / 2);
+        assertEquals(List.of("regularization-not-averaged"),
+                Mistakes.result(withAnswer(key, Quantity.LOSS, wrong), Quantity.LOSS).diagnoses());
     }
 }

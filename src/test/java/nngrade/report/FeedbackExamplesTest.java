@@ -53,6 +53,7 @@ class FeedbackExamplesTest {
     static final String BATCH_SUM = "src/test/resources/check/logistic-batch-sum.json";
     static final String SIGMOID = "problems/quadratic-sigmoid-regression.json";
     static final String TWO_LAYER = "problems/two-layer-tanh-softmax.json";
+    static final String DECAY = "problems/weight-decay-step.json";
 
     static final List<Example> EXAMPLES = List.of(
             new Example("transposed", NOTES, "dW1 as x·δᵀ, the lecture notes' slip",
@@ -67,6 +68,11 @@ class FeedbackExamplesTest {
             new Example("extra-mean", BATCH_SUM, "the loss as the mean where the cost is the sum", Map.of("loss", "0.896")),
             new Example("wrong-update-sign", NOTES, "b1 + η·db1", Map.of("b1_next", "[0.45, -0.88, 0.73]")),
             new Example("learning-rate-omitted", BATCH, "W1 − dW1 with η = 0.5", Map.of("W1_next", "[[0.31, 0.22]]")),
+            new Example("regularization-omitted", DECAY, "dW1 = δ1ᵀ·x / m without (λ/m)·W1",
+                    Map.of("dW1", "[[-0.1766, 0.2636], [-0.1443, -0.3922], [0.3209, 0.1286]]")),
+            new Example("regularization-omitted", DECAY, "the loss without its penalty", Map.of("loss", "0.3739")),
+            new Example("regularization-not-averaged", DECAY, "λ·W1 where the mean cost gives (λ/m)·W1",
+                    Map.of("dW1", "[[-0.1266, 0.2236], [-0.1743, -0.3122], [0.3409, 0.1386]]")),
             new Example("missing-activation-derivative", SIGMOID, "δ = ŷ − y with a quadratic loss",
                     Map.of("dz1", "[-0.350, 0.434]")),
             new Example("missing-activation-derivative", TWO_LAYER, "δ1 = da1 in a tanh layer",

@@ -31,8 +31,10 @@ class RegularizationTest {
     private static final double H = 1e-5;
     private static final double LAMBDA = 0.3;
 
+    /** Every fifth combination: each loss, output, hidden activation, layout and reduction appears. */
     static Stream<Case> cases() {
-        return RandomProblems.everyCombination(7_000).limit(120);
+        List<Case> all = RandomProblems.everyCombination(7_000).toList();
+        return java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 5 == 0).mapToObj(all::get);
     }
 
     /** factor·(λ/2)·Σ‖W‖², from the weights as arrays. */

@@ -33,7 +33,7 @@ public final class ExtraMean extends CandidateDiagnosis {
         if (c.samples() < 2 || !(GRADIENTS.contains(kind) || meanOfSum)) {
             return List.of();
         }
-        return List.of(reference.scale(1.0 / c.samples()));
+        return Penalty.scaled(c, reference, 1.0 / c.samples());
     }
 
     /** δ and da never carry 1/m; dW, db carry it once for a mean cost and not at all for a sum. */

@@ -7,7 +7,7 @@ import nngrade.problem.Reduction;
 import java.util.List;
 import java.util.Set;
 
-/** m × expected: summed over the batch where the cost takes the mean (dW, db, the loss). */
+/** m × expected: summed over the batch where the cost takes the mean (dW, db, the loss; dW's data term alone under L2). */
 public final class MissingMean extends CandidateDiagnosis {
     private static final Set<Kind> AVERAGED = Set.of(Kind.DW, Kind.DB, Kind.LOSS);
 
@@ -27,6 +27,6 @@ public final class MissingMean extends CandidateDiagnosis {
                 || !AVERAGED.contains(c.quantity().kind())) {
             return List.of();
         }
-        return List.of(reference.scale(c.samples()));
+        return Penalty.scaled(c, reference, c.samples());
     }
 }

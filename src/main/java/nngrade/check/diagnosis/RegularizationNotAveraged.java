@@ -8,8 +8,9 @@ import nngrade.solve.Backprop;
 import java.util.List;
 
 /**
- * dW's penalty term with the wrong factor: λ·W where the mean cost gives (λ/m)·W, or (λ/m)·W
- * where the summed cost gives λ·W. Only a batch of m > 1 tells them apart.
+ * The penalty with the wrong factor: λ·W in dW where the mean cost gives (λ/m)·W, or (λ/m)·W
+ * where the summed cost gives λ·W; the same for (λ/2)·Σ‖W‖² in the loss. Only a batch of m > 1
+ * tells them apart.
  */
 public final class RegularizationNotAveraged extends CandidateDiagnosis {
     @Override
@@ -22,11 +23,21 @@ public final class RegularizationNotAveraged extends CandidateDiagnosis {
         var p = c.problem();
         Quantity q = c.quantity();
         int m = p.samples();
-        if (p.l2() == 0 || m == 1 || q.kind() != Quantity.Kind.DW) {
+        if (p.l2() == 0 || m == 1) {
+            return List.of();
+        }
+        boolean mean = p.network().reduction() == Reduction.MEAN;
+        if (q.kind() == Quantity.Kind.LOSS) {
+            // (1/m)Σℓ + (λ/2)‖W‖² under mean, Σℓ + (λ/2m)‖W‖² under sum
+            double right = p.network().reduction().factor(m) * Backprop.penalty(p);
+            double wrong = mean ? Backprop.penalty(p) : Backprop.penalty(p) / m;
+            return List.of(reference.map(v -> v - right + wrong));
+        }
+        if (q.kind() != Quantity.Kind.DW) {
             return List.of();
         }
         Matrix w = p.w(q.layer());
-        Matrix wrongTerm = w.scale(p.network().reduction() == Reduction.MEAN ? p.l2() : p.l2() / m);
+        Matrix wrongTerm = w.scale(mean ? p.l2() : p.l2() / m);
         return List.of(reference.minus(Backprop.penaltyGradient(p, q.layer())).plus(wrongTerm));
     }
 }

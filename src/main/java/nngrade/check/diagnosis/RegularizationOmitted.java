@@ -1,14 +1,15 @@
 package nngrade.check.diagnosis;
 
 import nngrade.problem.Matrix;
+import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.solve.Backprop;
 
 import java.util.List;
 
 /**
- * The L2 penalty left out: dW without its factor·λ·W, or the loss without factor·(λ/2)·Σ‖W‖²
- * (factor 1/m under mean, 1 under sum).
+ * The L2 penalty left out: dW without its factor·λ·W (and the step taken with such a dW), or
+ * the loss without factor·(λ/2)·Σ‖W‖² (factor 1/m under mean, 1 under sum).
  */
 public final class RegularizationOmitted extends CandidateDiagnosis {
     @Override
@@ -25,8 +26,19 @@ public final class RegularizationOmitted extends CandidateDiagnosis {
         Quantity q = c.quantity();
         return switch (q.kind()) {
             case DW -> List.of(reference.minus(Backprop.penaltyGradient(p, q.layer())));
+            // W − η·dW from a dW without the penalty: the step is η·factor·λ·W short
+            case W_NEXT -> List.of(reference.plus(Backprop.penaltyGradient(p, q.layer()).scale(p.learningRate())));
             case LOSS -> List.of(reference.map(v -> v - p.network().reduction().factor(p.samples()) * Backprop.penalty(p)));
             default -> List.of();
+        };
+    }
+
+    @Override
+    public String messageKey(Problem p, Quantity q) {
+        return switch (q.kind()) {
+            case LOSS -> "diagnosis.regularization-omitted.loss";
+            case W_NEXT -> "diagnosis.regularization-omitted.step";
+            default -> "diagnosis.regularization-omitted";
         };
     }
 }
