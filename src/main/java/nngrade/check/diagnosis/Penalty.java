@@ -31,7 +31,8 @@ final class Penalty {
         List<Matrix> out = new ArrayList<>(2);
         out.add(reference.scale(k));
         Matrix p = term(c);
-        if (p != null) {
+        // a reference already transposed (this slip composed with another) has no term of its shape
+        if (p != null && p.sameShape(reference)) {
             out.add(reference.minus(p).scale(k).plus(p));
         }
         return out;

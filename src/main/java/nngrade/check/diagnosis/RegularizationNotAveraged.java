@@ -37,6 +37,9 @@ public final class RegularizationNotAveraged extends CandidateDiagnosis {
             return List.of();
         }
         Matrix w = p.w(q.layer());
+        if (!w.sameShape(reference)) {
+            return List.of();
+        }
         Matrix wrongTerm = w.scale(mean ? p.l2() : p.l2() / m);
         return List.of(reference.minus(Backprop.penaltyGradient(p, q.layer())).plus(wrongTerm));
     }

@@ -24,6 +24,9 @@ public final class RegularizationOmitted extends CandidateDiagnosis {
             return List.of();
         }
         Quantity q = c.quantity();
+        if ((q.kind() == Quantity.Kind.DW || q.kind() == Quantity.Kind.W_NEXT) && !p.w(q.layer()).sameShape(reference)) {
+            return List.of(); // a reference in another shape has no penalty term of its own
+        }
         return switch (q.kind()) {
             case DW -> List.of(reference.minus(Backprop.penaltyGradient(p, q.layer())));
             // W − η·dW from a dW without the penalty: the step is η·factor·λ·W short
