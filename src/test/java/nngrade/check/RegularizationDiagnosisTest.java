@@ -146,4 +146,13 @@ class RegularizationDiagnosisTest {
         assertEquals(List.of("regularization-not-averaged"),
                 Mistakes.result(withAnswer(key, Quantity.LOSS, wrong), Quantity.LOSS).diagnoses());
     }
+
+    @Test
+    void aTransposedDwDividedByMOnceMoreIsBothAndNothingBreaks() {
+        Problem p = problem(Reduction.MEAN);
+        AnswerKey key = Solver.solve(p);
+        Matrix wrong = key.get(DW1).transpose().scale(1.0 / p.samples());
+        QuantityResult r = Mistakes.result(withAnswer(key, DW1, wrong), DW1);
+        assertEquals(List.of("transposed", "extra-mean"), r.diagnoses());
+    }
 }
