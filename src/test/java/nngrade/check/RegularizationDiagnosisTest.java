@@ -113,7 +113,7 @@ class RegularizationDiagnosisTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"MEAN", "SUM"})
-    void a1OverMSlipOfTheDataTermAloneIsStillNamed(Reduction reduction) {
+    void aSlipOfTheDataTermAloneIsStillNamed(Reduction reduction) {
         Problem p = problem(reduction);
         AnswerKey key = Solver.solve(p);
         Matrix data = key.get(DW1).minus(term(p));
@@ -123,6 +123,9 @@ class RegularizationDiagnosisTest {
             assertEquals(List.of("missing-mean"),
                     Mistakes.result(withAnswer(key, DW1, data.scale(m).plus(term(p))), DW1).diagnoses());
         }
+        // δ = y − ŷ: the data term negated, the penalty term as the formula shows it
+        assertEquals(List.of("sign-flipped"),
+                Mistakes.result(withAnswer(key, DW1, data.scale(-1).plus(term(p))), DW1).diagnoses());
         // the data term divided by m once more (or at all, under sum)
         assertEquals(List.of("extra-mean"),
                 Mistakes.result(withAnswer(key, DW1, data.scale(1.0 / m).plus(term(p))), DW1).diagnoses());

@@ -4,7 +4,7 @@ import nngrade.problem.Matrix;
 
 import java.util.List;
 
-/** −expected, e.g. δ = y − ŷ. */
+/** −expected, e.g. δ = y − ŷ; under L2, dW's data term negated with the penalty term as shown. */
 public final class SignFlipped extends CandidateDiagnosis {
     @Override
     public String code() {
@@ -18,6 +18,6 @@ public final class SignFlipped extends CandidateDiagnosis {
 
     @Override
     public List<Matrix> candidates(Context c, Matrix reference) {
-        return List.of(reference.scale(-1));
+        return Penalty.scaled(c, reference, -1);
     }
 }
