@@ -87,7 +87,8 @@ public final class ServeCommand implements Callable<Integer> {
     Reveal reveal;
 
     @Option(names = "--secure-cookies",
-            description = "Mark the sign-in cookies Secure: for a server students reach over https (behind nginx or Caddy).")
+            description = "Mark the sign-in cookies Secure always (for https). Without it they are Secure when a proxy "
+                    + "on this machine, such as nginx or Caddy, says the browser came over https.")
     boolean secureCookies;
 
     @Mixin
