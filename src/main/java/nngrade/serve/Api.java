@@ -313,46 +313,25 @@ final class Api extends Handler.Abstract {
     }
 
     /**
-     * The most of a refused body that is read and dropped before the 413 goes out: a client still
-     * sending its body when the server closes the connection may never read the answer.
+     * A body declared larger than this is refused before a byte of it is read; a smaller one
+     * is read to its end and the part past {@link #MAX_BODY} dropped (Server.WholeRequestWithin),
+     * so that the client, done sending, reads its 413.
      */
     static final long DRAIN_LIMIT = 16L << 20;
 
-    /**
-     * The body, refused with 413 past {@link #MAX_BODY}. A body declared larger than
-     * {@link #DRAIN_LIMIT} is refused before a byte of it is read; a smaller one is read to its
-     * end and dropped, so that the client, done sending, reads the 413.
-     */
+    /** The body, refused with 413 past {@link #MAX_BODY}. */
     static byte[] body(Request request) {
-        long declared = request.getLength();
-        if (declared > DRAIN_LIMIT) {
+        if (request.getLength() > DRAIN_LIMIT) {
             throw new Refused(tooLarge().with("Connection", "close"));
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                drop(in, DRAIN_LIMIT - bytes.length);
                 throw new Refused(tooLarge());
             }
             return bytes;
         } catch (IOException e) {
             throw new Refused(Reply.error(400, "body-unreadable", "the request's body could not be read"));
-        }
-    }
-
-    /** Reads and drops up to {@code limit} more bytes: the body is refused whatever they are. */
-    private static void drop(InputStream in, long limit) {
-        byte[] sink = new byte[1 << 16];
-        try {
-            for (long left = limit; left > 0; ) {
-                int n = in.read(sink);
-                if (n < 0) {
-                    return;
-                }
-                left -= n;
-            }
-        } catch (IOException e) { // cut short: there is nothing more to drop
-            return;
         }
     }
 

@@ -83,11 +83,16 @@ final class Classroom {
 
     /** A student's own attempt by its number as a path gives it ("3"); empty for anything else. */
     Optional<Attempt> attempt(String student, ProblemSource s, String number) {
+        return numbered(config.store().attemptsOf(student, idOf(s)), number);
+    }
+
+    /** The attempt of {@code attempts} that a path's number ("3") names; empty for anything else. */
+    static Optional<Attempt> numbered(List<Attempt> attempts, String number) {
         if (!number.matches("[1-9][0-9]{0,8}")) {
             return Optional.empty();
         }
         int n = Integer.parseInt(number);
-        return config.store().attemptsOf(student, idOf(s)).stream().filter(a -> a.number() == n).findFirst();
+        return attempts.stream().filter(a -> a.number() == n).findFirst();
     }
 
     /** Whether the deadline has passed: checks are closed, and with --reveal the key may be shown. */
@@ -107,7 +112,7 @@ final class Classroom {
 
     /** The points a problem is worth (every variant asks the same quantities). */
     double maxScore(ProblemSource s, String student) {
-        return CheckResult.invalid(s.forStudent(student).problem(), student, "", List.of()).maxScore();
+        return s.forStudent(student).problem().maxScore();
     }
 
     /** What a check request came to. */
@@ -243,8 +248,7 @@ final class Classroom {
             Variants.Variant v = s.forStudent(id);
             Attempt a = counted.get(id);
             if (a == null) {
-                rows.add(ClassRow.ungraded(id, RowStatus.MISSING, "", "no check",
-                        CheckResult.invalid(v.problem(), id, "", List.of()).maxScore()));
+                rows.add(ClassRow.ungraded(id, RowStatus.MISSING, "", "no check", v.problem().maxScore()));
                 continue;
             }
             String note = "attempt " + a.number() + " at " + a.time();

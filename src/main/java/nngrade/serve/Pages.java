@@ -118,12 +118,14 @@ final class Pages {
             ProblemSource s = source.get();
             if (parts.size() == 2) {
                 requireGet(method);
-                return problem(id, s, latest(id, s), m);
+                List<Attempt> mine = config.store().attemptsOf(id, classroom.idOf(s));
+                return problem(id, s, mine, mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(mine.size() - 1)), m);
             }
             if (parts.size() == 4 && parts.get(2).equals("a")) {
                 requireGet(method);
-                Optional<Attempt> a = classroom.attempt(id, s, parts.get(3));
-                return a.isEmpty() ? notice(404, id, m, "serve.not-found") : problem(id, s, a, m);
+                List<Attempt> mine = config.store().attemptsOf(id, classroom.idOf(s));
+                Optional<Attempt> a = Classroom.numbered(mine, parts.get(3));
+                return a.isEmpty() ? notice(404, id, m, "serve.not-found") : problem(id, s, mine, a, m);
             }
             if (parts.size() == 3 && (parts.get(2).equals("check") || parts.get(2).equals("upload"))) {
                 requirePost(method);
@@ -202,19 +204,21 @@ final class Pages {
                 TIME.format(d) + " UTC")).orElse(null);
     }
 
-    private Optional<Attempt> latest(String student, ProblemSource s) {
-        List<Attempt> all = config.store().attemptsOf(student, classroom.idOf(s));
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
-    /** The problem page showing an attempt (when there is one), its answers in the form. */
-    private Reply problem(String student, ProblemSource s, Optional<Attempt> shown, Messages m) {
+    /** The problem page showing one of the student's attempts {@code mine} (when there is one), its answers in the form. */
+    private Reply problem(String student, ProblemSource s, List<Attempt> mine, Optional<Attempt> shown, Messages m) {
         Problem p = s.forStudent(student).problem();
         Map<Quantity, AnswerForm.Typed> typed = shown.flatMap(classroom::submissionOf).map(sub -> AnswerForm.typed(p, sub, m)).orElse(Map.of());
-        return problemPage(200, student, s, shown, typed, List.of(), m);
+        return problemPage(200, student, s, mine, shown, typed, List.of(), m);
     }
 
-    private Reply problemPage(int status, String student, ProblemSource s, Optional<Attempt> shown,
+    /** The problem page sent back with the answers as typed and why they were not checked. */
+    private Reply problemPage(int status, String student, ProblemSource s, Map<Quantity, AnswerForm.Typed> typed,
+                              List<String> errors, Messages m) {
+        return problemPage(status, student, s, config.store().attemptsOf(student, classroom.idOf(s)), Optional.empty(),
+                typed, errors, m);
+    }
+
+    private Reply problemPage(int status, String student, ProblemSource s, List<Attempt> mine, Optional<Attempt> shown,
                               Map<Quantity, AnswerForm.Typed> typed, List<String> errors, Messages m) {
         Problem p = s.forStudent(student).problem();
         String pid = classroom.idOf(s);
@@ -253,7 +257,7 @@ final class Pages {
             form = new ServedPages.Form("/p/" + pid + "/check", "/p/" + pid + "/upload", csrf, fields, left, canCheck);
         }
         List<ServedPages.AttemptRow> rows = new ArrayList<>();
-        for (Attempt a : config.store().attemptsOf(student, pid)) {
+        for (Attempt a : mine) {
             rows.add(new ServedPages.AttemptRow("/p/" + pid + "/a/" + a.number(), a.number(), TIME.format(a.time()),
                     score(a, m), shown.isPresent() && shown.get().number() == a.number()));
         }
@@ -278,18 +282,18 @@ final class Pages {
         if (upload) {
             Optional<Upload> read = upload(type, body);
             if (read.isEmpty()) {
-                return problemPage(422, student, s, Optional.empty(), Map.of(), List.of(m.get("serve.upload.unreadable")), m);
+                return problemPage(422, student, s, Map.of(), List.of(m.get("serve.upload.unreadable")), m);
             }
             Upload u = read.get();
             if (!csrfMatches(studentToken(student), u.csrf())) {
                 return notice(403, student, m, "serve.csrf");
             }
             if (u.bytes() == null || u.bytes().length == 0) {
-                return problemPage(422, student, s, Optional.empty(), Map.of(), List.of(m.get("serve.upload.none")), m);
+                return problemPage(422, student, s, Map.of(), List.of(m.get("serve.upload.none")), m);
             }
             contentType = uploadType(u.fileName());
             if (contentType == null) {
-                return problemPage(422, student, s, Optional.empty(), Map.of(),
+                return problemPage(422, student, s, Map.of(),
                         List.of(m.get("serve.upload.kind", Excerpts.shown(u.fileName()))), m);
             }
             submission = u.bytes();
@@ -301,7 +305,7 @@ final class Pages {
             AnswerForm.Reading reading = AnswerForm.read(p, form::getValue, m);
             typed = reading.typed();
             if (!reading.errors().isEmpty()) {
-                return problemPage(422, student, s, Optional.empty(), typed, reading.errors(), m);
+                return problemPage(422, student, s, typed, reading.errors(), m);
             }
             submission = SubmissionWriter.json(Answers.of(p, reading.values()).forStudent(student, s.variantCode(student)
                     .orElse(null))).getBytes(StandardCharsets.UTF_8);
@@ -319,12 +323,12 @@ final class Pages {
             for (InputError e : u.errors()) {
                 errors.add(e.oneLine());
             }
-            return problemPage(422, student, s, Optional.empty(), typed, errors, m);
+            return problemPage(422, student, s, typed, errors, m);
         }
         if (outcome instanceof Classroom.TooMany t) {
             // the answers typed come back with the refusal: they are not lost for the next check
             long minutes = (t.retryAfterSeconds() + 59) / 60;
-            return problemPage(429, student, s, Optional.empty(), typed, List.of(m.get("serve.too-many", t.limit(), minutes)), m)
+            return problemPage(429, student, s, typed, List.of(m.get("serve.too-many", t.limit(), minutes)), m)
                     .with("Retry-After", Long.toString(t.retryAfterSeconds()));
         }
         return message(403, student, m, "serve.closed.heading", deadlineText(m));
@@ -590,8 +594,7 @@ final class Pages {
 
     /** The bar's "who": a student's name from the roster beside the id, when it has one. */
     private ServedPages.Frame frame(Messages m, String title, String who, String csrf) {
-        String name = who == null || !config.roster().ids().contains(who) ? "" : config.roster().nameOf(who);
-        return new ServedPages.Frame(m, title, name == null || name.isBlank() ? who : name + " (" + who + ")", csrf);
+        return new ServedPages.Frame(m, title, who == null || !config.roster().ids().contains(who) ? who : shownName(who), csrf);
     }
 
     private Reply notice(int status, String student, Messages m, String key) {
@@ -627,9 +630,12 @@ final class Pages {
 
     private static String script() {
         try (InputStream in = Pages.class.getResourceAsStream("nngrade.js")) {
+            if (in == null) {
+                throw new IllegalStateException("nngrade.js is missing from the jar");
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("nngrade.js is missing from the jar", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("nngrade.js could not be read from the jar", e);
         }
     }
 }

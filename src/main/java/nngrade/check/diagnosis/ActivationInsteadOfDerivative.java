@@ -32,8 +32,6 @@ public final class ActivationInsteadOfDerivative extends CandidateDiagnosis {
             return List.of();
         }
         Matrix z = c.values().apply(Quantity.of(Kind.Z, q.layer()));
-        Matrix upstream = q.layer() < n.depth() ? c.values().apply(Quantity.of(Kind.DA, q.layer()))
-                : n.loss().gradient(c.values().apply(Quantity.YHAT), c.problem().y());
-        return List.of(upstream.hadamard(f.apply(z)));
+        return List.of(c.deltaUpstream(q.layer()).hadamard(f.apply(z)));
     }
 }

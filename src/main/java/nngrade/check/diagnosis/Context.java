@@ -16,4 +16,13 @@ public record Context(Problem problem, Quantity quantity, Tolerance tolerance, F
     public int samples() {
         return problem.samples();
     }
+
+    /**
+     * What the δ of layer l multiplies by f′(z_l): da_l in a hidden layer, ∂ℓ/∂ŷ at the output,
+     * from the reference's values.
+     */
+    Matrix deltaUpstream(int layer) {
+        return layer < problem.network().depth() ? values.apply(Quantity.of(Quantity.Kind.DA, layer))
+                : problem.network().loss().gradient(values.apply(Quantity.YHAT), problem.y());
+    }
 }

@@ -30,12 +30,11 @@ public final class MissingActivationDerivative extends CandidateDiagnosis {
         if (n.layer(q.layer()).activation() instanceof Activation.Linear) {
             return List.of();
         }
+        Matrix upstream = c.deltaUpstream(q.layer());
         if (q.layer() < n.depth()) {
-            return List.of(c.values().apply(Quantity.of(Kind.DA, q.layer())));
+            return List.of(upstream);
         }
-        Matrix yhat = c.values().apply(Quantity.YHAT);
-        Matrix y = c.problem().y();
-        return List.of(yhat.minus(y), n.loss().gradient(yhat, y));
+        return List.of(c.values().apply(Quantity.YHAT).minus(c.problem().y()), upstream);
     }
 
     /** The ŷ − y shortcut is an output layer's mistake; in a hidden layer δ is da without f′. */
