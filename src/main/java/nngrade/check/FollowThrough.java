@@ -41,6 +41,8 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
             case DB -> Backprop.db(p, w.get(Quantity.of(Kind.DZ, l)));
             case W_NEXT -> Backprop.step(p, p.w(l), w.get(Quantity.of(Kind.DW, l)));
             case B_NEXT -> Backprop.step(p, p.b(l), w.get(Quantity.of(Kind.DB, l)));
+            case VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT, NODE, D_NODE, NODE_NEXT ->
+                    throw new IllegalStateException(q + " has no inputs yet"); // inputs() gives none
         };
         if (value.firstNonFinite() >= 0) {
             return null; // e.g. ln of a student's ŷ of 0: no value to follow
@@ -73,6 +75,7 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
             case DB -> List.of(Quantity.of(Kind.DZ, l));
             case W_NEXT -> List.of(Quantity.of(Kind.DW, l));
             case B_NEXT -> List.of(Quantity.of(Kind.DB, l));
+            case VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT, NODE, D_NODE, NODE_NEXT -> List.of();
         };
     }
 }

@@ -38,8 +38,9 @@ public record Network(int inputs, List<Layer> layers, Loss loss, Reduction reduc
             case Z, A, DZ, DA -> new int[] {m, layer(q.layer()).units()};
             case YHAT -> new int[] {m, output().units()};
             case LOSS -> new int[] {1, 1};
-            case DW, W_NEXT -> weightShape(q.layer());
-            case DB, B_NEXT -> new int[] {1, layer(q.layer()).units()};
+            case DW, W_NEXT, VW_NEXT, SW_NEXT, MW_NEXT -> weightShape(q.layer());
+            case DB, B_NEXT, VB_NEXT, SB_NEXT, MB_NEXT -> new int[] {1, layer(q.layer()).units()};
+            case NODE, D_NODE, NODE_NEXT -> new int[] {1, 1};
         };
     }
 }

@@ -14,6 +14,13 @@ import java.util.Map;
  * @param tolerance per-quantity tolerances, falling back to a default
  * @param points    per-quantity points, falling back to a default
  * @param l2        λ of the cost's L2 penalty (λ/2)·Σ_l ‖W_l‖², 0 without one (v1.1 "regularization")
+ * @param optimizer the step's rule (v1.1 "optimizer"), {@link Optimizer#SGD} by default
+ * @param steps     how many steps on the same batch (v1.1 "steps"), 1 by default
+ * @param t         Adam's steps already taken, from {@code given} (0 by default)
+ * @param state     the optimiser's state before the first step by its given name ({@code vW1}, {@code sb2}),
+ *                  every one the optimiser keeps, zeros where the file gives none
+ * @param graph     a computational graph problem's graph (v1.1), null for a network; then {@code network},
+ *                  {@code x}, {@code y} are null and {@code weights}, {@code biases} empty
  */
 public record Problem(
         String source,
@@ -31,12 +38,26 @@ public record Problem(
         Points points,
         boolean partialCredit,
         double followThrough,
-        double l2) {
+        double l2,
+        Optimizer optimizer,
+        int steps,
+        int t,
+        Map<String, Matrix> state,
+        Graph graph) {
 
     public Problem {
         weights = List.copyOf(weights);
         biases = List.copyOf(biases);
         ask = List.copyOf(ask);
+        state = Map.copyOf(state);
+    }
+
+    /** A network problem of one plain step. */
+    public Problem(String source, String id, String title, String statement, Network network, double learningRate,
+                   Matrix x, Matrix y, List<Matrix> weights, List<Matrix> biases, List<Quantity> ask,
+                   Tolerances tolerance, Points points, boolean partialCredit, double followThrough, double l2) {
+        this(source, id, title, statement, network, learningRate, x, y, weights, biases, ask, tolerance, points,
+                partialCredit, followThrough, l2, Optimizer.SGD, 1, 0, Map.of(), null);
     }
 
     /** A problem without regularisation. */
@@ -50,12 +71,23 @@ public record Problem(
     /** The same problem with another λ (the tests of the penalty). */
     public Problem withL2(double lambda) {
         return new Problem(source, id, title, statement, network, learningRate, x, y, weights, biases, ask, tolerance,
-                points, partialCredit, followThrough, lambda);
+                points, partialCredit, followThrough, lambda, optimizer, steps, t, state, graph);
     }
 
-    /** Number of samples m. */
+    /** Whether it is a computational graph problem rather than a network's. */
+    public boolean isGraph() {
+        return graph != null;
+    }
+
+    /** Every quantity this problem has, and the names they go by. */
+    public Quantities quantities() {
+        return isGraph() ? graph.quantities()
+                : Quantities.network(network.depth(), optimizer.stateOfW(), optimizer.stateOfB(), steps);
+    }
+
+    /** Number of samples m (1 for a graph). */
     public int samples() {
-        return x.rows();
+        return x == null ? 1 : x.rows();
     }
 
     /** The most a submission can score: the points of every asked quantity. */
@@ -78,7 +110,7 @@ public record Problem(
     }
 
     public int[] shapeOf(Quantity q) {
-        return network.shapeOf(q, samples());
+        return q.kind().graph() ? new int[] {1, 1} : network.shapeOf(q, samples());
     }
 
     /** Tolerances: a default and overrides per quantity. */

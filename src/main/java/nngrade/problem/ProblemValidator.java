@@ -51,9 +51,10 @@ final class ProblemValidator {
         }
 
         Map<String, Matrix> given = new GivenValidator(pass).given(root.get("given"), network);
-        List<Quantity> ask = ask(root.get("ask"), network.depth());
-        Problem.Tolerances tolerance = tolerances(root.get("tolerance"), network.depth());
-        Problem.Points points = points(root.get("points"), network.depth());
+        Quantities quantities = Quantities.network(network.depth());
+        List<Quantity> ask = ask(root.get("ask"), quantities);
+        Problem.Tolerances tolerance = tolerances(root.get("tolerance"), quantities);
+        Problem.Points points = points(root.get("points"), quantities);
         pass.stopIfErrors();
         size(network, given.get("x").rows());
         pass.stopIfErrors();
@@ -162,9 +163,9 @@ final class ProblemValidator {
         return v == null ? 1.0 : v;
     }
 
-    private List<Quantity> ask(JsonNode n, int layers) {
+    private List<Quantity> ask(JsonNode n, Quantities layers) {
         if (n == null) {
-            return Quantity.all(layers);
+            return layers.all();
         }
         if (!n.isArray() || n.isEmpty()) {
             pass.error("ask", "expected a non-empty list of quantity names, found " + Fields.describe(n));
@@ -191,20 +192,21 @@ final class ProblemValidator {
         return out;
     }
 
-    private Quantity quantity(String name, String path, int layers) {
-        var q = Quantity.parse(name, layers);
+    private Quantity quantity(String name, String path, Quantities qs) {
+        var q = qs.parse(name);
         if (q.isEmpty()) {
-            String meant = name.equals("a" + layers) || (layers == 1 && name.equals("a")) ? "yhat" // a_L is ŷ
-                    : Fields.closest(name, Quantity.namesOf(layers));
-            pass.error(path, "\"" + Excerpts.shown(name) + "\" is not a quantity of this " + layers + "-layer network"
+            int layers = qs.layers();
+            String meant = !qs.isGraph() && (name.equals("a" + layers) || (layers == 1 && name.equals("a"))) ? "yhat" // a_L is ŷ
+                    : Fields.closest(name, qs.names());
+            pass.error(path, "\"" + Excerpts.shown(name) + "\" is not a quantity of " + qs.what()
                     + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
-                    + "; expected one of " + String.join(", ", Quantity.namesOf(layers)));
+                    + "; expected one of " + String.join(", ", qs.names()));
             return null;
         }
         return q.get();
     }
 
-    private Problem.Tolerances tolerances(JsonNode n, int layers) {
+    private Problem.Tolerances tolerances(JsonNode n, Quantities layers) {
         Tolerance byDefault = Tolerance.DEFAULT;
         Map<Quantity, Tolerance> per = new HashMap<>();
         if (n == null) {
@@ -232,7 +234,7 @@ final class ProblemValidator {
         return new Problem.Tolerances(byDefault, per);
     }
 
-    private Problem.Points points(JsonNode n, int layers) {
+    private Problem.Points points(JsonNode n, Quantities layers) {
         double byDefault = 1;
         Map<Quantity, Double> per = new HashMap<>();
         if (n == null) {

@@ -9,15 +9,25 @@ import java.util.Optional;
 
 /**
  * A quantity of the computation a student may be asked for, e.g. {@code dW1} is
- * {@code (DW, 1)}; {@code yhat} and {@code loss} carry layer 0.
+ * {@code (DW, 1)}; {@code yhat} and {@code loss} carry layer 0. A quantity of a later step of
+ * several ({@code dW1@2}) carries its step, 1 for the first; one of a computational graph
+ * ({@code a}, {@code da}, {@code x_next}) carries its node's name and layer 0.
+ *
+ * @param step 1-based; the spec's {@code @s} suffix for s > 1
+ * @param node the graph node's (or input's) name, null for a network's quantities
  */
-public record Quantity(Kind kind, int layer) {
+public record Quantity(Kind kind, int layer, int step, String node) {
 
     /** The kinds of quantity, in the order of the computation. */
     public enum Kind {
         Z("z", ""), A("a", ""), YHAT("yhat", ""), LOSS("loss", ""),
         DZ("dz", ""), DA("da", ""), DW("dW", ""), DB("db", ""),
-        W_NEXT("W", "_next"), B_NEXT("b", "_next");
+        W_NEXT("W", "_next"), B_NEXT("b", "_next"),
+        // the optimiser's state after the step (v1.1): momentum's and Adam's v, RMSprop's s, Adam's m
+        VW_NEXT("vW", "_next"), VB_NEXT("vb", "_next"), SW_NEXT("sW", "_next"), SB_NEXT("sb", "_next"),
+        MW_NEXT("mW", "_next"), MB_NEXT("mb", "_next"),
+        // a computational graph's (v1.1): a node's forward value, ∂output/∂node, a parameter after the step
+        NODE("", ""), D_NODE("d", ""), NODE_NEXT("", "_next");
 
         private final String prefix;
         private final String suffix;
@@ -28,7 +38,23 @@ public record Quantity(Kind kind, int layer) {
         }
 
         boolean layered() {
-            return this != YHAT && this != LOSS;
+            return this != YHAT && this != LOSS && !graph();
+        }
+
+        /** Whether it is a computational graph's quantity, named by its node. */
+        public boolean graph() {
+            return this == NODE || this == D_NODE || this == NODE_NEXT;
+        }
+
+        /** Whether it is optimiser state after the step (vW1_next, mb2_next …). */
+        public boolean state() {
+            return this == VW_NEXT || this == VB_NEXT || this == SW_NEXT || this == SB_NEXT || this == MW_NEXT
+                    || this == MB_NEXT;
+        }
+
+        /** The name of the state it is in {@code given}, without the layer: {@code vW}, {@code sb}. */
+        public String statePrefix() {
+            return prefix;
         }
 
         /** Whether the quantity has one row per sample. */
@@ -40,13 +66,30 @@ public record Quantity(Kind kind, int layer) {
     public static final Quantity YHAT = new Quantity(Kind.YHAT, 0);
     public static final Quantity LOSS = new Quantity(Kind.LOSS, 0);
 
+    /** A quantity of the first step. */
+    public Quantity(Kind kind, int layer) {
+        this(kind, layer, 1, null);
+    }
+
     public static Quantity of(Kind kind, int layer) {
         return new Quantity(kind, layer);
     }
 
-    /** The spec's name, with the layer index: {@code z1}, {@code W2_next}, {@code yhat}. */
+    /** A computational graph's quantity: {@code NODE} "a" is a, {@code D_NODE} "a" is da. */
+    public static Quantity node(Kind kind, String node) {
+        return new Quantity(kind, 0, 1, node);
+    }
+
+    /** The same quantity of step s (1 for the first). */
+    public Quantity atStep(int s) {
+        return s == step ? this : new Quantity(kind, layer, s, node);
+    }
+
+    /** The spec's name, with the layer index: {@code z1}, {@code W2_next}, {@code yhat}, {@code dW1@2}, {@code dx}. */
     public String name() {
-        return layer >= 0 && layer < CACHED ? NAMES[kind.ordinal()][layer] : nameOf(kind, layer);
+        String base = node != null ? kind.prefix + node + kind.suffix
+                : layer >= 0 && layer < CACHED ? NAMES[kind.ordinal()][layer] : nameOf(kind, layer);
+        return step == 1 ? base : base + "@" + step;
     }
 
     private static String nameOf(Kind kind, int layer) {
@@ -55,12 +98,17 @@ public record Quantity(Kind kind, int layer) {
 
     /** The unindexed name a one-layer network also accepts ({@code dW}, {@code b_next}), or the name. */
     public String unindexedName() {
-        return kind.layered() ? kind.prefix + kind.suffix : kind.prefix;
+        if (node != null) {
+            return name();
+        }
+        String base = kind.layered() ? kind.prefix + kind.suffix : kind.prefix;
+        return step == 1 ? base : base + "@" + step;
     }
 
-    /** Whether the quantity is a vector (biases) rather than a matrix. */
+    /** Whether the quantity is a vector (biases, their state) rather than a matrix. */
     public boolean isBiasVector() {
-        return kind == Kind.DB || kind == Kind.B_NEXT;
+        return kind == Kind.DB || kind == Kind.B_NEXT || kind == Kind.VB_NEXT || kind == Kind.SB_NEXT
+                || kind == Kind.MB_NEXT;
     }
 
     /**
@@ -171,14 +219,16 @@ public record Quantity(Kind kind, int layer) {
     // the generated versions are bootstrapped at run time (start-up) and hash the enum by identity.
     @Override
     public boolean equals(Object o) {
-        return o instanceof Quantity q && q.kind == kind && q.layer == layer;
+        return o instanceof Quantity q && q.kind == kind && q.layer == layer && q.step == step
+                && java.util.Objects.equals(q.node, node);
     }
 
     @Override
     public int hashCode() {
-        // one value per quantity (fewer than 32 kinds): kind * 31 + layer gave z32 the hash of dz1's neighbour,
-        // and a deep network's maps long collision chains
-        return layer * 32 + kind.ordinal();
+        // one value per quantity of a step (fewer than 32 kinds): kind * 31 + layer gave z32 the hash of dz1's
+        // neighbour, and a deep network's maps long collision chains
+        int h = layer * 32 + kind.ordinal();
+        return node == null && step == 1 ? h : h + 1_000_003 * step + (node == null ? 0 : 31 * node.hashCode());
     }
 
     @Override

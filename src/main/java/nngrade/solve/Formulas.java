@@ -94,6 +94,7 @@ public final class Formulas {
             case DB -> "db" + l + " = Σᵢ δ" + l + divisor;
             case W_NEXT -> "W" + l + "_next = W" + l + " − η·dW" + l + " (η = " + w.number(p.learningRate()) + ")";
             case B_NEXT -> "b" + l + "_next = b" + l + " − η·db" + l + " (η = " + w.number(p.learningRate()) + ")";
+            case VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT, NODE, D_NODE, NODE_NEXT -> q.name();
         };
     }
 

@@ -63,7 +63,7 @@ final class CsvSubmissionReader {
             layout = named.get();
         } else {
             // No header: infer the layout from a first line that starts with a quantity name.
-            boolean quantity = QuantityNames.resolveInSubmission(header.get(0), problem.network().depth()).isPresent();
+            boolean quantity = QuantityNames.resolveInSubmission(header.get(0), problem.quantities()).isPresent();
             if (quantity && isLongRow(header)) {
                 layout = Layout.LONG;
             } else if (quantity && header.size() >= 2) {
@@ -199,7 +199,7 @@ final class CsvSubmissionReader {
         private final String source;
         private final Problem problem;
         private final RowPlaces places;
-        private final int layers;
+        private final nngrade.problem.Quantities layers;
         private final ErrorList errors;
         private final Map<Quantity, Grid> grids = new LinkedHashMap<>();
         private final Map<Quantity, Answer> answers = new LinkedHashMap<>();
@@ -212,7 +212,7 @@ final class CsvSubmissionReader {
             this.source = source;
             this.problem = problem;
             this.places = places;
-            this.layers = problem.network().depth();
+            this.layers = problem.quantities();
             this.errors = new ErrorList(source);
         }
 

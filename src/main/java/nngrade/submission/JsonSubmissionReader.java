@@ -155,7 +155,7 @@ final class JsonSubmissionReader {
 
     private static void answer(String source, String name, int line, JsonNode node, Problem problem,
                                Map<Quantity, Answer> answers, Map<Quantity, Integer> firstLine, ErrorList errors) {
-        int layers = problem.network().depth();
+        var layers = problem.quantities();
         String path = "answers." + Excerpts.pathName(name);
         Optional<Quantity> q = QuantityNames.resolveInSubmission(name, layers);
         if (q.isEmpty()) {

@@ -144,7 +144,7 @@ public final class OverridesReader {
 
     /** The asked quantity a name means: the problem's spelling in any letter case, or a one-layer network's unindexed name. */
     private static Quantity asked(String name, Problem p) {
-        Quantity named = QuantityNames.resolve(name, p.network().depth()).orElse(null);
+        Quantity named = QuantityNames.resolve(name, p.quantities()).orElse(null);
         return named != null && p.ask().contains(named) ? named : null;
     }
 

@@ -2,6 +2,7 @@ package nngrade.submission;
 
 import nngrade.input.Excerpts;
 import nngrade.problem.Fields;
+import nngrade.problem.Quantities;
 import nngrade.problem.Quantity;
 
 import java.util.ArrayList;
@@ -21,17 +22,18 @@ final class QuantityNames {
     private QuantityNames() {
     }
 
-    static Optional<Quantity> resolve(String name, int layers) {
+    static Optional<Quantity> resolve(String name, Quantities qs) {
         String n = name.strip();
-        Optional<Quantity> exact = Quantity.parse(n, layers);
+        Optional<Quantity> exact = qs.parse(n);
         if (exact.isPresent()) {
             return exact;
         }
+        int layers = qs.layers();
         String lower = n.toLowerCase(Locale.ROOT);
-        if (lower.equals("ŷ") || lower.equals("y_hat") || lower.equals("a" + layers)) {
+        if (!qs.isGraph() && (lower.equals("ŷ") || lower.equals("y_hat") || lower.equals("a" + layers))) {
             return Optional.of(Quantity.YHAT);
         }
-        for (Quantity q : Quantity.all(layers)) {
+        for (Quantity q : qs.all()) {
             if (q.name().toLowerCase(Locale.ROOT).equals(lower)
                     || (layers == 1 && q.unindexedName().toLowerCase(Locale.ROOT).equals(lower))) {
                 return Optional.of(q);
@@ -45,8 +47,8 @@ final class QuantityNames {
      * is spelt the same once letter case and separators are ignored. Two such quantities would be a
      * guess, so neither is taken (no two of the spec's names collide this way, but an alias could).
      */
-    static Optional<Quantity> resolveInSubmission(String name, int layers) {
-        Optional<Quantity> q = resolve(name, layers);
+    static Optional<Quantity> resolveInSubmission(String name, Quantities qs) {
+        Optional<Quantity> q = resolve(name, qs);
         if (q.isPresent()) {
             return q;
         }
@@ -55,8 +57,8 @@ final class QuantityNames {
             return Optional.empty();
         }
         Quantity found = null;
-        for (Quantity candidate : Quantity.all(layers)) {
-            if (spellings(candidate, layers).contains(key)) {
+        for (Quantity candidate : qs.all()) {
+            if (spellings(candidate, qs.layers()).contains(key)) {
                 if (found != null && !found.equals(candidate)) {
                     return Optional.empty();
                 }
@@ -67,8 +69,8 @@ final class QuantityNames {
     }
 
     /** Whether {@code name} is read only by ignoring its separators, which a note then says. */
-    static boolean isLoose(String name, int layers) {
-        return resolve(name, layers).isEmpty() && resolveInSubmission(name, layers).isPresent();
+    static boolean isLoose(String name, Quantities qs) {
+        return resolve(name, qs).isEmpty() && resolveInSubmission(name, qs).isPresent();
     }
 
     /** The note beside an answer read under a loose name: {@code "dW_1" is read as dW1}. */
@@ -76,19 +78,19 @@ final class QuantityNames {
         return "\"" + Excerpts.shown(name) + "\" is read as " + q.name() + ", the name the problem uses";
     }
 
-    static String unknown(String name, int layers) {
-        return unknown(name, layers, List.of());
+    static String unknown(String name, Quantities qs) {
+        return unknown(name, qs, List.of());
     }
 
     /**
      * "is not a quantity of this problem (did you mean "dW1"?); expected one of …", the suggestion
      * the nearest of the {@code asked} quantities (every one equally near, when several are).
      */
-    static String unknown(String name, int layers, List<Quantity> asked) {
+    static String unknown(String name, Quantities qs, List<Quantity> asked) {
         List<String> near = nearest(name, asked);
         String hint = near.isEmpty() ? "" : " (did you mean \"" + String.join("\" or \"", near) + "\"?)";
         return "\"" + Excerpts.shown(name) + "\" is not a quantity of this problem" + hint + "; expected one of "
-                + String.join(", ", Quantity.namesOf(layers));
+                + String.join(", ", qs.names());
     }
 
     /** The asked names nearest {@code name}, compared without case or separators, within the edits a typo makes. */
@@ -132,7 +134,7 @@ final class QuantityNames {
         if (layers == 1) {
             out.add(key(q.unindexedName()));
         }
-        if (q.equals(Quantity.YHAT)) {
+        if (q.equals(Quantity.YHAT) && layers > 0) {
             out.add("a" + layers);
         }
         return out;
