@@ -155,6 +155,7 @@ class FollowThroughTest {
             case DB -> List.of("dz" + l);
             case W_NEXT -> List.of("dW" + l);
             case B_NEXT -> List.of("db" + l);
+            default -> throw new IllegalArgumentException(q + ": not a plain network's quantity");
         };
     }
 

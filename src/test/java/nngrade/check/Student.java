@@ -85,6 +85,7 @@ final class Student {
             case DB -> scale(columnSums(v.apply(Quantity.of(Kind.DZ, l))), factor(p));
             case W_NEXT -> plus(p.w(l).toArray2d(), scale(v.apply(Quantity.of(Kind.DW, l)), -p.learningRate()));
             case B_NEXT -> plus(p.b(l).toArray2d(), scale(v.apply(Quantity.of(Kind.DB, l)), -p.learningRate()));
+            default -> throw new IllegalArgumentException(q + ": not a plain network's quantity");
         };
     }
 
@@ -105,6 +106,7 @@ final class Student {
             case DB -> List.of(Quantity.of(Kind.DZ, l));
             case W_NEXT -> List.of(Quantity.of(Kind.DW, l));
             case B_NEXT -> List.of(Quantity.of(Kind.DB, l));
+            default -> throw new IllegalArgumentException(q + ": not a plain network's quantity");
         };
     }
 

@@ -7,6 +7,7 @@ import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemLoader;
+import nngrade.problem.Quantities;
 import nngrade.problem.Quantity;
 import nngrade.report.Answers;
 import nngrade.report.SubmissionWriter;
@@ -75,7 +76,7 @@ class XlsxSubmissionReaderTest {
     }
 
     private static Answer answer(Submission s, String name) {
-        return s.answers().get(QuantityNames.resolve(name, 1).orElseThrow());
+        return s.answers().get(QuantityNames.resolve(name, Quantities.network(1)).orElseThrow());
     }
 
     // ------------------------------------------------------------ the answer key, in every layout
@@ -214,7 +215,7 @@ class XlsxSubmissionReaderTest {
      */
     @Test
     void formulasAreGradedByTheirComputedValues() {
-        double[][] next = notesKey.get(QuantityNames.resolve("W1_next", 1).orElseThrow()).toArray2d();
+        double[][] next = notesKey.get(QuantityNames.resolve("W1_next", Quantities.network(1)).orElseThrow()).toArray2d();
         List<List<Object>> rows = new ArrayList<>(List.of(row("quantity", "row", "col", "value")));
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
@@ -301,7 +302,7 @@ class XlsxSubmissionReaderTest {
                 .replace("\nz1,1,3,\n", "\nz1,1,3,1.4\n");
         Submission s = read(Workbooks.fromCsv(partly, true));
         assertEquals(List.of(), errors(s));
-        assertEquals(List.of(QuantityNames.resolve("z1", 1).orElseThrow()), List.copyOf(s.answers().keySet()));
+        assertEquals(List.of(QuantityNames.resolve("z1", Quantities.network(1)).orElseThrow()), List.copyOf(s.answers().keySet()));
     }
 
     /** Only the first sheet is read: the student's workings may follow it. */
