@@ -484,6 +484,7 @@ public final class NaiveNetwork {
                 }
                 yield new double[][] {next};
             }
+            default -> throw new IllegalArgumentException(q + ": not a plain network's quantity");
         };
     }
 }
