@@ -89,10 +89,54 @@ final class Explanations {
                 fits(codes, "wrong-activation", t, s, activate(f, z), r);
             }
         }
+        if (p.l2() > 0) {
+            penalty(codes, p, q, t, s, r);
+        }
         if (isRounding(t, s, r)) {
             codes.add("rounded-too-coarsely");
         }
         return codes;
+    }
+
+    /**
+     * The L2 slips (formats.md, "Beyond one plain step"): the penalty term pen of dW (factor·λ·W)
+     * or of the loss (factor·(λ/2)·Σ‖W‖²) left out or with the other factor, and the mean's and the
+     * sign's slips made on the data term r − pen alone, the penalty written as it belongs.
+     */
+    private static void penalty(Set<String> codes, Problem p, Quantity q, Tolerance t, double[][] s, double[][] r) {
+        Kind k = q.kind();
+        int m = p.samples();
+        boolean mean = p.network().reduction() == Reduction.MEAN;
+        double[][] pen;
+        double[][] wrongPen;
+        if (k == Kind.DW) {
+            double[][] w = p.w(q.layer()).toArray2d();
+            pen = Student.penaltyGradient(p, q.layer());
+            wrongPen = scale(w, mean ? p.l2() : p.l2() / m);
+        } else if (k == Kind.LOSS) {
+            pen = new double[][] {{Student.factor(p) * Student.penalty(p)}};
+            wrongPen = new double[][] {{mean ? Student.penalty(p) : Student.penalty(p) / m}};
+        } else {
+            if (k == Kind.W_NEXT) {
+                fits(codes, "regularization-omitted", t, s, plus(r, scale(Student.penaltyGradient(p, q.layer()),
+                        p.learningRate())), r);
+            }
+            return;
+        }
+        double[][] data = plus(r, scale(pen, -1));
+        fits(codes, "regularization-omitted", t, s, data, r);
+        if (m > 1) {
+            fits(codes, "regularization-not-averaged", t, s, plus(data, wrongPen), r);
+            if (mean) {
+                fits(codes, "missing-mean", t, s, plus(scale(data, m), pen), r);
+            }
+            if (k == Kind.DW) {
+                fits(codes, "extra-mean", t, s, plus(scale(data, 1.0 / m), pen), r);
+            }
+        }
+        if (k == Kind.DW) {
+            fits(codes, "sign-flipped", t, s, plus(scale(data, -1), pen), r);
+        }
     }
 
     private static boolean isBias(Kind k) {

@@ -34,7 +34,9 @@ enum Slip {
     MISSING_ACTIVATION_DERIVATIVE("missing-activation-derivative"),
     ACTIVATION_INSTEAD_OF_DERIVATIVE("activation-instead-of-derivative"),
     WRONG_ACTIVATION("wrong-activation"),
-    ROUNDED_TOO_COARSELY("rounded-too-coarsely");
+    ROUNDED_TOO_COARSELY("rounded-too-coarsely"),
+    REGULARIZATION_OMITTED("regularization-omitted"),
+    REGULARIZATION_NOT_AVERAGED("regularization-not-averaged");
 
     final String code;
 
@@ -65,6 +67,9 @@ enum Slip {
                     && !(q.layer() == p.network().depth() && shortcut(p));
             case WRONG_ACTIVATION -> k == Kind.A || k == Kind.YHAT;
             case ROUNDED_TOO_COARSELY -> true;
+            case REGULARIZATION_OMITTED -> p.l2() > 0 && (k == Kind.DW || k == Kind.W_NEXT || k == Kind.LOSS);
+            // (λ/m)·W and λ·W differ only in a batch
+            case REGULARIZATION_NOT_AVERAGED -> p.l2() > 0 && m > 1 && (k == Kind.DW || k == Kind.LOSS);
         };
     }
 
@@ -75,8 +80,10 @@ enum Slip {
         return switch (this) {
             case TRANSPOSED -> transpose(exact);
             case SIGN_FLIPPED -> scale(exact, -1); // δ = y − ŷ, and all it gives
+            // the whole cost summed: Σᵢ of the data term, λ·W undivided
             case MISSING_MEAN -> q.kind() == Kind.LOSS ? scale(exact, m)
-                    : q.kind() == Kind.DW ? weightGradient(p, carried.apply(Quantity.of(Kind.DZ, l)), input(p, carried, l))
+                    : q.kind() == Kind.DW ? plus(weightGradient(p, carried.apply(Quantity.of(Kind.DZ, l)),
+                    input(p, carried, l)), scale(p.w(l).toArray2d(), p.l2()))
                     : Student.columnSums(carried.apply(Quantity.of(Kind.DZ, l)));
             case EXTRA_MEAN -> scale(exact, 1.0 / m);
             case WRONG_UPDATE_SIGN -> plus(before(p, q), scale(gradient(q, carried), p.learningRate()));
@@ -101,6 +108,22 @@ enum Slip {
             case ROUNDED_TOO_COARSELY -> {
                 double[][] r = Student.rounded(exact, 1);
                 yield allZero(r) ? null : r;
+            }
+            case REGULARIZATION_OMITTED -> switch (q.kind()) {
+                case DW -> plus(exact, scale(Student.penaltyGradient(p, l), -1));
+                // W − η·dW from a dW without its λ term
+                case W_NEXT -> plus(exact, scale(Student.penaltyGradient(p, l), p.learningRate()));
+                default -> new double[][] {{exact[0][0] - Student.factor(p) * Student.penalty(p)}};
+            };
+            case REGULARIZATION_NOT_AVERAGED -> {
+                boolean mean = p.network().reduction() == Reduction.MEAN;
+                if (q.kind() == Kind.DW) {
+                    // λ·W under mean, (λ/m)·W under sum
+                    double[][] wrongTerm = scale(p.w(l).toArray2d(), mean ? p.l2() : p.l2() / m);
+                    yield plus(plus(exact, scale(Student.penaltyGradient(p, l), -1)), wrongTerm);
+                }
+                double wrongTerm = mean ? Student.penalty(p) : Student.penalty(p) / m;
+                yield new double[][] {{exact[0][0] - Student.factor(p) * Student.penalty(p) + wrongTerm}};
             }
         };
     }

@@ -51,7 +51,7 @@ final class SlipProblems {
         ProblemFile f = ProblemLoader.read(Path.of("problems", file));
         Problem p = f.hasGenerators() ? Variants.of(f, "ana.popescu", Secret.of("slips")).problem() : ProblemLoader.build(f);
         return new Problem(p.source(), p.id(), p.title(), p.statement(), p.network(), p.learningRate(), p.x(), p.y(),
-                p.weights(), p.biases(), Quantity.all(p.network().depth()), p.tolerance(), p.points(), false, 1.0);
+                p.weights(), p.biases(), Quantity.all(p.network().depth()), p.tolerance(), p.points(), false, 1.0, p.l2());
     }
 
     /**
@@ -77,6 +77,8 @@ final class SlipProblems {
         double eta = rnd.nextInt(4) == 0 ? 1 : Student.round(0.05 + 1.95 * rnd.nextDouble(), 2);
         Problem.Tolerances tolerances = new Problem.Tolerances(tolerance(rnd), Map.of());
         Problem.Points points = new Problem.Points(1, Map.of(Quantity.of(Kind.DW, 1), 2.0));
+        // a third with an L2 penalty, drawn aside so that the other draws stay those of the cases before L2
+        double l2 = List.of(0.0, 0.0, 0.1, 0.0, 0.0, 0.5).get(new Random(id.hashCode()).nextInt(6));
         for (int attempt = 0; attempt < 10_000; attempt++) {
             Matrix x = uniform(rnd, m, network.inputs(), 2);
             List<Matrix> w = new ArrayList<>();
@@ -87,7 +89,7 @@ final class SlipProblems {
                 b.add(uniform(rnd, 1, network.layer(l).units(), 1));
             }
             Problem p = new Problem("random", id, id, "", network, eta, x, y, w, b, Quantity.all(network.depth()),
-                    tolerances, points, false, 1.0);
+                    tolerances, points, false, 1.0, l2);
             if (usable(p)) {
                 return p;
             }

@@ -81,7 +81,8 @@ final class Student {
                     : chain(p.network().layer(l).activation(), v.apply(Quantity.of(Kind.Z, l)),
                     v.apply(Quantity.of(Kind.DA, l)));
             case DA -> da(p, l, v.apply(Quantity.of(Kind.DZ, l + 1)));
-            case DW -> scale(weightGradient(p, v.apply(Quantity.of(Kind.DZ, l)), input(p, v, l)), factor(p));
+            case DW -> plus(scale(weightGradient(p, v.apply(Quantity.of(Kind.DZ, l)), input(p, v, l)), factor(p)),
+                    penaltyGradient(p, l));
             case DB -> scale(columnSums(v.apply(Quantity.of(Kind.DZ, l))), factor(p));
             case W_NEXT -> plus(p.w(l).toArray2d(), scale(v.apply(Quantity.of(Kind.DW, l)), -p.learningRate()));
             case B_NEXT -> plus(p.b(l).toArray2d(), scale(v.apply(Quantity.of(Kind.DB, l)), -p.learningRate()));
@@ -251,7 +252,25 @@ final class Student {
                 };
             }
         }
-        return factor(p) * total;
+        return factor(p) * (total + penalty(p));
+    }
+
+    /** (λ/2)·Σ_l Σ_jk W_l,jk² of the given weights (formats.md, "Beyond one plain step"). */
+    static double penalty(Problem p) {
+        double squares = 0;
+        for (int l = 1; l <= p.network().depth(); l++) {
+            for (double[] row : p.w(l).toArray2d()) {
+                for (double w : row) {
+                    squares += w * w;
+                }
+            }
+        }
+        return p.l2() / 2 * squares;
+    }
+
+    /** ∂C/∂W_l of the penalty: factor · λ·W_l. */
+    static double[][] penaltyGradient(Problem p, int l) {
+        return scale(p.w(l).toArray2d(), factor(p) * p.l2());
     }
 
     /** da_l,ik = Σ_j δ_(l+1),ij · W_(l+1),jk (out-in; W_kj in-out). */
