@@ -1,6 +1,7 @@
 package nngrade.check;
 
 import nngrade.problem.Activation;
+import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
@@ -52,8 +53,16 @@ final class Explanations {
         if (m > 1 && (k == Kind.DZ || k == Kind.DA || k == Kind.DW || k == Kind.DB)) {
             fits(codes, "extra-mean", t, s, scale(r, 1.0 / m), r);
         }
+        if (k.state()) {
+            fits(codes, "state-not-updated", t, s, Student.stateBefore(p, q), r);
+        }
+        if ((k == Kind.W_NEXT || k == Kind.B_NEXT) && p.optimizer() instanceof Optimizer.Adam a) {
+            double[][] u = Student.divided(v.apply(Student.stateOf(q, Kind.MW_NEXT, Kind.MB_NEXT)),
+                    v.apply(Student.stateOf(q, Kind.VW_NEXT, Kind.VB_NEXT)), 1, 1, a.epsilon());
+            fits(codes, "bias-correction-omitted", t, s, plus(Student.parameter(p, q), scale(u, -p.learningRate())), r);
+        }
         if (k == Kind.W_NEXT || k == Kind.B_NEXT) {
-            double[][] theta = k == Kind.W_NEXT ? p.w(l).toArray2d() : p.b(l).toArray2d();
+            double[][] theta = Student.parameter(p, q);
             fits(codes, "wrong-update-sign", t, s, plus(scale(theta, 2), scale(r, -1)), r);
             if (p.learningRate() != 1) {
                 // r = θ − η·dθ, so θ − dθ = θ − (θ − r)/η
@@ -117,7 +126,7 @@ final class Explanations {
             pen = new double[][] {{Student.factor(p) * Student.penalty(p)}};
             wrongPen = new double[][] {{mean ? Student.penalty(p) : Student.penalty(p) / m}};
         } else {
-            if (k == Kind.W_NEXT) {
+            if (k == Kind.W_NEXT && p.optimizer() instanceof Optimizer.Sgd) {
                 fits(codes, "regularization-omitted", t, s, plus(r, scale(Student.penaltyGradient(p, q.layer()),
                         p.learningRate())), r);
             }

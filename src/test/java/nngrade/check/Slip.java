@@ -1,6 +1,7 @@
 package nngrade.check;
 
 import nngrade.problem.Activation;
+import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
@@ -36,7 +37,9 @@ enum Slip {
     WRONG_ACTIVATION("wrong-activation"),
     ROUNDED_TOO_COARSELY("rounded-too-coarsely"),
     REGULARIZATION_OMITTED("regularization-omitted"),
-    REGULARIZATION_NOT_AVERAGED("regularization-not-averaged");
+    REGULARIZATION_NOT_AVERAGED("regularization-not-averaged"),
+    STATE_NOT_UPDATED("state-not-updated"),
+    BIAS_CORRECTION_OMITTED("bias-correction-omitted");
 
     final String code;
 
@@ -67,9 +70,13 @@ enum Slip {
                     && !(q.layer() == p.network().depth() && shortcut(p));
             case WRONG_ACTIVATION -> k == Kind.A || k == Kind.YHAT;
             case ROUNDED_TOO_COARSELY -> true;
-            case REGULARIZATION_OMITTED -> p.l2() > 0 && (k == Kind.DW || k == Kind.W_NEXT || k == Kind.LOSS);
+            // on W_next: the step of sgd from a dW without its λ term (an optimiser's state hides it)
+            case REGULARIZATION_OMITTED -> p.l2() > 0 && (k == Kind.DW || k == Kind.LOSS
+                    || (k == Kind.W_NEXT && p.optimizer() instanceof Optimizer.Sgd));
             // (λ/m)·W and λ·W differ only in a batch
             case REGULARIZATION_NOT_AVERAGED -> p.l2() > 0 && m > 1 && (k == Kind.DW || k == Kind.LOSS);
+            case STATE_NOT_UPDATED -> k.state();
+            case BIAS_CORRECTION_OMITTED -> p.optimizer() instanceof Optimizer.Adam && (k == Kind.W_NEXT || k == Kind.B_NEXT);
         };
     }
 
@@ -86,8 +93,10 @@ enum Slip {
                     input(p, carried, l)), scale(p.w(l).toArray2d(), p.l2()))
                     : Student.columnSums(carried.apply(Quantity.of(Kind.DZ, l)));
             case EXTRA_MEAN -> scale(exact, 1.0 / m);
-            case WRONG_UPDATE_SIGN -> plus(before(p, q), scale(gradient(q, carried), p.learningRate()));
-            case LEARNING_RATE_OMITTED -> plus(before(p, q), scale(gradient(q, carried), -1));
+            // exact = θ − η·u for the optimiser's update u: θ + η·u, and θ − u
+            case WRONG_UPDATE_SIGN -> plus(scale(Student.parameter(p, q), 2), scale(exact, -1));
+            case LEARNING_RATE_OMITTED -> plus(Student.parameter(p, q),
+                    scale(plus(Student.parameter(p, q), scale(exact, -1)), -1 / p.learningRate()));
             case MISSING_ACTIVATION_DERIVATIVE -> {
                 if (l < p.network().depth()) {
                     yield carried.apply(Quantity.of(Kind.DA, l)); // δ_l = da_l
@@ -125,19 +134,18 @@ enum Slip {
                 double wrongTerm = mean ? Student.penalty(p) : Student.penalty(p) / m;
                 yield new double[][] {{exact[0][0] - Student.factor(p) * Student.penalty(p) + wrongTerm}};
             }
+            case STATE_NOT_UPDATED -> Student.stateBefore(p, q);
+            case BIAS_CORRECTION_OMITTED -> {
+                Optimizer.Adam a = (Optimizer.Adam) p.optimizer();
+                double[][] u = Student.divided(carried.apply(Student.stateOf(q, Kind.MW_NEXT, Kind.MB_NEXT)),
+                        carried.apply(Student.stateOf(q, Kind.VW_NEXT, Kind.VB_NEXT)), 1, 1, a.epsilon());
+                yield plus(Student.parameter(p, q), scale(u, -p.learningRate()));
+            }
         };
     }
 
     private static Activation activation(Problem p, Quantity q) {
         return p.network().layer(q.layer()).activation();
-    }
-
-    private static double[][] before(Problem p, Quantity q) {
-        return q.kind() == Kind.W_NEXT ? p.w(q.layer()).toArray2d() : p.b(q.layer()).toArray2d();
-    }
-
-    private static double[][] gradient(Quantity q, Function<Quantity, double[][]> carried) {
-        return carried.apply(Quantity.of(q.kind() == Kind.W_NEXT ? Kind.DW : Kind.DB, q.layer()));
     }
 
     static boolean allZero(double[][] a) {

@@ -5,6 +5,7 @@ import nngrade.problem.Layer;
 import nngrade.problem.Loss;
 import nngrade.problem.Matrix;
 import nngrade.problem.Network;
+import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemFile;
 import nngrade.problem.ProblemLoader;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -78,7 +80,11 @@ final class SlipProblems {
         Problem.Tolerances tolerances = new Problem.Tolerances(tolerance(rnd), Map.of());
         Problem.Points points = new Problem.Points(1, Map.of(Quantity.of(Kind.DW, 1), 2.0));
         // a third with an L2 penalty, drawn aside so that the other draws stay those of the cases before L2
-        double l2 = List.of(0.0, 0.0, 0.1, 0.0, 0.0, 0.5).get(new Random(id.hashCode()).nextInt(6));
+        Random aside = new Random(id.hashCode());
+        double l2 = List.of(0.0, 0.0, 0.1, 0.0, 0.0, 0.5).get(aside.nextInt(6));
+        Optimizer optimizer = OPTIMISERS ? optimizer(aside) : Optimizer.SGD;
+        int steps = OPTIMISERS ? List.of(1, 1, 1, 2, 2, 3).get(aside.nextInt(6)) : 1;
+        int t = optimizer instanceof Optimizer.Adam ? aside.nextInt(4) : 0;
         for (int attempt = 0; attempt < 10_000; attempt++) {
             Matrix x = uniform(rnd, m, network.inputs(), 2);
             List<Matrix> w = new ArrayList<>();
@@ -88,13 +94,51 @@ final class SlipProblems {
                 w.add(uniform(rnd, shape[0], shape[1], 1));
                 b.add(uniform(rnd, 1, network.layer(l).units(), 1));
             }
-            Problem p = new Problem("random", id, id, "", network, eta, x, y, w, b, Quantity.all(network.depth()),
-                    tolerances, points, false, 1.0, l2);
+            Map<String, Matrix> state = new HashMap<>();
+            for (int l = 1; l <= network.depth(); l++) {
+                int[] shape = network.weightShape(l);
+                for (Kind k : optimizer.stateOfW()) {
+                    state.put(k.statePrefix() + l, stateValues(aside, optimizer, k, shape[0], shape[1]));
+                }
+                for (Kind k : optimizer.stateOfB()) {
+                    state.put(k.statePrefix() + l, stateValues(aside, optimizer, k, 1, network.layer(l).units()));
+                }
+            }
+            Problem sized = new Problem("random", id, id, "", network, eta, x, y, w, b, List.of(), tolerances, points,
+                    false, 1.0, l2, optimizer, steps, t, state, null);
+            Problem p = new Problem("random", id, id, "", network, eta, x, y, w, b, sized.quantities().all(),
+                    tolerances, points, false, 1.0, l2, optimizer, steps, t, state, null);
             if (usable(p)) {
                 return p;
             }
         }
         throw new IllegalStateException("no usable draw for " + id);
+    }
+
+    /** Random problems draw an optimiser (half of them), several steps and given state. */
+    static final boolean OPTIMISERS = false;
+
+    private static Optimizer optimizer(Random rnd) {
+        return switch (rnd.nextInt(8)) {
+            case 0, 1 -> new Optimizer.Momentum(0.9, rnd.nextBoolean() ? 0 : 0.9);
+            case 2 -> new Optimizer.RmsProp(0.9, 1e-8);
+            case 3 -> new Optimizer.Adam(0.9, 0.999, 1e-8);
+            default -> Optimizer.SGD;
+        };
+    }
+
+    /** Given state of one decimal; RMSprop's s and Adam's v are running means of squares, so not negative. */
+    private static Matrix stateValues(Random rnd, Optimizer o, Kind k, int rows, int cols) {
+        boolean squares = k == Kind.SW_NEXT || k == Kind.SB_NEXT
+                || (o instanceof Optimizer.Adam && (k == Kind.VW_NEXT || k == Kind.VB_NEXT));
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double v = Student.round(2 * rnd.nextDouble() - 1, 1);
+                out[i][j] = squares ? Math.abs(v) + 0.1 : v;
+            }
+        }
+        return Matrix.of(out);
     }
 
     private static boolean usable(Problem p) {
@@ -104,11 +148,14 @@ final class SlipProblems {
                 return false;
             }
         }
-        int depth = p.network().depth();
-        for (int l = 1; l <= depth; l++) {
-            Activation f = p.network().layer(l).activation();
+        for (var e : key.entrySet()) {
+            Quantity q = e.getKey();
+            if (q.kind() != Kind.Z) {
+                continue;
+            }
+            Activation f = p.network().layer(q.layer()).activation();
             if (f instanceof Activation.Relu || f instanceof Activation.LeakyRelu) {
-                for (double[] row : key.get(Quantity.of(Kind.Z, l))) {
+                for (double[] row : e.getValue()) {
                     for (double v : row) {
                         if (Math.abs(v) < 0.05) {
                             return false;
@@ -117,8 +164,11 @@ final class SlipProblems {
                 }
             }
         }
-        if (p.network().loss().usesLog()) {
-            for (double[] row : key.get(Quantity.YHAT)) {
+        for (var e : key.entrySet()) {
+            if (e.getKey().kind() != Kind.YHAT || !p.network().loss().usesLog()) {
+                continue;
+            }
+            for (double[] row : e.getValue()) {
                 for (double v : row) {
                     if (v < 0.01 || v > 0.99) {
                         return false;

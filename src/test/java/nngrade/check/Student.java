@@ -2,6 +2,8 @@ package nngrade.check;
 
 import nngrade.problem.Activation;
 import nngrade.problem.Loss;
+import nngrade.problem.Matrix;
+import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
@@ -11,6 +13,8 @@ import nngrade.problem.WeightLayout;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +48,12 @@ final class Student {
         Map<Quantity, double[][]> own = new LinkedHashMap<>();
         Map<Quantity, double[][]> carried = new LinkedHashMap<>();
         Map<Quantity, Slip> made = new LinkedHashMap<>();
-        for (Quantity q : Quantity.all(p.network().depth())) {
+        for (Quantity q : p.quantities().all()) {
             double[][] exact = correct(p, q, carried::get);
             own.put(q, exact);
             Slip slip = slips.get(q);
-            double[][] wrote = slip == null ? null : slip.value(p, q, exact, carried::get);
+            Step at = Step.of(p, q, carried::get);
+            double[][] wrote = slip == null ? null : slip.value(at.problem(), at.quantity(), exact, at.values());
             if (wrote == null) {
                 wrote = exact;
             } else {
@@ -68,8 +73,44 @@ final class Student {
 
     // ---------------------------------------------------------------- one quantity from given values
 
+    /**
+     * Quantity q of step s seen as a quantity of a first step: the problem whose given parameters,
+     * optimiser state and t are what the student's own step s − 1 left ({@code W1_next},
+     * {@code vW1_next}, t + s − 1), the quantity without its {@code @s}, and the values of step s
+     * under the names of a first step.
+     */
+    record Step(Problem problem, Quantity quantity, Function<Quantity, double[][]> values) {
+        static Step of(Problem p, Quantity q, Function<Quantity, double[][]> v) {
+            int s = q.step();
+            if (s == 1) {
+                return new Step(p, q, v);
+            }
+            List<Matrix> w = new ArrayList<>();
+            List<Matrix> b = new ArrayList<>();
+            Map<String, Matrix> state = new HashMap<>();
+            for (int l = 1; l <= p.network().depth(); l++) {
+                w.add(Matrix.of(v.apply(Quantity.of(Kind.W_NEXT, l).atStep(s - 1))));
+                b.add(Matrix.of(v.apply(Quantity.of(Kind.B_NEXT, l).atStep(s - 1))));
+                for (Kind k : p.optimizer().stateOfW()) {
+                    state.put(k.statePrefix() + l, Matrix.of(v.apply(Quantity.of(k, l).atStep(s - 1))));
+                }
+                for (Kind k : p.optimizer().stateOfB()) {
+                    state.put(k.statePrefix() + l, Matrix.of(v.apply(Quantity.of(k, l).atStep(s - 1))));
+                }
+            }
+            Problem first = new Problem(p.source(), p.id(), p.title(), p.statement(), p.network(), p.learningRate(),
+                    p.x(), p.y(), w, b, p.ask(), p.tolerance(), p.points(), p.partialCredit(), p.followThrough(), p.l2(),
+                    p.optimizer(), 1, p.t() + s - 1, state, null);
+            return new Step(first, q.atStep(1), x -> v.apply(x.atStep(s)));
+        }
+    }
+
     /** q computed correctly from the values {@code v} of the quantities it depends on. */
     static double[][] correct(Problem p, Quantity q, Function<Quantity, double[][]> v) {
+        if (q.step() > 1) {
+            Step at = Step.of(p, q, v);
+            return correct(at.problem(), at.quantity(), at.values());
+        }
         int l = q.layer();
         int depth = p.network().depth();
         return switch (q.kind()) {
@@ -84,14 +125,116 @@ final class Student {
             case DW -> plus(scale(weightGradient(p, v.apply(Quantity.of(Kind.DZ, l)), input(p, v, l)), factor(p)),
                     penaltyGradient(p, l));
             case DB -> scale(columnSums(v.apply(Quantity.of(Kind.DZ, l))), factor(p));
-            case W_NEXT -> plus(p.w(l).toArray2d(), scale(v.apply(Quantity.of(Kind.DW, l)), -p.learningRate()));
-            case B_NEXT -> plus(p.b(l).toArray2d(), scale(v.apply(Quantity.of(Kind.DB, l)), -p.learningRate()));
-            default -> throw new IllegalArgumentException(q + ": not a plain network's quantity");
+            case W_NEXT, B_NEXT -> step(p, q, v);
+            case VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT -> stateAfter(p, q, v);
+            default -> throw new IllegalArgumentException(q + ": not a network's quantity");
         };
     }
 
-    /** The quantities q is computed from (formats.md, "Follow-through"). */
+    /** Whether q is a weight's (W, dW, vW …) rather than a bias's. */
+    static boolean ofWeights(Kind k) {
+        return k == Kind.W_NEXT || k == Kind.VW_NEXT || k == Kind.SW_NEXT || k == Kind.MW_NEXT;
+    }
+
+    /** The parameter P that q is the step or the state of, as given. */
+    static double[][] parameter(Problem p, Quantity q) {
+        return ofWeights(q.kind()) ? p.w(q.layer()).toArray2d() : p.b(q.layer()).toArray2d();
+    }
+
+    static double[][] gradient(Quantity q, Function<Quantity, double[][]> v) {
+        return v.apply(Quantity.of(ofWeights(q.kind()) ? Kind.DW : Kind.DB, q.layer()));
+    }
+
+    /** The state {@code k} of P after the step (P's kind of state: vW for W, vb for b), named for q's P. */
+    static Quantity stateOf(Quantity q, Kind weights, Kind biases) {
+        return Quantity.of(ofWeights(q.kind()) ? weights : biases, q.layer());
+    }
+
+    /** The state q before the step: as given, zeros where not given. */
+    static double[][] stateBefore(Problem p, Quantity q) {
+        Matrix given = p.state().get(q.kind().statePrefix() + q.layer());
+        double[][] shape = parameter(p, q);
+        return given != null ? given.toArray2d() : new double[shape.length][shape[0].length];
+    }
+
+    /** The optimiser's state after the step (formats.md, "Beyond one plain step"). */
+    static double[][] stateAfter(Problem p, Quantity q, Function<Quantity, double[][]> v) {
+        double[][] before = stateBefore(p, q);
+        double[][] d = gradient(q, v);
+        Optimizer o = p.optimizer();
+        if (o instanceof Optimizer.Momentum mo) {
+            return plus(scale(before, mo.beta()), scale(d, 1 - mo.dampening()));
+        }
+        if (o instanceof Optimizer.RmsProp r) {
+            return plus(scale(before, r.beta()), scale(times(d, d), 1 - r.beta()));
+        }
+        Optimizer.Adam a = (Optimizer.Adam) o;
+        boolean first = q.kind() == Kind.MW_NEXT || q.kind() == Kind.MB_NEXT;
+        return first ? plus(scale(before, a.beta1()), scale(d, 1 - a.beta1()))
+                : plus(scale(before, a.beta2()), scale(times(d, d), 1 - a.beta2()));
+    }
+
+    /** P_next of the optimiser, from the student's own gradient and state after the step. */
+    static double[][] step(Problem p, Quantity q, Function<Quantity, double[][]> v) {
+        double[][] theta = parameter(p, q);
+        double eta = p.learningRate();
+        Optimizer o = p.optimizer();
+        if (o instanceof Optimizer.Momentum) {
+            return plus(theta, scale(v.apply(stateOf(q, Kind.VW_NEXT, Kind.VB_NEXT)), -eta));
+        }
+        if (o instanceof Optimizer.RmsProp r) {
+            return plus(theta, scale(divided(gradient(q, v), v.apply(stateOf(q, Kind.SW_NEXT, Kind.SB_NEXT)), 1, 1,
+                    r.epsilon()), -eta));
+        }
+        if (o instanceof Optimizer.Adam a) {
+            int t = p.t() + 1;
+            return plus(theta, scale(divided(v.apply(stateOf(q, Kind.MW_NEXT, Kind.MB_NEXT)),
+                    v.apply(stateOf(q, Kind.VW_NEXT, Kind.VB_NEXT)), 1 - Math.pow(a.beta1(), t),
+                    1 - Math.pow(a.beta2(), t), a.epsilon()), -eta));
+        }
+        return plus(theta, scale(gradient(q, v), -eta));
+    }
+
+    /** (m / cm) / (√(s / cs) + ε) cell by cell. */
+    static double[][] divided(double[][] m, double[][] s, double cm, double cs, double epsilon) {
+        double[][] out = new double[m.length][m[0].length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+                out[i][j] = m[i][j] / cm / (Math.sqrt(s[i][j] / cs) + epsilon);
+            }
+        }
+        return out;
+    }
+
+    /** The quantities q is computed from (formats.md, "Follow-through"; a step from the one before it). */
     static List<Quantity> inputs(Problem p, Quantity q) {
+        if (q.step() > 1) {
+            int s = q.step();
+            List<Quantity> out = new ArrayList<>();
+            for (Quantity i : inputs(p, q.atStep(1))) {
+                out.add(i.atStep(s));
+            }
+            int l = q.layer();
+            int depth = p.network().depth();
+            switch (q.kind()) {
+                case Z -> {
+                    out.add(Quantity.of(Kind.W_NEXT, l).atStep(s - 1));
+                    out.add(Quantity.of(Kind.B_NEXT, l).atStep(s - 1));
+                }
+                case DA -> out.add(Quantity.of(Kind.W_NEXT, l + 1).atStep(s - 1));
+                case DW -> out.add(Quantity.of(Kind.W_NEXT, l).atStep(s - 1)); // the penalty's W
+                case LOSS -> {
+                    for (int k = 1; k <= depth; k++) {
+                        out.add(Quantity.of(Kind.W_NEXT, k).atStep(s - 1));
+                    }
+                }
+                case W_NEXT, B_NEXT, VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT ->
+                        out.add(q.atStep(s - 1)); // P, or the state, as step s − 1 left it
+                default -> {
+                }
+            }
+            return out;
+        }
         int l = q.layer();
         int depth = p.network().depth();
         return switch (q.kind()) {
@@ -105,10 +248,26 @@ final class Student {
             case DW -> l == 1 ? List.of(Quantity.of(Kind.DZ, l))
                     : List.of(Quantity.of(Kind.DZ, l), Quantity.of(Kind.A, l - 1));
             case DB -> List.of(Quantity.of(Kind.DZ, l));
-            case W_NEXT -> List.of(Quantity.of(Kind.DW, l));
-            case B_NEXT -> List.of(Quantity.of(Kind.DB, l));
-            default -> throw new IllegalArgumentException(q + ": not a plain network's quantity");
+            case W_NEXT, B_NEXT -> stepInputs(p, q);
+            case VW_NEXT, SW_NEXT, MW_NEXT -> List.of(Quantity.of(Kind.DW, l));
+            case VB_NEXT, SB_NEXT, MB_NEXT -> List.of(Quantity.of(Kind.DB, l));
+            default -> throw new IllegalArgumentException(q + ": not a network's quantity");
         };
+    }
+
+    private static List<Quantity> stepInputs(Problem p, Quantity q) {
+        Optimizer o = p.optimizer();
+        Quantity d = Quantity.of(ofWeights(q.kind()) ? Kind.DW : Kind.DB, q.layer());
+        if (o instanceof Optimizer.Momentum) {
+            return List.of(stateOf(q, Kind.VW_NEXT, Kind.VB_NEXT));
+        }
+        if (o instanceof Optimizer.RmsProp) {
+            return List.of(d, stateOf(q, Kind.SW_NEXT, Kind.SB_NEXT));
+        }
+        if (o instanceof Optimizer.Adam) {
+            return List.of(stateOf(q, Kind.MW_NEXT, Kind.MB_NEXT), stateOf(q, Kind.VW_NEXT, Kind.VB_NEXT));
+        }
+        return List.of(d);
     }
 
     static double[][] input(Problem p, Function<Quantity, double[][]> v, int l) {
