@@ -20,6 +20,39 @@ public sealed interface Optimizer {
     /** The state kept for each bl, in the order it is updated. */
     List<Kind> stateOfB();
 
+    /**
+     * One step of a parameter P: P_next and the state after it, in {@link #stateOfW} order.
+     *
+     * @param state the state before the step, in the same order
+     * @param eta   the learning rate η
+     * @param tNext t' = t + 1, the step's index counting the ones already taken (Adam's bias correction)
+     */
+    Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext);
+
+    /** P_next and the optimiser's state after the step. */
+    record Update(Matrix next, List<Matrix> state) {
+        public Update {
+            state = List.copyOf(state);
+        }
+    }
+
+    /** The hyper-parameters for messages and sheets: "β = 0.9, dampening = 0", "" for sgd. */
+    String hyperParameters();
+
+    /** dP² elementwise. */
+    private static Matrix squared(Matrix dP) {
+        return dP.hadamard(dP);
+    }
+
+    /** P − η·g / (√s + ε), elementwise. */
+    private static Matrix scaledStep(Matrix p, Matrix g, Matrix s, double eta, double epsilon) {
+        double[] out = p.toArray();
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= eta * g.at(i) / (Math.sqrt(s.at(i)) + epsilon);
+        }
+        return Matrix.wrap(p.rows(), p.cols(), out);
+    }
+
     /** P_next = P − η·dP. */
     record Sgd() implements Optimizer {
         public String label() {
@@ -32,6 +65,14 @@ public sealed interface Optimizer {
 
         public List<Kind> stateOfB() {
             return List.of();
+        }
+
+        public Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
+            return new Update(p.minus(dP.scale(eta)), List.of());
+        }
+
+        public String hyperParameters() {
+            return "";
         }
     }
 
@@ -48,6 +89,15 @@ public sealed interface Optimizer {
         public List<Kind> stateOfB() {
             return List.of(Kind.VB_NEXT);
         }
+
+        public Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
+            Matrix v = state.get(0).scale(beta).plus(dP.scale(1 - dampening));
+            return new Update(p.minus(v.scale(eta)), List.of(v));
+        }
+
+        public String hyperParameters() {
+            return "β = " + Numbers.exact(beta) + ", dampening = " + Numbers.exact(dampening);
+        }
     }
 
     /** sP_next = β·sP + (1 − β)·dP²; P_next = P − η·dP / (√sP_next + ε). */
@@ -62,6 +112,15 @@ public sealed interface Optimizer {
 
         public List<Kind> stateOfB() {
             return List.of(Kind.SB_NEXT);
+        }
+
+        public Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
+            Matrix sNext = state.get(0).scale(beta).plus(squared(dP).scale(1 - beta));
+            return new Update(scaledStep(p, dP, sNext, eta, epsilon), List.of(sNext));
+        }
+
+        public String hyperParameters() {
+            return "β = " + Numbers.exact(beta) + ", ε = " + Numbers.exact(epsilon);
         }
     }
 
@@ -80,6 +139,28 @@ public sealed interface Optimizer {
 
         public List<Kind> stateOfB() {
             return List.of(Kind.MB_NEXT, Kind.VB_NEXT);
+        }
+
+        public Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
+            Matrix m = state.get(0).scale(beta1).plus(dP.scale(1 - beta1));
+            Matrix v = state.get(1).scale(beta2).plus(squared(dP).scale(1 - beta2));
+            return new Update(corrected(p, m, v, eta, tNext), List.of(m, v));
+        }
+
+        /** P − η·m̂ / (√v̂ + ε) with m̂ = m / (1 − β1^t'), v̂ = v / (1 − β2^t'). */
+        public Matrix corrected(Matrix p, Matrix m, Matrix v, double eta, int tNext) {
+            Matrix mHat = m.scale(1 / (1 - Math.pow(beta1, tNext)));
+            Matrix vHat = v.scale(1 / (1 - Math.pow(beta2, tNext)));
+            return scaledStep(p, mHat, vHat, eta, epsilon);
+        }
+
+        /** P − η·m / (√v + ε): the step without Adam's bias correction (a diagnosis's candidate). */
+        public Matrix uncorrected(Matrix p, Matrix m, Matrix v, double eta) {
+            return scaledStep(p, m, v, eta, epsilon);
+        }
+
+        public String hyperParameters() {
+            return "β1 = " + Numbers.exact(beta1) + ", β2 = " + Numbers.exact(beta2) + ", ε = " + Numbers.exact(epsilon);
         }
     }
 
