@@ -27,7 +27,19 @@ public sealed interface Optimizer {
      * @param eta   the learning rate η
      * @param tNext t' = t + 1, the step's index counting the ones already taken (Adam's bias correction)
      */
-    Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext);
+    default Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
+        List<Matrix> after = stateAfter(dP, state);
+        return new Update(stepFrom(p, dP, after, eta, tNext), after);
+    }
+
+    /** The state after the step from the gradient dP and the state before, in {@link #stateOfW} order. */
+    List<Matrix> stateAfter(Matrix dP, List<Matrix> state);
+
+    /** Whether {@link #stepFrom} reads dP itself (sgd, rmsprop) rather than only the state after. */
+    boolean stepReadsGradient();
+
+    /** P_next from P, dP and the state after the step (momentum's vP_next, Adam's mP_next and vP_next …). */
+    Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext);
 
     /** P_next and the optimiser's state after the step. */
     record Update(Matrix next, List<Matrix> state) {
@@ -55,6 +67,10 @@ public sealed interface Optimizer {
 
     /** P_next = P − η·dP. */
     record Sgd() implements Optimizer {
+        public boolean stepReadsGradient() {
+            return true;
+        }
+
         public String label() {
             return "sgd";
         }
@@ -67,8 +83,12 @@ public sealed interface Optimizer {
             return List.of();
         }
 
-        public Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
-            return new Update(p.minus(dP.scale(eta)), List.of());
+        public List<Matrix> stateAfter(Matrix dP, List<Matrix> state) {
+            return List.of();
+        }
+
+        public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
+            return p.minus(dP.scale(eta));
         }
 
         public String hyperParameters() {
@@ -78,6 +98,10 @@ public sealed interface Optimizer {
 
     /** vP_next = β·vP + (1 − dampening)·dP; P_next = P − η·vP_next. */
     record Momentum(double beta, double dampening) implements Optimizer {
+        public boolean stepReadsGradient() {
+            return false;
+        }
+
         public String label() {
             return "momentum";
         }
@@ -90,9 +114,12 @@ public sealed interface Optimizer {
             return List.of(Kind.VB_NEXT);
         }
 
-        public Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
-            Matrix v = state.get(0).scale(beta).plus(dP.scale(1 - dampening));
-            return new Update(p.minus(v.scale(eta)), List.of(v));
+        public List<Matrix> stateAfter(Matrix dP, List<Matrix> state) {
+            return List.of(state.get(0).scale(beta).plus(dP.scale(1 - dampening)));
+        }
+
+        public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
+            return p.minus(stateAfter.get(0).scale(eta));
         }
 
         public String hyperParameters() {
@@ -102,6 +129,10 @@ public sealed interface Optimizer {
 
     /** sP_next = β·sP + (1 − β)·dP²; P_next = P − η·dP / (√sP_next + ε). */
     record RmsProp(double beta, double epsilon) implements Optimizer {
+        public boolean stepReadsGradient() {
+            return true;
+        }
+
         public String label() {
             return "rmsprop";
         }
@@ -114,9 +145,12 @@ public sealed interface Optimizer {
             return List.of(Kind.SB_NEXT);
         }
 
-        public Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
-            Matrix sNext = state.get(0).scale(beta).plus(squared(dP).scale(1 - beta));
-            return new Update(scaledStep(p, dP, sNext, eta, epsilon), List.of(sNext));
+        public List<Matrix> stateAfter(Matrix dP, List<Matrix> state) {
+            return List.of(state.get(0).scale(beta).plus(squared(dP).scale(1 - beta)));
+        }
+
+        public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
+            return scaledStep(p, dP, stateAfter.get(0), eta, epsilon);
         }
 
         public String hyperParameters() {
@@ -129,6 +163,10 @@ public sealed interface Optimizer {
      * P_next = P − η·m̂ / (√v̂ + ε), m̂ = mP_next / (1 − β1^t'), v̂ = vP_next / (1 − β2^t').
      */
     record Adam(double beta1, double beta2, double epsilon) implements Optimizer {
+        public boolean stepReadsGradient() {
+            return false;
+        }
+
         public String label() {
             return "adam";
         }
@@ -141,10 +179,13 @@ public sealed interface Optimizer {
             return List.of(Kind.MB_NEXT, Kind.VB_NEXT);
         }
 
-        public Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
-            Matrix m = state.get(0).scale(beta1).plus(dP.scale(1 - beta1));
-            Matrix v = state.get(1).scale(beta2).plus(squared(dP).scale(1 - beta2));
-            return new Update(corrected(p, m, v, eta, tNext), List.of(m, v));
+        public List<Matrix> stateAfter(Matrix dP, List<Matrix> state) {
+            return List.of(state.get(0).scale(beta1).plus(dP.scale(1 - beta1)),
+                    state.get(1).scale(beta2).plus(squared(dP).scale(1 - beta2)));
+        }
+
+        public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
+            return corrected(p, stateAfter.get(0), stateAfter.get(1), eta, tNext);
         }
 
         /** P − η·m̂ / (√v̂ + ε) with m̂ = m / (1 − β1^t'), v̂ = v / (1 − β2^t'). */
