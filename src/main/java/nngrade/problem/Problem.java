@@ -101,6 +101,12 @@ public record Problem(
                 points, partialCredit, followThrough, l2, o, k, t0, full, graph);
     }
 
+    /** The same problem asking {@code asked} (tests over every quantity). */
+    public Problem withAsk(List<Quantity> asked) {
+        return new Problem(source, id, title, statement, network, learningRate, x, y, weights, biases, asked, tolerance,
+                points, partialCredit, followThrough, l2, optimizer, steps, t, state, graph);
+    }
+
     /** The given state of kind {@code kind} for layer l (vW1 for VW_NEXT, 1), before this step. */
     public Matrix stateOf(Quantity.Kind kind, int layer) {
         return state.get(kind.statePrefix() + layer);
