@@ -52,8 +52,8 @@ final class ProblemValidator {
         double l2 = regularization(root.get("regularization"));
         Optimizer optimizer = optimizer(root.get("optimizer"));
         int steps = steps(root.get("steps"));
-        if (network == null) {
-            pass.stopIfErrors(); // the rest is checked against the network
+        if (network == null || optimizer == null) {
+            pass.stopIfErrors(); // the rest is checked against the network and the state the optimiser keeps
         }
 
         Map<String, Matrix> given = new GivenValidator(pass).given(root.get("given"), network, optimizer);
@@ -89,7 +89,7 @@ final class ProblemValidator {
 
     /**
      * {"name": "sgd" | "momentum" | "rmsprop" | "adam", …hyper-parameters}, each defaulting to the
-     * spec's value; β in [0, 1), ε > 0, dampening in [0, 1].
+     * spec's value; β in [0, 1), ε > 0, dampening in [0, 1]. Null, told, when it names none.
      */
     private Optimizer optimizer(JsonNode n) {
         if (n == null) {
@@ -97,12 +97,12 @@ final class ProblemValidator {
         }
         if (!n.isObject()) {
             pass.error("optimizer", "expected an object such as {\"name\": \"adam\"}, found " + Fields.describe(n));
-            return Optimizer.SGD;
+            return null;
         }
         JsonNode name = n.get("name");
         if (name == null) {
             pass.missing("optimizer.name", "is missing; expected one of " + String.join(", ", OPTIMIZERS));
-            return Optimizer.SGD;
+            return null;
         }
         if (!name.isTextual() || !OPTIMIZERS.contains(name.asText())) {
             String meant = name.isTextual() ? Fields.closest(name.asText(), OPTIMIZERS) : null;
@@ -110,7 +110,7 @@ final class ProblemValidator {
                     : "expected an optimiser's name, found " + Fields.describe(name))
                     + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
                     + "; expected one of " + String.join(", ", OPTIMIZERS));
-            return Optimizer.SGD;
+            return null;
         }
         return switch (name.asText()) {
             case "momentum" -> {
