@@ -82,6 +82,16 @@ class OptimizerTest {
                 u.next().toArray(), 1e-15);
     }
 
+    @Test
+    void theFormulasShowTheRuleAndItsHyperParameters() {
+        Problem p = ProblemLoader.load(Path.of("problems/momentum-step.json"));
+        assertEquals("vW1_next = β·vW1 + (1 − dampening)·dW1 (β = 0.9, dampening = 0)",
+                Formulas.of(p, Quantity.of(Kind.VW_NEXT, 1)));
+        assertEquals("W1_next = W1 − η·vW1_next (η = 0.1)", Formulas.of(p, Quantity.of(Kind.W_NEXT, 1)));
+        Problem three = ProblemLoader.load(Path.of("problems/three-step-loss.json"));
+        assertEquals("b1_next = b1 − η·db1 (η = 1) (of step 2)", Formulas.of(three, Quantity.of(Kind.B_NEXT, 1).atStep(2)));
+    }
+
     static Stream<Arguments> cases() {
         List<Case> all = RandomProblems.everyCombination(9_000).toList();
         return IntStream.range(0, all.size()).filter(i -> i % 7 == 0).boxed().flatMap(i -> {
