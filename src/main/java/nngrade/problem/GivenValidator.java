@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The given section of a problem file: x, y and every layer's W and b, in the shapes the network needs. */
+/**
+ * The given section of a problem file: x, y and every layer's W and b, in the shapes the network
+ * needs, and the optimiser's state before the first step (v1.1: vW1, sb2 …, zeros when absent,
+ * Adam's t).
+ */
 final class GivenValidator {
     private final Validation pass;
 
@@ -17,8 +21,17 @@ final class GivenValidator {
         this.pass = pass;
     }
 
-    /** x, y, Wl, bl, checked against the network; keys are canonical (W1, not W). */
-    Map<String, Matrix> given(JsonNode n, Network network) {
+    /** Every state any optimiser keeps, by its name without the layer. */
+    private static final List<String> STATE = List.of("vW", "vb", "sW", "sb", "mW", "mb");
+
+    /** The largest t accepted: no homework takes more steps, and β^t' stays representable. */
+    static final int MAX_T = 1_000_000;
+
+    /**
+     * x, y, Wl, bl and the state {@code optimizer} keeps, checked against the network; keys are
+     * canonical (W1, not W); Adam's t, when given, as a 1×1 matrix under "t".
+     */
+    Map<String, Matrix> given(JsonNode n, Network network, Optimizer optimizer) {
         Map<String, Matrix> out = new HashMap<>();
         if (n == null) {
             pass.missing("given", "is missing; expected x, y and the weights and biases of every layer");
@@ -37,20 +50,43 @@ final class GivenValidator {
             expected.put("b" + l, "b" + l);
         }
         List<String> names = new ArrayList<>(expected.keySet());
+        List<String> kept = new ArrayList<>();
+        for (int l = 1; l <= layers; l++) {
+            for (Quantity.Kind k : optimizer.stateOfW()) {
+                kept.add(k.statePrefix() + l);
+            }
+            for (Quantity.Kind k : optimizer.stateOfB()) {
+                kept.add(k.statePrefix() + l);
+            }
+        }
+        kept.forEach(name -> expected.put(name, name));
         long errorsBefore = pass.count();
         for (var it = n.fields(); it.hasNext(); ) {
             var e = it.next();
             String key = e.getKey();
-            String canonical = layers == 1 && (key.equals("W") || key.equals("b")) ? key + "1" : key;
+            String canonical = layers == 1 && (key.equals("W") || key.equals("b") || STATE.contains(key)) ? key + "1" : key;
+            if (key.equals("t")) {
+                t(e.getValue(), optimizer, out);
+                continue;
+            }
+            if (!expected.containsKey(canonical) && isState(canonical)) {
+                String field = "given." + Excerpts.pathName(key);
+                pass.error(field, field + " is optimiser state that " + optimizer.label() + " does not keep; "
+                        + (kept.isEmpty() ? optimizer.label() + " keeps none"
+                        : optimizer.label() + " keeps " + String.join(", ", kept)));
+                continue;
+            }
             if (!expected.containsKey(canonical)) {
-                String meant = Fields.closest(key, names);
+                List<String> known = new ArrayList<>(names);
+                known.addAll(kept);
+                String meant = Fields.closest(key, known);
                 if (meant != null) {
                     pass.misspelled("given." + meant);
                 }
                 String field = "given." + Excerpts.pathName(key);
                 pass.error(field, field + " is not a given of this " + layers + "-layer network"
                         + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
-                        + "; expected " + String.join(", ", names));
+                        + "; expected " + String.join(", ", known));
                 continue;
             }
             if (out.containsKey(canonical)) {
@@ -76,7 +112,56 @@ final class GivenValidator {
             return out;
         }
         shapes(out, expected, network);
+        if (pass.count() == errorsBefore) {
+            state(out, expected, kept, network);
+        }
         return out;
+    }
+
+    private static boolean isState(String name) {
+        for (String prefix : STATE) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()
+                    && name.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adam's steps already taken: a whole number from 0 to {@link #MAX_T}, only under adam. */
+    private void t(JsonNode n, Optimizer optimizer, Map<String, Matrix> out) {
+        if (!(optimizer instanceof Optimizer.Adam)) {
+            pass.error("given.t", "given.t counts the steps Adam has taken, but the optimizer is "
+                    + optimizer.label() + ": remove it, or set \"optimizer\": {\"name\": \"adam\"}");
+            return;
+        }
+        boolean whole = n.isIntegralNumber()
+                || (n.isBigDecimal() && n.decimalValue().stripTrailingZeros().scale() <= 0);
+        if (!whole || !n.canConvertToInt() || n.asInt() < 0 || n.asInt() > MAX_T) {
+            pass.error("given.t", "expected the steps Adam has already taken, a whole number from 0 to " + MAX_T
+                    + ", found " + Fields.describe(n));
+            return;
+        }
+        out.put("t", Matrix.scalar(n.asInt()));
+    }
+
+    /** Each state has its parameter's shape (vW1 is W1's); zeros stand for the state not given. */
+    private void state(Map<String, Matrix> given, Map<String, String> names, List<String> kept, Network network) {
+        for (String name : kept) {
+            int l = Integer.parseInt(name.substring(2));
+            String param = name.substring(1, 2) + l;
+            Matrix p = given.get(param);
+            Matrix s = given.get(name);
+            if (s == null) {
+                given.put(name, Matrix.zeros(p.rows(), p.cols()));
+                continue;
+            }
+            if (!s.sameShape(p)) {
+                String field = "given." + names.get(name);
+                pass.error(field, field + " is " + s.shape() + ", but the state of " + param + " has its shape, "
+                        + p.shape() + (p.rows() == 1 ? " (a flat list of " + p.cols() + " values)" : ""));
+            }
+        }
     }
 
     private static String missingWhat(String name, Network network) {

@@ -20,8 +20,57 @@ public sealed interface Optimizer {
     /** The state kept for each bl, in the order it is updated. */
     List<Kind> stateOfB();
 
+    /**
+     * One step of a parameter P: P_next and the state after it, in {@link #stateOfW} order.
+     *
+     * @param state the state before the step, in the same order
+     * @param eta   the learning rate η
+     * @param tNext t' = t + 1, the step's index counting the ones already taken (Adam's bias correction)
+     */
+    default Update update(Matrix p, Matrix dP, List<Matrix> state, double eta, int tNext) {
+        List<Matrix> after = stateAfter(dP, state);
+        return new Update(stepFrom(p, dP, after, eta, tNext), after);
+    }
+
+    /** The state after the step from the gradient dP and the state before, in {@link #stateOfW} order. */
+    List<Matrix> stateAfter(Matrix dP, List<Matrix> state);
+
+    /** Whether {@link #stepFrom} reads dP itself (sgd, rmsprop) rather than only the state after. */
+    boolean stepReadsGradient();
+
+    /** P_next from P, dP and the state after the step (momentum's vP_next, Adam's mP_next and vP_next …). */
+    Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext);
+
+    /** P_next and the optimiser's state after the step. */
+    record Update(Matrix next, List<Matrix> state) {
+        public Update {
+            state = List.copyOf(state);
+        }
+    }
+
+    /** The hyper-parameters for messages and sheets: "β = 0.9, dampening = 0", "" for sgd. */
+    String hyperParameters();
+
+    /** dP² elementwise. */
+    private static Matrix squared(Matrix dP) {
+        return dP.hadamard(dP);
+    }
+
+    /** P − η·g / (√s + ε), elementwise. */
+    private static Matrix scaledStep(Matrix p, Matrix g, Matrix s, double eta, double epsilon) {
+        double[] out = p.toArray();
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= eta * g.at(i) / (Math.sqrt(s.at(i)) + epsilon);
+        }
+        return Matrix.wrap(p.rows(), p.cols(), out);
+    }
+
     /** P_next = P − η·dP. */
     record Sgd() implements Optimizer {
+        public boolean stepReadsGradient() {
+            return true;
+        }
+
         public String label() {
             return "sgd";
         }
@@ -33,10 +82,26 @@ public sealed interface Optimizer {
         public List<Kind> stateOfB() {
             return List.of();
         }
+
+        public List<Matrix> stateAfter(Matrix dP, List<Matrix> state) {
+            return List.of();
+        }
+
+        public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
+            return p.minus(dP.scale(eta));
+        }
+
+        public String hyperParameters() {
+            return "";
+        }
     }
 
     /** vP_next = β·vP + (1 − dampening)·dP; P_next = P − η·vP_next. */
     record Momentum(double beta, double dampening) implements Optimizer {
+        public boolean stepReadsGradient() {
+            return false;
+        }
+
         public String label() {
             return "momentum";
         }
@@ -48,10 +113,26 @@ public sealed interface Optimizer {
         public List<Kind> stateOfB() {
             return List.of(Kind.VB_NEXT);
         }
+
+        public List<Matrix> stateAfter(Matrix dP, List<Matrix> state) {
+            return List.of(state.get(0).scale(beta).plus(dP.scale(1 - dampening)));
+        }
+
+        public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
+            return p.minus(stateAfter.get(0).scale(eta));
+        }
+
+        public String hyperParameters() {
+            return "β = " + Numbers.exact(beta) + ", dampening = " + Numbers.exact(dampening);
+        }
     }
 
     /** sP_next = β·sP + (1 − β)·dP²; P_next = P − η·dP / (√sP_next + ε). */
     record RmsProp(double beta, double epsilon) implements Optimizer {
+        public boolean stepReadsGradient() {
+            return true;
+        }
+
         public String label() {
             return "rmsprop";
         }
@@ -63,6 +144,18 @@ public sealed interface Optimizer {
         public List<Kind> stateOfB() {
             return List.of(Kind.SB_NEXT);
         }
+
+        public List<Matrix> stateAfter(Matrix dP, List<Matrix> state) {
+            return List.of(state.get(0).scale(beta).plus(squared(dP).scale(1 - beta)));
+        }
+
+        public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
+            return scaledStep(p, dP, stateAfter.get(0), eta, epsilon);
+        }
+
+        public String hyperParameters() {
+            return "β = " + Numbers.exact(beta) + ", ε = " + Numbers.exact(epsilon);
+        }
     }
 
     /**
@@ -70,6 +163,10 @@ public sealed interface Optimizer {
      * P_next = P − η·m̂ / (√v̂ + ε), m̂ = mP_next / (1 − β1^t'), v̂ = vP_next / (1 − β2^t').
      */
     record Adam(double beta1, double beta2, double epsilon) implements Optimizer {
+        public boolean stepReadsGradient() {
+            return false;
+        }
+
         public String label() {
             return "adam";
         }
@@ -80,6 +177,31 @@ public sealed interface Optimizer {
 
         public List<Kind> stateOfB() {
             return List.of(Kind.MB_NEXT, Kind.VB_NEXT);
+        }
+
+        public List<Matrix> stateAfter(Matrix dP, List<Matrix> state) {
+            return List.of(state.get(0).scale(beta1).plus(dP.scale(1 - beta1)),
+                    state.get(1).scale(beta2).plus(squared(dP).scale(1 - beta2)));
+        }
+
+        public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
+            return corrected(p, stateAfter.get(0), stateAfter.get(1), eta, tNext);
+        }
+
+        /** P − η·m̂ / (√v̂ + ε) with m̂ = m / (1 − β1^t'), v̂ = v / (1 − β2^t'). */
+        public Matrix corrected(Matrix p, Matrix m, Matrix v, double eta, int tNext) {
+            Matrix mHat = m.scale(1 / (1 - Math.pow(beta1, tNext)));
+            Matrix vHat = v.scale(1 / (1 - Math.pow(beta2, tNext)));
+            return scaledStep(p, mHat, vHat, eta, epsilon);
+        }
+
+        /** P − η·m / (√v + ε): the step without Adam's bias correction (a diagnosis's candidate). */
+        public Matrix uncorrected(Matrix p, Matrix m, Matrix v, double eta) {
+            return scaledStep(p, m, v, eta, epsilon);
+        }
+
+        public String hyperParameters() {
+            return "β1 = " + Numbers.exact(beta1) + ", β2 = " + Numbers.exact(beta2) + ", ε = " + Numbers.exact(epsilon);
         }
     }
 

@@ -1,5 +1,6 @@
 package nngrade.problem;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +73,43 @@ public record Problem(
     public Problem withL2(double lambda) {
         return new Problem(source, id, title, statement, network, learningRate, x, y, weights, biases, ask, tolerance,
                 points, partialCredit, followThrough, lambda, optimizer, steps, t, state, graph);
+    }
+
+    /**
+     * The problem of the next step: the same batch from the parameters and state this one's step
+     * left, with t + 1 steps taken.
+     */
+    public Problem next(List<Matrix> weightsNext, List<Matrix> biasesNext, Map<String, Matrix> stateNext) {
+        return new Problem(source, id, title, statement, network, learningRate, x, y, weightsNext, biasesNext, ask,
+                tolerance, points, partialCredit, followThrough, l2, optimizer, steps, t + 1, stateNext, graph);
+    }
+
+    /** The same problem under another optimiser, given state and step count (zeros for state not given). */
+    public Problem withOptimizer(Optimizer o, int k, int t0, Map<String, Matrix> given) {
+        Map<String, Matrix> full = new HashMap<>();
+        for (int l = 1; l <= network.depth(); l++) {
+            for (Quantity.Kind kind : o.stateOfW()) {
+                String name = kind.statePrefix() + l;
+                full.put(name, given.getOrDefault(name, Matrix.zeros(w(l).rows(), w(l).cols())));
+            }
+            for (Quantity.Kind kind : o.stateOfB()) {
+                String name = kind.statePrefix() + l;
+                full.put(name, given.getOrDefault(name, Matrix.zeros(1, b(l).cols())));
+            }
+        }
+        return new Problem(source, id, title, statement, network, learningRate, x, y, weights, biases, ask, tolerance,
+                points, partialCredit, followThrough, l2, o, k, t0, full, graph);
+    }
+
+    /** The same problem asking {@code asked} (tests over every quantity). */
+    public Problem withAsk(List<Quantity> asked) {
+        return new Problem(source, id, title, statement, network, learningRate, x, y, weights, biases, asked, tolerance,
+                points, partialCredit, followThrough, l2, optimizer, steps, t, state, graph);
+    }
+
+    /** The given state of kind {@code kind} for layer l (vW1 for VW_NEXT, 1), before this step. */
+    public Matrix stateOf(Quantity.Kind kind, int layer) {
+        return state.get(kind.statePrefix() + layer);
     }
 
     /** Whether it is a computational graph problem rather than a network's. */

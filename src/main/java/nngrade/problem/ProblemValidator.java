@@ -17,7 +17,11 @@ import java.util.Map;
  */
 final class ProblemValidator {
     private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
-            "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints", "variant", "regularization");
+            "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints", "variant", "regularization",
+            "optimizer", "steps");
+    /** Steps on one batch at most: a loss curve of a homework is a handful of steps. */
+    static final int MAX_STEPS = 100;
+    private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "rmsprop", "adam");
     /** Conditions a per-student variant must meet; see nngrade.variant.Constraints. */
     /** Draws of a variant at most: each solves the network, and a class draws one per student. */
     static final int MAX_TRIES = 100_000;
@@ -46,12 +50,14 @@ final class ProblemValidator {
         boolean partialCredit = pass.bool(root, "partialCredit");
         constraints(root.get("constraints"));
         double l2 = regularization(root.get("regularization"));
-        if (network == null) {
-            pass.stopIfErrors(); // the rest is checked against the network
+        Optimizer optimizer = optimizer(root.get("optimizer"));
+        int steps = steps(root.get("steps"));
+        if (network == null || optimizer == null) {
+            pass.stopIfErrors(); // the rest is checked against the network and the state the optimiser keeps
         }
 
-        Map<String, Matrix> given = new GivenValidator(pass).given(root.get("given"), network);
-        Quantities quantities = Quantities.network(network.depth());
+        Map<String, Matrix> given = new GivenValidator(pass).given(root.get("given"), network, optimizer);
+        Quantities quantities = Quantities.network(network.depth(), optimizer.stateOfW(), optimizer.stateOfB(), steps);
         List<Quantity> ask = ask(root.get("ask"), quantities);
         Problem.Tolerances tolerance = tolerances(root.get("tolerance"), quantities);
         Problem.Points points = points(root.get("points"), quantities);
@@ -66,8 +72,123 @@ final class ProblemValidator {
             w.add(given.get("W" + l));
             b.add(given.get("b" + l));
         }
+        Map<String, Matrix> state = new HashMap<>();
+        for (int l = 1; l <= layers; l++) {
+            for (Quantity.Kind k : optimizer.stateOfW()) {
+                state.put(k.statePrefix() + l, given.get(k.statePrefix() + l));
+            }
+            for (Quantity.Kind k : optimizer.stateOfB()) {
+                state.put(k.statePrefix() + l, given.get(k.statePrefix() + l));
+            }
+        }
+        int t = given.containsKey("t") ? (int) given.get("t").at(0) : 0;
         return new Problem(pass.source(), id, title, statement, network, learningRate, given.get("x"),
-                given.get("y"), w, b, ask, tolerance, points, partialCredit, followThrough, l2);
+                given.get("y"), w, b, ask, tolerance, points, partialCredit, followThrough, l2, optimizer, steps, t,
+                state, null);
+    }
+
+    /**
+     * {"name": "sgd" | "momentum" | "rmsprop" | "adam", …hyper-parameters}, each defaulting to the
+     * spec's value; β in [0, 1), ε > 0, dampening in [0, 1]. Null, told, when it names none.
+     */
+    private Optimizer optimizer(JsonNode n) {
+        if (n == null) {
+            return Optimizer.SGD;
+        }
+        if (!n.isObject()) {
+            pass.error("optimizer", "expected an object such as {\"name\": \"adam\"}, found " + Fields.describe(n));
+            return null;
+        }
+        JsonNode name = n.get("name");
+        if (name == null) {
+            pass.missing("optimizer.name", "is missing; expected one of " + String.join(", ", OPTIMIZERS));
+            return null;
+        }
+        if (!name.isTextual() || !OPTIMIZERS.contains(name.asText())) {
+            String meant = name.isTextual() ? Fields.closest(name.asText(), OPTIMIZERS) : null;
+            pass.error("optimizer.name", (name.isTextual() ? "\"" + Excerpts.shown(name.asText()) + "\" is not an optimiser"
+                    : "expected an optimiser's name, found " + Fields.describe(name))
+                    + (meant == null ? "" : " (did you mean \"" + meant + "\"?)")
+                    + "; expected one of " + String.join(", ", OPTIMIZERS));
+            return null;
+        }
+        return switch (name.asText()) {
+            case "momentum" -> {
+                pass.unknownFields(n, List.of("name", "beta", "dampening"), "optimizer", "momentum hyper-parameter");
+                yield new Optimizer.Momentum(beta(n, "beta", 0.9), fraction(n, "dampening", 0));
+            }
+            case "rmsprop" -> {
+                pass.unknownFields(n, List.of("name", "beta", "epsilon"), "optimizer", "rmsprop hyper-parameter");
+                yield new Optimizer.RmsProp(beta(n, "beta", 0.9), epsilon(n));
+            }
+            case "adam" -> {
+                pass.unknownFields(n, List.of("name", "beta1", "beta2", "epsilon"), "optimizer", "adam hyper-parameter");
+                yield new Optimizer.Adam(beta(n, "beta1", 0.9), beta(n, "beta2", 0.999), epsilon(n));
+            }
+            default -> {
+                pass.unknownFields(n, List.of("name"), "optimizer", "sgd hyper-parameter");
+                yield Optimizer.SGD;
+            }
+        };
+    }
+
+    /** A decay rate β: 0 ≤ β < 1 (β = 1 would never forget, and Adam's 1 − β^t' would be 0). */
+    private double beta(JsonNode n, String field, double byDefault) {
+        JsonNode v = n.get(field);
+        if (v == null) {
+            return byDefault;
+        }
+        Double b = pass.number(v, "optimizer." + field);
+        if (b != null && (b < 0 || b >= 1)) {
+            pass.error("optimizer." + field, "must be at least 0 and less than 1, found " + Numbers.exact(b));
+            return byDefault;
+        }
+        return b == null ? byDefault : b;
+    }
+
+    /** Momentum's dampening: 0 ≤ dampening ≤ 1. */
+    private double fraction(JsonNode n, String field, double byDefault) {
+        JsonNode v = n.get(field);
+        if (v == null) {
+            return byDefault;
+        }
+        Double d = pass.number(v, "optimizer." + field);
+        if (d != null && (d < 0 || d > 1)) {
+            pass.error("optimizer." + field, "must be between 0 and 1, found " + Numbers.exact(d));
+            return byDefault;
+        }
+        return d == null ? byDefault : d;
+    }
+
+    /** ε > 0, which keeps √s + ε from being 0. */
+    private double epsilon(JsonNode n) {
+        JsonNode v = n.get("epsilon");
+        if (v == null) {
+            return 1e-8;
+        }
+        Double e = pass.number(v, "optimizer.epsilon");
+        if (e != null && e <= 0) {
+            pass.error("optimizer.epsilon", "must be more than 0 (it keeps √s + ε from 0), found " + Numbers.exact(e));
+            return 1e-8;
+        }
+        return e == null ? 1e-8 : e;
+    }
+
+    /** k steps on one batch: a whole number from 1 to {@link #MAX_STEPS}. */
+    private int steps(JsonNode n) {
+        if (n == null) {
+            return 1;
+        }
+        Integer k = pass.positiveInt(n, "steps", "the number of steps on the batch");
+        if (k == null) {
+            return 1;
+        }
+        if (k > MAX_STEPS) {
+            pass.error("steps", "expected at most " + MAX_STEPS + " steps (a whole number from 1 to " + MAX_STEPS
+                    + "), found " + k);
+            return 1;
+        }
+        return k;
     }
 
     /**

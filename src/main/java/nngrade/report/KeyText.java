@@ -43,7 +43,7 @@ public final class KeyText {
         sb.append("  (marked *)\n");
         key.values().forEach((q, m) -> {
             sb.append('\n').append(p.ask().contains(q) ? "* " : "  ").append(q.name());
-            sb.append("  [").append(q.equals(Quantity.LOSS) ? "scalar" : m.shape()).append("]  ");
+            sb.append("  [").append((q.kind() == Quantity.Kind.LOSS) ? "scalar" : m.shape()).append("]  ");
             sb.append(Formulas.of(p, q)).append('\n');
             matrix(sb, m, "    ");
         });

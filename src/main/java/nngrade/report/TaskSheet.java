@@ -62,7 +62,7 @@ public final class TaskSheet {
         sb.append("## Answer\n\n");
         for (Quantity q : p.ask()) {
             int[] s = p.shapeOf(q);
-            sb.append("- `").append(q.name()).append("` ").append(q.equals(Quantity.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")")
+            sb.append("- `").append(q.name()).append("` ").append((q.kind() == Quantity.Kind.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")")
                     .append(", ").append(p.points().of(q) == 1 ? "1 point" : Numbers.exact(p.points().of(q)) + " points").append('\n');
         }
         if (variant == null) {
@@ -129,7 +129,7 @@ public final class TaskSheet {
         List<Answer> answers = new ArrayList<>(p.ask().size());
         for (Quantity q : p.ask()) {
             int[] s = p.shapeOf(q);
-            answers.add(new Answer(q.name(), q.equals(Quantity.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")"));
+            answers.add(new Answer(q.name(), (q.kind() == Quantity.Kind.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")"));
         }
         Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(), variant, link,
                 p.statement().isBlank() ? null : Statement.html(p.statement()), network(p, m), given, answers,

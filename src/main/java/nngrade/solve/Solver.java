@@ -4,15 +4,17 @@ import nngrade.input.BadInputException;
 import nngrade.input.InputError;
 import nngrade.problem.Matrix;
 import nngrade.problem.Numbers;
+import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The reference solver: one forward pass, the loss, one backward pass, one step. */
+/** The reference solver: for each step, one forward pass, the loss, one backward pass, the optimiser's step. */
 public final class Solver {
     private Solver() {
     }
@@ -23,42 +25,17 @@ public final class Solver {
      * the quantity, never answered with a non-finite key.
      */
     public static AnswerKey solve(Problem p) {
-        int depth = p.network().depth();
         Map<Quantity, Matrix> v = new HashMap<>();
-
-        Matrix[] z = new Matrix[depth + 1];
-        Matrix[] a = new Matrix[depth + 1];
-        a[0] = p.x();
-        for (int l = 1; l <= depth; l++) {
-            z[l] = Backprop.z(p, l, a[l - 1]);
-            a[l] = Backprop.a(p, l, z[l]);
-            v.put(Quantity.of(Kind.Z, l), z[l]);
-            v.put(l < depth ? Quantity.of(Kind.A, l) : Quantity.YHAT, a[l]);
-        }
-        double loss = Backprop.loss(p, z[depth], a[depth]);
-        if (!Double.isFinite(loss)) {
-            throw new BadInputException(InputError.atField(p.source(), "loss", infiniteLossMessage(p, a[depth])));
-        }
-        v.put(Quantity.LOSS, Matrix.scalar(loss));
-
-        Matrix delta = Backprop.outputDelta(p, z[depth], a[depth]);
-        for (int l = depth; l >= 1; l--) {
-            if (l < depth) {
-                Matrix da = Backprop.da(p, l, delta);
-                v.put(Quantity.of(Kind.DA, l), da);
-                delta = Backprop.hiddenDelta(p, l, z[l], da);
+        Problem ps = p;
+        for (int s = 1; s <= p.steps(); s++) {
+            if (s > 1) {
+                ps = Steps.after(ps, s - 1, v::get);
             }
-            v.put(Quantity.of(Kind.DZ, l), delta);
-            Matrix dW = Backprop.dW(p, l, delta, a[l - 1]);
-            Matrix db = Backprop.db(p, delta);
-            v.put(Quantity.of(Kind.DW, l), dW);
-            v.put(Quantity.of(Kind.DB, l), db);
-            v.put(Quantity.of(Kind.W_NEXT, l), Backprop.step(p, p.w(l), dW));
-            v.put(Quantity.of(Kind.B_NEXT, l), Backprop.step(p, p.b(l), db));
+            step(ps, s, v);
         }
 
         Map<Quantity, Matrix> ordered = new LinkedHashMap<>();
-        for (Quantity q : Quantity.all(depth)) {
+        for (Quantity q : p.quantities().all()) {
             Matrix m = v.get(q);
             int bad = m.firstNonFinite();
             if (bad >= 0) {
@@ -69,6 +46,49 @@ public final class Solver {
             ordered.put(q, m);
         }
         return new AnswerKey(p, ordered);
+    }
+
+    /** One forward pass, the loss, one backward pass and the optimiser's step of ps, as step s's quantities. */
+    private static void step(Problem ps, int s, Map<Quantity, Matrix> v) {
+        int depth = ps.network().depth();
+        Matrix[] z = new Matrix[depth + 1];
+        Matrix[] a = new Matrix[depth + 1];
+        a[0] = ps.x();
+        for (int l = 1; l <= depth; l++) {
+            z[l] = Backprop.z(ps, l, a[l - 1]);
+            a[l] = Backprop.a(ps, l, z[l]);
+            v.put(Quantity.of(Kind.Z, l).atStep(s), z[l]);
+            v.put((l < depth ? Quantity.of(Kind.A, l) : Quantity.YHAT).atStep(s), a[l]);
+        }
+        double loss = Backprop.loss(ps, z[depth], a[depth]);
+        if (!Double.isFinite(loss)) {
+            throw new BadInputException(InputError.atField(ps.source(), Quantity.LOSS.atStep(s).name(),
+                    infiniteLossMessage(ps, a[depth])));
+        }
+        v.put(Quantity.LOSS.atStep(s), Matrix.scalar(loss));
+
+        Matrix delta = Backprop.outputDelta(ps, z[depth], a[depth]);
+        for (int l = depth; l >= 1; l--) {
+            if (l < depth) {
+                Matrix da = Backprop.da(ps, l, delta);
+                v.put(Quantity.of(Kind.DA, l).atStep(s), da);
+                delta = Backprop.hiddenDelta(ps, l, z[l], da);
+            }
+            v.put(Quantity.of(Kind.DZ, l).atStep(s), delta);
+            Matrix dW = Backprop.dW(ps, l, delta, a[l - 1]);
+            Matrix db = Backprop.db(ps, delta);
+            v.put(Quantity.of(Kind.DW, l).atStep(s), dW);
+            v.put(Quantity.of(Kind.DB, l).atStep(s), db);
+            put(v, Steps.update(ps, l, true, dW), Kind.W_NEXT, ps.optimizer().stateOfW(), l, s);
+            put(v, Steps.update(ps, l, false, db), Kind.B_NEXT, ps.optimizer().stateOfB(), l, s);
+        }
+    }
+
+    private static void put(Map<Quantity, Matrix> v, Optimizer.Update u, Kind next, List<Kind> state, int l, int s) {
+        v.put(Quantity.of(next, l).atStep(s), u.next());
+        for (int i = 0; i < state.size(); i++) {
+            v.put(Quantity.of(state.get(i), l).atStep(s), u.state().get(i));
+        }
     }
 
     private static String infiniteLossMessage(Problem p, Matrix yhat) {

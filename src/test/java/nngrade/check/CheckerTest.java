@@ -347,7 +347,7 @@ class CheckerTest {
     @MethodSource("everyAskedQuantityOfEveryProblem")
     void oneCellPastTheToleranceIsExactlyThatCellWrong(Path file, String name) {
         Problem p = loadProblem(file);
-        Quantity q = Quantity.parse(name, p.network().depth()).orElseThrow();
+        Quantity q = p.quantities().parse(name).orElseThrow();
         AnswerKey key = Solver.solve(p);
         Matrix expected = key.get(q);
         Random r = new Random(name.hashCode() ^ file.hashCode());

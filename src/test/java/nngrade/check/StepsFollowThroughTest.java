@@ -1,0 +1,91 @@
+package nngrade.check;
+
+import nngrade.problem.Matrix;
+import nngrade.problem.Problem;
+import nngrade.problem.ProblemLoader;
+import nngrade.problem.Quantity;
+import nngrade.problem.Quantity.Kind;
+import nngrade.solve.AnswerKey;
+import nngrade.solve.Solver;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Follow-through across steps and optimiser state: step 2 is computed from the student's own
+ * step 1, a state after the step from their own dP, P_next from their own state after it.
+ */
+class StepsFollowThroughTest {
+
+    /** The key of the problem whose given W1, b1 are a student's (wrong) step-1 results. */
+    private static AnswerKey keyFrom(Problem p, Matrix w1, Matrix b1) {
+        Problem again = new Problem(p.source(), p.id(), p.title(), p.statement(), p.network(), p.learningRate(), p.x(),
+                p.y(), List.of(w1), List.of(b1), p.ask(), p.tolerance(), p.points(), p.partialCredit(), p.followThrough(),
+                p.l2(), p.optimizer(), 1, p.t() + 1, p.state(), null);
+        return Solver.solve(again);
+    }
+
+    @Test
+    void aWrongStepOneCarriedForwardEarnsStepTwo() {
+        Problem asked = ProblemLoader.load(Path.of("problems/three-step-loss.json"));
+        Problem p = asked.withAsk(asked.quantities().all()); // step 2's chain is followed through what the student wrote
+        AnswerKey key = Solver.solve(p);
+        Quantity w1Next = Quantity.of(Kind.W_NEXT, 1);
+        Quantity b1Next = Quantity.of(Kind.B_NEXT, 1);
+        Matrix wrongW = key.get(w1Next).plus(Matrix.row(0.3, -0.3)); // a slip in step 1's W1_next
+        AnswerKey fromWrong = keyFrom(p, wrongW, key.get(b1Next));
+        Map<Quantity, Matrix> answers = new LinkedHashMap<>();
+        answers.put(w1Next, wrongW);
+        answers.put(b1Next, key.get(b1Next));
+        answers.put(Quantity.of(Kind.Z, 1).atStep(2), fromWrong.get(Quantity.of(Kind.Z, 1)));
+        answers.put(Quantity.YHAT.atStep(2), fromWrong.get(Quantity.YHAT));
+        answers.put(Quantity.LOSS.atStep(2), fromWrong.get(Quantity.LOSS));
+        answers.put(Quantity.of(Kind.DZ, 1).atStep(2), fromWrong.get(Quantity.of(Kind.DZ, 1)));
+        answers.put(Quantity.of(Kind.DW, 1).atStep(2), fromWrong.get(Quantity.of(Kind.DW, 1)));
+        answers.put(w1Next.atStep(2), fromWrong.get(w1Next));
+        CheckResult r = Mistakes.grade(key, answers);
+        assertEquals(Status.INCORRECT, Mistakes.result(r, w1Next).status());
+        assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.of(Kind.Z, 1).atStep(2)).status());
+        assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.LOSS.atStep(2)).status());
+        assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.of(Kind.DW, 1).atStep(2)).status());
+        assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, w1Next.atStep(2)).status());
+    }
+
+    @Test
+    void momentumsStepFollowsTheStudentsOwnVelocity() {
+        Problem p = ProblemLoader.load(Path.of("problems/momentum-step.json"));
+        AnswerKey key = Solver.solve(p);
+        Quantity v = Quantity.of(Kind.VW_NEXT, 1);
+        Matrix wrongV = key.get(v).plus(Matrix.row(0.1, 0.1));
+        // W1 − η·v with the student's own v
+        Matrix w = p.w(1).minus(wrongV.scale(0.1));
+        Map<Quantity, Matrix> answers = new LinkedHashMap<>();
+        answers.put(v, wrongV);
+        answers.put(Quantity.of(Kind.W_NEXT, 1), w);
+        CheckResult r = Mistakes.grade(key, answers);
+        assertEquals(Status.INCORRECT, Mistakes.result(r, v).status());
+        assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.of(Kind.W_NEXT, 1)).status());
+    }
+
+    @Test
+    void adamsStateFollowsTheStudentsOwnGradient() {
+        Problem p = ProblemLoader.load(Path.of("problems/adam-step.json"));
+        AnswerKey key = Solver.solve(p);
+        Matrix dW = key.get(Quantity.of(Kind.DW, 1)).plus(Matrix.row(0.5, 0, 0));
+        // m = 0.9·m + 0.1·dW, v = 0.999·v + 0.001·dW², from the student's own dW1
+        Matrix m = p.stateOf(Kind.MW_NEXT, 1).scale(0.9).plus(dW.scale(0.1));
+        Matrix vv = p.stateOf(Kind.VW_NEXT, 1).scale(0.999).plus(dW.hadamard(dW).scale(0.001));
+        Map<Quantity, Matrix> answers = new LinkedHashMap<>();
+        answers.put(Quantity.of(Kind.DW, 1), dW);
+        answers.put(Quantity.of(Kind.MW_NEXT, 1), m);
+        answers.put(Quantity.of(Kind.VW_NEXT, 1), vv);
+        CheckResult r = Mistakes.grade(key, answers);
+        assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.of(Kind.MW_NEXT, 1)).status());
+        assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.of(Kind.VW_NEXT, 1)).status());
+    }
+}
