@@ -22,13 +22,27 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
     /** The follow-through value of q, or null when q depends on none of the student's answers. */
     public static FollowThrough of(World w, Quantity q) {
         Problem p = w.key().problem();
-        int l = q.layer();
-        int depth = p.network().depth();
         List<Quantity> from = inputs(p, q);
         if (from.isEmpty() || from.stream().noneMatch(w::isOwn)) {
             return null;
         }
-        Matrix value = switch (q.kind()) {
+        Matrix value = q.kind().graph() ? Matrix.scalar(GraphFollowThrough.value(p, q, w::get)) : network(w, p, q);
+        if (value.firstNonFinite() >= 0) {
+            return null; // e.g. ln of a student's ŷ of 0: no value to follow
+        }
+        List<String> names = new ArrayList<>();
+        for (Quantity f : from) {
+            if (w.isOwn(f)) {
+                names.add(w.nameOf(f));
+            }
+        }
+        return new FollowThrough(value, names);
+    }
+
+    private static Matrix network(World w, Problem p, Quantity q) {
+        int l = q.layer();
+        int depth = p.network().depth();
+        return switch (q.kind()) {
             case Z -> Backprop.z(p, l, w.get(Quantity.of(Kind.A, l - 1)));
             case A -> Backprop.a(p, l, w.get(Quantity.of(Kind.Z, l)));
             case YHAT -> Backprop.a(p, depth, w.get(Quantity.of(Kind.Z, depth)));
@@ -44,20 +58,13 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
             case VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT, NODE, D_NODE, NODE_NEXT ->
                     throw new IllegalStateException(q + " has no inputs yet"); // inputs() gives none
         };
-        if (value.firstNonFinite() >= 0) {
-            return null; // e.g. ln of a student's ŷ of 0: no value to follow
-        }
-        List<String> names = new ArrayList<>();
-        for (Quantity f : from) {
-            if (w.isOwn(f)) {
-                names.add(w.nameOf(f));
-            }
-        }
-        return new FollowThrough(value, names);
     }
 
     /** The quantities q is computed from, in the spec's follow-through order. */
     static List<Quantity> inputs(Problem p, Quantity q) {
+        if (q.kind().graph()) {
+            return GraphFollowThrough.inputs(p, q);
+        }
         int l = q.layer();
         int depth = p.network().depth();
         boolean shortcut = p.network().loss().simplifiesWith(p.network().output().activation());

@@ -75,6 +75,9 @@ public final class Formulas {
     }
 
     public static String of(Problem p, Quantity q, Words w) {
+        if (q.kind().graph()) {
+            return GraphFormulas.of(p, q);
+        }
         Network n = p.network();
         int l = q.layer();
         String in = l == 1 ? "x" : "a" + (l - 1);

@@ -23,6 +23,9 @@ public final class Solver {
      * the quantity, never answered with a non-finite key.
      */
     public static AnswerKey solve(Problem p) {
+        if (p.isGraph()) {
+            return GraphSolver.solve(p);
+        }
         int depth = p.network().depth();
         Map<Quantity, Matrix> v = new HashMap<>();
 
