@@ -30,11 +30,25 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
         if (from.isEmpty() || from.stream().noneMatch(w::isOwn)) {
             return null;
         }
+        Matrix value = q.kind().graph() ? Matrix.scalar(GraphFollowThrough.value(p, q, w::get)) : network(w, p, q);
+        if (value.firstNonFinite() >= 0) {
+            return null; // e.g. ln of a student's ŷ of 0: no value to follow
+        }
+        List<String> names = new ArrayList<>();
+        for (Quantity f : from) {
+            if (w.isOwn(f)) {
+                names.add(w.nameOf(f));
+            }
+        }
+        return new FollowThrough(value, names);
+    }
+
+    private static Matrix network(World w, Problem p, Quantity q) {
         int s = q.step();
         Problem ps = stepProblem(w, s);
         int l = q.layer();
         int depth = p.network().depth();
-        Matrix value = switch (q.kind()) {
+        return switch (q.kind()) {
             case Z -> Backprop.z(ps, l, l == 1 ? ps.x() : w.get(at(Kind.A, l - 1, s)));
             case A -> Backprop.a(ps, l, w.get(at(Kind.Z, l, s)));
             case YHAT -> Backprop.a(ps, depth, w.get(at(Kind.Z, depth, s)));
@@ -47,18 +61,8 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
             case DB -> Backprop.db(ps, w.get(at(Kind.DZ, l, s)));
             case W_NEXT, B_NEXT -> next(w, ps, q);
             case VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT -> stateNext(w, ps, q);
-            case NODE, D_NODE, NODE_NEXT -> throw new IllegalStateException(q + " has no inputs yet"); // inputs() gives none
+            case NODE, D_NODE, NODE_NEXT -> throw new IllegalStateException(q + " is a graph's"); // GraphFollowThrough's
         };
-        if (value.firstNonFinite() >= 0) {
-            return null; // e.g. ln of a student's ŷ of 0: no value to follow
-        }
-        List<String> names = new ArrayList<>();
-        for (Quantity f : from) {
-            if (w.isOwn(f)) {
-                names.add(w.nameOf(f));
-            }
-        }
-        return new FollowThrough(value, names);
     }
 
     /** The problem of step s as the student left it: step 1 is the given one. */
@@ -103,6 +107,9 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
      * parameters and state step s − 1 left are inputs too, where q's formula reads them.
      */
     static List<Quantity> inputs(Problem p, Quantity q) {
+        if (q.kind().graph()) {
+            return GraphFollowThrough.inputs(p, q);
+        }
         int l = q.layer();
         int s = q.step();
         int depth = p.network().depth();

@@ -18,7 +18,7 @@ import java.util.Map;
 final class ProblemValidator {
     private static final List<String> TOP = List.of("id", "title", "statement", "network", "learningRate",
             "given", "ask", "tolerance", "points", "partialCredit", "followThrough", "constraints", "variant", "regularization",
-            "optimizer", "steps");
+            "optimizer", "steps", "graph");
     /** Steps on one batch at most: a loss curve of a homework is a handful of steps. */
     static final int MAX_STEPS = 100;
     private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "rmsprop", "adam");
@@ -44,6 +44,9 @@ final class ProblemValidator {
         String title = pass.text(root, "title", id);
         String statement = pass.text(root, "statement", "");
         pass.text(root, "variant", null); // written by nngrade variant into a drawn problem, for people: not used
+        if (root.has("graph")) {
+            return graphProblem(root, id, title, statement);
+        }
         Network network = new NetworkValidator(pass).network(root.path("network"));
         Double learningRate = learningRate(root.get("learningRate"));
         double followThrough = followThrough(root.get("followThrough"));
@@ -189,6 +192,30 @@ final class ProblemValidator {
             return 1;
         }
         return k;
+    }
+
+    /** A computational graph problem (v1.1): "graph" instead of "network" and "given". */
+    private Problem graphProblem(JsonNode root, String id, String title, String statement) {
+        for (String other : List.of("network", "given", "regularization", "optimizer", "steps")) {
+            if (root.has(other)) {
+                pass.error(other, other + " belongs to a network problem, but this one gives a graph; "
+                        + "a problem has either a graph or a network with its given values");
+            }
+        }
+        Graph graph = new GraphValidator(pass).graph(root.get("graph"));
+        double followThrough = followThrough(root.get("followThrough"));
+        boolean partialCredit = pass.bool(root, "partialCredit");
+        constraints(root.get("constraints"));
+        Double learningRate = root.has("learningRate") || (graph != null && !graph.params().isEmpty())
+                ? learningRate(root.get("learningRate")) : Double.valueOf(0);
+        pass.stopIfErrors();
+        Quantities quantities = graph.quantities();
+        List<Quantity> ask = ask(root.get("ask"), quantities);
+        Problem.Tolerances tolerance = tolerances(root.get("tolerance"), quantities);
+        Problem.Points points = points(root.get("points"), quantities);
+        pass.stopIfErrors();
+        return new Problem(pass.source(), id, title, statement, null, learningRate, null, null, List.of(), List.of(),
+                ask, tolerance, points, partialCredit, followThrough, 0, Optimizer.SGD, 1, 0, Map.of(), graph);
     }
 
     /**

@@ -64,6 +64,11 @@ final class Feedback {
 
     private static String diagnosis(Problem p, QuantityResult q, String code, Messages m) {
         Quantity quantity = q.quantity();
+        if (quantity.kind().graph()) { // no layers, activation or loss: the messages of a graph use {0}, {1}, {6}
+            return m.get(Diagnoser.messageKey(code, p, quantity), Text.oneLine(q.name()), m.formula(p, quantity),
+                    p.samples(), m.exact(p.learningRate()), "", "", m.tolerance(q.tolerance()),
+                    q.submitted() == null ? "" : q.submitted().shape(), q.expected().shape(), "", "", 0, "0");
+        }
         int l = quantity.kind() == Quantity.Kind.YHAT || quantity.kind() == Quantity.Kind.LOSS
                 ? p.network().depth() : quantity.layer();
         return m.get(Diagnoser.messageKey(code, p, quantity), Text.oneLine(q.name()), m.formula(p, quantity), p.samples(),

@@ -76,6 +76,9 @@ public final class Formulas {
     }
 
     public static String of(Problem p, Quantity q, Words w) {
+        if (q.kind().graph()) {
+            return GraphFormulas.of(p, q);
+        }
         String f = ofOneStep(p, q, w);
         return q.step() == 1 || q.kind().graph() ? f : f + " (of step " + q.step() + ")";
     }

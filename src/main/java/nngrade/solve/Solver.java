@@ -25,6 +25,9 @@ public final class Solver {
      * the quantity, never answered with a non-finite key.
      */
     public static AnswerKey solve(Problem p) {
+        if (p.isGraph()) {
+            return GraphSolver.solve(p);
+        }
         Map<Quantity, Matrix> v = new HashMap<>();
         Problem ps = p;
         for (int s = 1; s <= p.steps(); s++) {

@@ -28,6 +28,12 @@ public final class Variants {
     public record Variant(ProblemFile file, Problem problem, AnswerKey key) {
     }
 
+    private static java.util.List<String> names(Map<String, Generator> given, Map<String, Generator> inputs) {
+        java.util.List<String> out = new java.util.ArrayList<>(given.keySet());
+        out.addAll(inputs.keySet());
+        return out;
+    }
+
     public static Variant of(ProblemFile file, String studentId, Secret secret) {
         String source = file.source();
         Map<String, Generator> generators = new LinkedHashMap<>();
@@ -38,13 +44,32 @@ public final class Variants {
                 generators.put(e.getKey(), Generator.parse(source, "given." + Excerpts.pathName(e.getKey()), v));
             }
         }
-        if (generators.isEmpty()) {
+        // a graph's inputs are scalars: a generator there draws one value unless it says otherwise
+        Map<String, Generator> inputs = new LinkedHashMap<>();
+        for (var it = file.root().path("graph").path("inputs").fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isObject() && v.has("random")) {
+                ObjectNode scalar = ((ObjectNode) v).deepCopy();
+                if (!scalar.has("shape")) {
+                    scalar.set("shape", scalar.arrayNode().add(1).add(1));
+                }
+                String path = "graph.inputs." + Excerpts.pathName(e.getKey());
+                Generator g = Generator.parse(source, path, scalar);
+                if (g.rows() != 1 || g.cols() != 1) {
+                    throw new BadInputException(InputError.atField(source, path + ".shape", path
+                            + " is one number: leave out shape, or write [1, 1]"));
+                }
+                inputs.put(e.getKey(), g);
+            }
+        }
+        if (generators.isEmpty() && inputs.isEmpty()) {
             Problem p = ProblemLoader.build(file);
             return new Variant(file, p, Solver.solve(p));
         }
         if (secret == null || secret.isEmpty()) {
             throw new BadInputException(InputError.inFile(source, "draws given values at random for each student ("
-                    + String.join(", ", generators.keySet()) + "), so it needs the teacher's secret: "
+                    + String.join(", ", names(generators, inputs)) + "), so it needs the teacher's secret: "
                     + "--secret-file FILE or the NNGRADE_SECRET environment variable"));
         }
         Constraints constraints = Constraints.of(file.root().get("constraints"));
@@ -54,6 +79,8 @@ public final class Variants {
             ObjectNode root = file.root().deepCopy();
             ObjectNode given = (ObjectNode) root.get("given");
             generators.forEach((name, g) -> given.set(name, Generator.toJson(g.draw(random))));
+            inputs.forEach((name, g) -> ((ObjectNode) root.get("graph").get("inputs")).set(name,
+                    Generator.toJson(g.draw(random)).get(0).get(0)));
             root.remove("constraints");
             ProblemFile drawn = file.withRoot(root);
             Problem p = ProblemLoader.build(drawn);

@@ -40,7 +40,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with full points; an answer within tolerance of the key is correct. Every graph code is decided
  * on enough cases, at a rate of 99% or more.
  */
-@org.junit.jupiter.api.Disabled("enabled when the graph solver and checker land (issue 17)")
 class GraphSlipsTest {
     private static final int CASES = 1500;
     private static final int MIN_DECIDED = 20;

@@ -49,11 +49,16 @@ final class SlipProblems {
         }
     }
 
+    static boolean isGraph(String file) {
+        return ProblemLoader.read(Path.of("problems", file)).root().has("graph");
+    }
+
     static Problem bundled(String file) {
         ProblemFile f = ProblemLoader.read(Path.of("problems", file));
         Problem p = f.hasGenerators() ? Variants.of(f, "ana.popescu", Secret.of("slips")).problem() : ProblemLoader.build(f);
         return new Problem(p.source(), p.id(), p.title(), p.statement(), p.network(), p.learningRate(), p.x(), p.y(),
-                p.weights(), p.biases(), Quantity.all(p.network().depth()), p.tolerance(), p.points(), false, 1.0, p.l2());
+                p.weights(), p.biases(), p.quantities().all(), p.tolerance(), p.points(), false, 1.0, p.l2(), p.optimizer(),
+                p.steps(), p.t(), p.state(), null);
     }
 
     /**

@@ -32,6 +32,21 @@ public final class Diagnoser {
             new WrongActivation(),
             new RoundedTooCoarsely());
 
+    /**
+     * A graph's scalars (v1.1): the network rules speak of layers, batches and activations a graph
+     * has none of, so only these apply, and these apply to nothing else.
+     */
+    public static final List<Diagnosis> GRAPH_RULES = List.of(
+            new SignFlipped(),
+            new MaxWrongBranch(),
+            new FanOutNotSummed(),
+            new LocalGradientOnly(),
+            new RoundedTooCoarsely());
+
+    private static List<Diagnosis> rules(Quantity q) {
+        return q.kind().graph() ? GRAPH_RULES : RULES;
+    }
+
     /** The code for a wrong shape that no rule explains. */
     public static final String SHAPE_MISMATCH = "shape-mismatch";
 
@@ -60,7 +75,7 @@ public final class Diagnoser {
 
     /** The message key of a diagnosis code on q (shape-mismatch, not a rule, has its own). */
     public static String messageKey(String code, Problem p, Quantity q) {
-        for (Diagnosis d : RULES) {
+        for (Diagnosis d : rules(q)) {
             if (d.code().equals(code)) {
                 return d.messageKey(p, q);
             }
@@ -79,7 +94,7 @@ public final class Diagnoser {
      */
     public static Optional<Found> diagnose(Matrix submitted, List<Reference> references) {
         for (Reference ref : references) {
-            for (Diagnosis d : RULES) {
+            for (Diagnosis d : rules(ref.context().quantity())) {
                 if (d.explains(ref.context(), submitted, ref.value())) {
                     return Optional.of(new Found(List.of(d.code()), ref));
                 }
@@ -105,7 +120,7 @@ public final class Diagnoser {
         }
         Context c = ref.context();
         List<CandidateDiagnosis> composable = new ArrayList<>();
-        for (Diagnosis d : RULES) {
+        for (Diagnosis d : rules(c.quantity())) {
             if (d instanceof CandidateDiagnosis cd && cd.composable()) {
                 composable.add(cd);
             }

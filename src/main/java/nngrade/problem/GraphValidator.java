@@ -1,0 +1,256 @@
+package nngrade.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nngrade.input.Excerpts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The graph section of a problem file (v1.1 "Computational graphs"): inputs, nodes each using
+ * only earlier names, the output and the params, every mistake at its field.
+ */
+final class GraphValidator {
+    private static final List<String> FIELDS = List.of("inputs", "nodes", "output", "params");
+    private static final List<String> NODE_FIELDS = List.of("name", "op", "args", "power", "by");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Validation pass;
+
+    GraphValidator(Validation pass) {
+        this.pass = pass;
+    }
+
+    /** The graph, or null after reporting why not. */
+    Graph graph(JsonNode n) {
+        if (!n.isObject()) {
+            pass.error("graph", "expected an object with inputs, nodes and output, found " + Fields.describe(n));
+            return null;
+        }
+        long before = pass.count();
+        pass.unknownFields(n, FIELDS, "graph", "field");
+        Map<String, Double> inputs = inputs(n.get("inputs"));
+        Set<String> defined = new HashSet<>(inputs.keySet());
+        List<Graph.Node> nodes = nodes(n.get("nodes"), defined);
+        String output = output(n.get("output"), nodes);
+        List<String> params = params(n.get("params"), inputs);
+        names(defined);
+        return pass.count() > before ? null : new Graph(inputs, nodes, output, params);
+    }
+
+    private Map<String, Double> inputs(JsonNode n) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (n == null) {
+            pass.missing("graph.inputs", "is missing; expected each input's value, such as {\"x\": 3, \"y\": -4}");
+            return out;
+        }
+        if (!n.isObject() || n.isEmpty()) {
+            pass.error("graph.inputs", "expected an object of each input's value, such as {\"x\": 3}, found "
+                    + Fields.describe(n));
+            return out;
+        }
+        for (var it = n.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String field = "graph.inputs." + Excerpts.pathName(e.getKey());
+            identifier(e.getKey(), field);
+            JsonNode v = e.getValue();
+            if (v.isObject() && v.has("random")) {
+                pass.error(field, field + " is drawn at random for each student: give a student id and the teacher's "
+                        + "secret (--secret-file FILE or NNGRADE_SECRET) to make that student's variant");
+                out.put(e.getKey(), 0.0);
+                continue;
+            }
+            if (v.isArray() && v.size() == 1 && v.get(0).isArray() && v.get(0).size() == 1) {
+                v = v.get(0).get(0); // [[3]], as a drawn variant of a one-cell generator is written
+            }
+            Double x = pass.number(v, field);
+            out.put(e.getKey(), x == null ? 0.0 : x);
+        }
+        return out;
+    }
+
+    private List<Graph.Node> nodes(JsonNode n, Set<String> defined) {
+        List<Graph.Node> out = new ArrayList<>();
+        if (n == null) {
+            pass.missing("graph.nodes", "is missing; expected a list of nodes such as {\"name\": \"a\", \"op\": \"mul\", "
+                    + "\"args\": [\"x\", \"y\"]}");
+            return out;
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            pass.error("graph.nodes", "expected a non-empty list of nodes, found " + Fields.describe(n));
+            return out;
+        }
+        Set<String> all = new HashSet<>(defined); // every name in the file, to tell "later" from "nowhere"
+        for (JsonNode e : n) {
+            if (e.isObject() && e.path("name").isTextual()) {
+                all.add(e.get("name").asText());
+            }
+        }
+        for (int i = 0; i < n.size(); i++) {
+            Graph.Node node = node(n.get(i), "graph.nodes[" + i + "]", defined, all);
+            if (node != null) {
+                out.add(node);
+            }
+        }
+        return out;
+    }
+
+    private Graph.Node node(JsonNode n, String path, Set<String> defined, Set<String> all) {
+        if (!n.isObject()) {
+            pass.error(path, "expected a node such as {\"name\": \"a\", \"op\": \"mul\", \"args\": [\"x\", \"y\"]}, found "
+                    + Fields.describe(n));
+            return null;
+        }
+        long before = pass.count();
+        pass.unknownFields(n, NODE_FIELDS, path, "field");
+        JsonNode nameNode = n.get("name");
+        String name = null;
+        if (nameNode == null || !nameNode.isTextual()) {
+            pass.error(path + ".name", "expected the node's name, found " + Fields.describe(nameNode));
+        } else {
+            name = nameNode.asText();
+            if (identifier(name, path + ".name") && defined.contains(name)) {
+                pass.error(path + ".name", "\"" + name + "\" is already defined; each input and node needs its own name");
+            }
+        }
+        Graph.Op op = null;
+        JsonNode opNode = n.get("op");
+        if (opNode == null || !opNode.isTextual()) {
+            pass.error(path + ".op", "expected one of " + String.join(", ", Graph.Op.labels()) + ", found "
+                    + Fields.describe(opNode));
+        } else {
+            op = Graph.Op.parse(opNode.asText()).orElse(null);
+            if (op == null) {
+                pass.error(path + ".op", Fields.unknownMessage("op", opNode.asText(), Graph.Op.labels()));
+            }
+        }
+        List<String> args = new ArrayList<>();
+        JsonNode argsNode = n.get("args");
+        if (argsNode == null || !argsNode.isArray()) {
+            pass.error(path + ".args", "expected a list of the names the node uses, found " + Fields.describe(argsNode));
+        } else {
+            for (int i = 0; i < argsNode.size(); i++) {
+                JsonNode a = argsNode.get(i);
+                String field = path + ".args[" + i + "]";
+                if (!a.isTextual()) {
+                    pass.error(field, "expected an input's or an earlier node's name, found " + Fields.describe(a));
+                    continue;
+                }
+                String arg = a.asText();
+                if (arg.equals(name)) {
+                    pass.error(field, "\"" + Excerpts.shown(arg) + "\" uses itself: a graph has no cycles");
+                } else if (!defined.contains(arg)) {
+                    pass.error(field, all.contains(arg)
+                            ? "\"" + Excerpts.shown(arg) + "\" is used before it is defined: a node uses only inputs and "
+                            + "earlier nodes (a graph has no cycles)"
+                            : "\"" + Excerpts.shown(arg) + "\" is neither an input nor a node"
+                            + hint(arg, defined) + "; expected one of " + String.join(", ", sorted(defined)));
+                }
+                args.add(arg);
+            }
+            if (op != null && !op.arityFits(args.size())) {
+                pass.error(path + ".args", op.label() + " takes " + op.arityWords() + " args, found " + args.size());
+            }
+        }
+        double parameter = 0;
+        if (op != null) {
+            String wanted = op.parameterField();
+            for (String f : List.of("power", "by")) {
+                if (!f.equals(wanted) && n.has(f)) {
+                    pass.error(path + "." + f, path + "." + f + " belongs to "
+                            + (f.equals("power") ? "pow" : "scale") + ", not to " + op.label() + "; remove it");
+                }
+            }
+            if (wanted != null) {
+                JsonNode c = n.get(wanted);
+                if (c == null) {
+                    pass.missing(path + "." + wanted, "is missing; " + op.label() + " needs "
+                            + (op == Graph.Op.POW ? "its power, such as \"power\": 2" : "its factor, such as \"by\": 0.5"));
+                } else {
+                    Double v = pass.number(c, path + "." + wanted);
+                    parameter = v == null ? 0 : v;
+                }
+            }
+        }
+        if (name != null) {
+            defined.add(name);
+        }
+        return pass.count() > before ? null : new Graph.Node(name, op, args, parameter);
+    }
+
+    private String output(JsonNode n, List<Graph.Node> nodes) {
+        List<String> names = nodes.stream().map(Graph.Node::name).toList();
+        if (n == null) {
+            pass.missing("graph.output", "is missing; expected the node whose gradient is taken"
+                    + (names.isEmpty() ? "" : ", such as \"" + names.get(names.size() - 1) + "\""));
+            return null;
+        }
+        if (!n.isTextual()) {
+            pass.error("graph.output", "expected a node's name, found " + Fields.describe(n));
+            return null;
+        }
+        if (!names.contains(n.asText()) && !nodes.isEmpty()) {
+            pass.error("graph.output", "\"" + Excerpts.shown(n.asText()) + "\" is not a node" + hint(n.asText(), names)
+                    + "; expected one of " + String.join(", ", names));
+        }
+        return n.asText();
+    }
+
+    private List<String> params(JsonNode n, Map<String, Double> inputs) {
+        List<String> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        if (!n.isArray()) {
+            pass.error("graph.params", "expected a list of input names, such as [\"x\"], found " + Fields.describe(n));
+            return out;
+        }
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode e = n.get(i);
+            String field = "graph.params[" + i + "]";
+            if (!e.isTextual() || !inputs.containsKey(e.asText())) {
+                pass.error(field, Fields.describe(e) + " is not an input; params are inputs stepped as x_next = x − η·dx"
+                        + (e.isTextual() ? hint(e.asText(), inputs.keySet()) : "") + "; expected one of "
+                        + String.join(", ", inputs.keySet()));
+            } else if (out.contains(e.asText())) {
+                pass.error(field, "\"" + e.asText() + "\" is listed twice");
+            } else {
+                out.add(e.asText());
+            }
+        }
+        return out;
+    }
+
+    /** A name that reads as d + another name would make "dx" mean two quantities. */
+    private void names(Set<String> defined) {
+        for (String name : sorted(defined)) {
+            if (name.length() > 1 && name.startsWith("d") && defined.contains(name.substring(1))) {
+                pass.error("graph", "the name \"" + name + "\" reads as d + \"" + name.substring(1) + "\" (its gradient); "
+                        + "rename it");
+            }
+        }
+    }
+
+    private boolean identifier(String name, String field) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            pass.error(field, "\"" + Excerpts.shown(name) + "\" is not a name: use letters, digits and _, starting "
+                    + "with a letter, such as x1 or h_2");
+            return false;
+        }
+        return true;
+    }
+
+    private static String hint(String name, java.util.Collection<String> known) {
+        String meant = Fields.closest(name, known);
+        return meant == null ? "" : " (did you mean \"" + meant + "\"?)";
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}
