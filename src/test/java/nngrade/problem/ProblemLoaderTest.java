@@ -118,7 +118,7 @@ class ProblemLoaderTest {
             """;
 
     private static final String TOP_FIELDS = "id, title, statement, network, learningRate, given, ask, tolerance, "
-            + "points, partialCredit, followThrough, constraints, variant, regularization";
+            + "points, partialCredit, followThrough, constraints, variant, regularization, optimizer, steps";
     private static final String ACTIVATIONS = "sigmoid, tanh, relu, leaky-relu, linear, softmax";
     private static final String LOSSES = "cross-entropy, binary-cross-entropy, quadratic, mse";
     private static final String NOTES_QUANTITIES = "z1, yhat, loss, dz1, dW1, db1, W1_next, b1_next";
