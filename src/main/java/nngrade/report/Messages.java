@@ -55,7 +55,7 @@ public final class Messages {
         }
         this.words = new Formulas.Words(bundle.getString("formula.with"), bundle.getString("formula.if"),
                 bundle.getString("formula.else"), bundle.getString("formula.units"), bundle.getString("formula.inputs"),
-                losses, lang == Lang.ro ? ',' : '.');
+                losses, lang == Lang.ro ? ',' : '.', bundle.getString("formula.ofStep"));
     }
 
     public Lang lang() {

@@ -26,12 +26,14 @@ public final class Formulas {
      * @param ifWord and {@code elseWord} split a derivative into cases: "1 if z &gt; 0, else 0"
      * @param units  and {@code inputs} name W's dimensions: "units × inputs"
      * @param losses each loss's name
+     * @param ofStep  marks a formula of a later step: "of step" 2
      */
     public record Words(String with, String ifWord, String elseWord, String units, String inputs, Map<Loss, String> losses,
-                        char decimalSeparator) implements Activation.Notation {
+                        char decimalSeparator, String ofStep) implements Activation.Notation {
 
         /** The formulas of an answer key, and of feedback in English. */
-        public static final Words ENGLISH = new Words("with", "if", "else", "units", "inputs", labels(), '.');
+        public static final Words ENGLISH = new Words("with", "if", "else", "units", "inputs", labels(), '.',
+                "of step");
 
         public Words {
             losses = Map.copyOf(losses);
@@ -80,7 +82,7 @@ public final class Formulas {
             return GraphFormulas.of(p, q);
         }
         String f = ofOneStep(p, q, w);
-        return q.step() == 1 || q.kind().graph() ? f : f + " (of step " + q.step() + ")";
+        return q.step() == 1 || q.kind().graph() ? f : f + " (" + w.ofStep() + " " + q.step() + ")";
     }
 
     private static String ofOneStep(Problem p, Quantity q, Words w) {

@@ -88,4 +88,16 @@ class StepsFollowThroughTest {
         assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.of(Kind.MW_NEXT, 1)).status());
         assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.of(Kind.VW_NEXT, 1)).status());
     }
+
+    /** W1 + η·dW1 at step 2 is wrong-update-sign about step 2's W1 (step 1's W1_next), not the given W1. */
+    @Test
+    void aWrongSignAtStepTwoIsDiagnosedAgainstThatStepsParameters() {
+        Problem p = ProblemLoader.load(Path.of("problems/three-step-loss.json"));
+        AnswerKey key = Solver.solve(p);
+        Quantity next2 = Quantity.of(Kind.W_NEXT, 1).atStep(2);
+        Matrix w2 = key.get(Quantity.of(Kind.W_NEXT, 1));
+        Matrix wrong = w2.plus(key.get(Quantity.of(Kind.DW, 1).atStep(2))); // η = 1
+        CheckResult r = Mistakes.grade(key, Map.of(next2, wrong));
+        assertEquals(List.of("wrong-update-sign"), Mistakes.result(r, next2).diagnoses());
+    }
 }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * reductions' 1/m, η and leaky-relu's slope with the language's decimal separator.
  */
 class FormulasTest {
-    static final Formulas.Words RO = new Formulas.Words("cu", "dacă", "altfel", "unități", "intrări", romanianLosses(), ',');
+    static final Formulas.Words RO = new Formulas.Words("cu", "dacă", "altfel", "unități", "intrări", romanianLosses(), ',', "la pasul");
 
     private static Map<Loss, String> romanianLosses() {
         Map<Loss, String> out = new EnumMap<>(Loss.class);
@@ -166,6 +166,6 @@ class FormulasTest {
     void wordsNameEveryLoss() {
         Map<Loss, String> some = new EnumMap<>(Loss.class);
         some.put(Loss.MSE, "mse");
-        assertThrows(IllegalArgumentException.class, () -> new Formulas.Words("with", "if", "else", "units", "inputs", some, '.'));
+        assertThrows(IllegalArgumentException.class, () -> new Formulas.Words("with", "if", "else", "units", "inputs", some, '.', "of step"));
     }
 }

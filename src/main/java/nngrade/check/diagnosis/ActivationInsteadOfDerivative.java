@@ -31,7 +31,7 @@ public final class ActivationInsteadOfDerivative extends CandidateDiagnosis {
         if (!(f instanceof Activation.Elementwise) || f instanceof Activation.Linear) {
             return List.of();
         }
-        Matrix z = c.values().apply(Quantity.of(Kind.Z, q.layer()));
+        Matrix z = c.values().apply(Quantity.of(Kind.Z, q.layer()).atStep(q.step()));
         return List.of(c.deltaUpstream(q.layer()).hadamard(f.apply(z)));
     }
 }

@@ -4,6 +4,7 @@ import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Tolerance;
+import nngrade.solve.Steps;
 
 import java.util.function.Function;
 
@@ -12,6 +13,18 @@ import java.util.function.Function;
  * reference was computed from (the key's, or the student's own for a follow-through reference).
  */
 public record Context(Problem problem, Quantity quantity, Tolerance tolerance, Function<Quantity, Matrix> values) {
+
+    /**
+     * The problem of the quantity's step: the given one at step 1, at step s the one step s − 1
+     * left by the reference's values (its W_next, b_next and state).
+     */
+    public Problem stepProblem() {
+        Problem ps = problem;
+        for (int r = 1; r < quantity.step(); r++) {
+            ps = Steps.after(ps, r, values);
+        }
+        return ps;
+    }
 
     public int samples() {
         return problem.samples();
@@ -22,7 +35,8 @@ public record Context(Problem problem, Quantity quantity, Tolerance tolerance, F
      * from the reference's values.
      */
     Matrix deltaUpstream(int layer) {
-        return layer < problem.network().depth() ? values.apply(Quantity.of(Quantity.Kind.DA, layer))
-                : problem.network().loss().gradient(values.apply(Quantity.YHAT), problem.y());
+        int s = quantity.step();
+        return layer < problem.network().depth() ? values.apply(Quantity.of(Quantity.Kind.DA, layer).atStep(s))
+                : problem.network().loss().gradient(values.apply(Quantity.YHAT.atStep(s)), problem.y());
     }
 }

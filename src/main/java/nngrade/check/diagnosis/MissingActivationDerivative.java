@@ -34,7 +34,7 @@ public final class MissingActivationDerivative extends CandidateDiagnosis {
         if (q.layer() < n.depth()) {
             return List.of(upstream);
         }
-        return List.of(c.values().apply(Quantity.YHAT).minus(c.problem().y()), upstream);
+        return List.of(c.values().apply(Quantity.YHAT.atStep(c.quantity().step())).minus(c.problem().y()), upstream);
     }
 
     /** The ŷ − y shortcut is an output layer's mistake; in a hidden layer δ is da without f′. */

@@ -20,7 +20,7 @@ final class Penalty {
         if (c.problem().l2() == 0 || c.quantity().kind() != Kind.DW) {
             return null;
         }
-        return Backprop.penaltyGradient(c.problem(), c.quantity().layer());
+        return Backprop.penaltyGradient(c.stepProblem(), c.quantity().layer());
     }
 
     /**

@@ -20,7 +20,7 @@ public final class RegularizationNotAveraged extends CandidateDiagnosis {
 
     @Override
     public List<Matrix> candidates(Context c, Matrix reference) {
-        var p = c.problem();
+        var p = c.stepProblem();
         Quantity q = c.quantity();
         int m = p.samples();
         if (p.l2() == 0 || m == 1) {

@@ -1,6 +1,7 @@
 package nngrade.check.diagnosis;
 
 import nngrade.problem.Matrix;
+import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.solve.Backprop;
@@ -19,7 +20,7 @@ public final class RegularizationOmitted extends CandidateDiagnosis {
 
     @Override
     public List<Matrix> candidates(Context c, Matrix reference) {
-        var p = c.problem();
+        var p = c.stepProblem();
         if (p.l2() == 0) {
             return List.of();
         }
@@ -29,8 +30,8 @@ public final class RegularizationOmitted extends CandidateDiagnosis {
         }
         return switch (q.kind()) {
             case DW -> List.of(reference.minus(Backprop.penaltyGradient(p, q.layer())));
-            // W − η·dW from a dW without the penalty: the step is η·factor·λ·W short
-            case W_NEXT -> List.of(reference.plus(Backprop.penaltyGradient(p, q.layer()).scale(p.learningRate())));
+            // W − η·dW from a dW without the penalty: the step is η·factor·λ·W short (sgd's step alone is linear in dW)
+            case W_NEXT -> !(p.optimizer() instanceof Optimizer.Sgd) ? List.<Matrix>of() : List.of(reference.plus(Backprop.penaltyGradient(p, q.layer()).scale(p.learningRate())));
             case LOSS -> List.of(reference.map(v -> v - p.network().reduction().factor(p.samples()) * Backprop.penalty(p)));
             default -> List.of();
         };

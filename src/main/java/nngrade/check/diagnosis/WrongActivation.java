@@ -27,7 +27,7 @@ public final class WrongActivation extends CandidateDiagnosis {
             return List.of();
         }
         Activation used = c.problem().network().layer(layer).activation();
-        Matrix z = c.values().apply(Quantity.of(Kind.Z, layer));
+        Matrix z = c.values().apply(Quantity.of(Kind.Z, layer).atStep(c.quantity().step()));
         List<Matrix> out = new ArrayList<>();
         for (Activation other : ALL) {
             if (!other.name().equals(used.name()) && !(other instanceof Activation.Softmax && z.cols() < 2)) {
