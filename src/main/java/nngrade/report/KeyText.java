@@ -27,15 +27,11 @@ public final class KeyText {
             sb.append(" — ").append(p.title());
         }
         sb.append('\n');
-        sb.append("Network: ").append(n.inputs()).append(" inputs");
-        for (Layer layer : n.layers()) {
-            sb.append(" → ").append(layer.units()).append(' ').append(layer.activation().name());
+        if (p.isGraph()) {
+            sb.append("Graph: ").append(String.join("; ", graphLines(p))).append('\n');
+        } else {
+            network(sb, p, n);
         }
-        sb.append("; loss ").append(n.loss().label()).append(" (").append(n.reduction().label())
-                .append(" over m = ").append(p.samples()).append(p.samples() == 1 ? " sample" : " samples")
-                .append("); weightLayout ").append(n.weightLayout().label())
-                .append(p.l2() == 0 ? "" : "; L2 penalty λ = " + Numbers.exact(p.l2()))
-                .append("; η = ").append(Numbers.exact(p.learningRate())).append('\n');
         sb.append("Asked: ");
         for (int i = 0; i < p.ask().size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(p.ask().get(i).name());
@@ -48,6 +44,32 @@ public final class KeyText {
             matrix(sb, m, "    ");
         });
         return sb.toString();
+    }
+
+    private static void network(StringBuilder sb, Problem p, Network n) {
+        sb.append("Network: ").append(n.inputs()).append(" inputs");
+        for (Layer layer : n.layers()) {
+            sb.append(" → ").append(layer.units()).append(' ').append(layer.activation().name());
+        }
+        sb.append("; loss ").append(n.loss().label()).append(" (").append(n.reduction().label())
+                .append(" over m = ").append(p.samples()).append(p.samples() == 1 ? " sample" : " samples")
+                .append("); weightLayout ").append(n.weightLayout().label())
+                .append(p.l2() == 0 ? "" : "; L2 penalty λ = " + Numbers.exact(p.l2()))
+                .append("; η = ").append(Numbers.exact(p.learningRate())).append('\n');
+    }
+
+    /** A graph's nodes as formulas, its output, and its params' step. */
+    static java.util.List<String> graphLines(Problem p) {
+        var g = p.graph();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var node : g.nodes()) {
+            out.add(node.op().formula(node.name(), node.args(), node.parameter()));
+        }
+        out.add("output " + g.output());
+        if (!g.params().isEmpty()) {
+            out.add("params " + String.join(", ", g.params()) + " (η = " + Numbers.exact(p.learningRate()) + ")");
+        }
+        return out;
     }
 
     /** Rows of right-aligned fixed-point numbers, so the decimal points line up. */

@@ -47,7 +47,16 @@ public final class TaskSheet {
         if (!p.statement().isBlank()) {
             sb.append(Statement.markdown(p.statement())).append("\n\n");
         }
-        sb.append("## Network\n\n").append(network(p, ENGLISH)).append("\n\n## Given\n\n");
+        if (p.isGraph()) {
+            sb.append("## Graph\n\n| node | formula |\n|---|---|\n");
+            for (var n : p.graph().nodes()) {
+                sb.append("| `").append(n.name()).append("` | ").append(Text.markdown(n.op().formula(n.name(), n.args(),
+                        n.parameter()))).append(" |\n");
+            }
+            sb.append('\n').append(network(p, ENGLISH)).append("\n\n## Given\n\n");
+        } else {
+            sb.append("## Network\n\n").append(network(p, ENGLISH)).append("\n\n## Given\n\n");
+        }
         given(p, (name, m) -> {
             sb.append("`").append(name).append("` (").append(m.shape()).append(")\n\n```\n");
             for (int i = 0; i < m.rows(); i++) {
@@ -133,13 +142,21 @@ public final class TaskSheet {
         }
         Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(), variant, link,
                 p.statement().isBlank() ? null : Statement.html(p.statement()), network(p, m), given, answers,
-                SubmissionWriter.json(Answers.blank(p).forStudent(student, variant)), m.get("sheet.network.heading"),
+                SubmissionWriter.json(Answers.blank(p).forStudent(student, variant)),
+                m.get(p.isGraph() ? "sheet.graph.heading" : "sheet.network.heading"),
                 m.get("sheet.given.heading"));
         return sheet;
     }
 
     /** "3 inputs → 3 softmax; loss cross-entropy (mean over 1 sample); weights units × inputs; learning rate η = 1". */
     private static String network(Problem p, Messages m) {
+        if (p.isGraph()) { // the nodes as formulas: "q = x + y; f = q·z; output f; learning rate η = 0.5"
+            StringBuilder sb = new StringBuilder();
+            for (var node : p.graph().nodes()) {
+                sb.append(node.op().formula(node.name(), node.args(), node.parameter())).append("; ");
+            }
+            return sb + m.get("sheet.graph", p.graph().output(), m.exact(p.learningRate()));
+        }
         Network n = p.network();
         StringBuilder layers = new StringBuilder();
         for (Layer l : n.layers()) {
@@ -153,6 +170,10 @@ public final class TaskSheet {
     }
 
     private static void given(Problem p, BiConsumer<String, Matrix> each) {
+        if (p.isGraph()) {
+            p.graph().inputs().forEach((name, v) -> each.accept(name, Matrix.scalar(v)));
+            return;
+        }
         each.accept("x", p.x());
         each.accept("y", p.y());
         for (int l = 1; l <= p.network().depth(); l++) {

@@ -87,8 +87,8 @@ final class SlipProblems {
         // a third with an L2 penalty, drawn aside so that the other draws stay those of the cases before L2
         Random aside = new Random(id.hashCode());
         double l2 = List.of(0.0, 0.0, 0.1, 0.0, 0.0, 0.5).get(aside.nextInt(6));
-        Optimizer optimizer = OPTIMISERS ? optimizer(aside) : Optimizer.SGD;
-        int steps = OPTIMISERS ? List.of(1, 1, 1, 2, 2, 3).get(aside.nextInt(6)) : 1;
+        Optimizer optimizer = optimizer(aside); // five in eight
+        int steps = List.of(1, 1, 1, 2, 2, 3).get(aside.nextInt(6));
         int t = optimizer instanceof Optimizer.Adam ? aside.nextInt(4) : 0;
         if (steps > 1) {
             eta = Math.max(0.05, Student.round(eta / 4, 2));
@@ -126,14 +126,11 @@ final class SlipProblems {
         throw new IllegalStateException("no usable draw for " + id);
     }
 
-    /** Random problems draw an optimiser (half of them), several steps and given state. */
-    static final boolean OPTIMISERS = false;
-
     private static Optimizer optimizer(Random rnd) {
         return switch (rnd.nextInt(8)) {
             case 0, 1 -> new Optimizer.Momentum(0.9, rnd.nextBoolean() ? 0 : 0.9);
             case 2 -> new Optimizer.RmsProp(0.9, 1e-8);
-            case 3 -> new Optimizer.Adam(0.9, 0.999, 1e-8);
+            case 3, 4 -> new Optimizer.Adam(0.9, 0.999, 1e-8);
             default -> Optimizer.SGD;
         };
     }

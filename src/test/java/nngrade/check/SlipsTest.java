@@ -73,9 +73,6 @@ class SlipsTest {
         if (mode == Mode.TWICE_INDEPENDENT) {
             unplaceable.add(Slip.WRONG_ACTIVATION.code);
         }
-        if (!SlipProblems.OPTIMISERS) {
-            unplaceable.addAll(Set.of(Slip.STATE_NOT_UPDATED.code, Slip.BIAS_CORRECTION_OMITTED.code));
-        }
         tally.check(mode.toString(), MIN_DECIDED, unplaceable);
     }
 

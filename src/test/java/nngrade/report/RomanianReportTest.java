@@ -181,6 +181,9 @@ class RomanianReportTest {
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();
         for (Path p : problems()) {
+            if (problem(p.getFileName().toString()).isGraph()) {
+                continue; // these slips are a network's; a graph's feedback in Romanian is not covered here yet
+            }
             boolean batch = problem(p.getFileName().toString()).samples() > 1;
             for (Slip s : slips()) {
                 if (batch || !s.name().contains(" m")) { // times or divided by m = 1 changes nothing

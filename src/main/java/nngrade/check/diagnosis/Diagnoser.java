@@ -27,6 +27,8 @@ public final class Diagnoser {
             new LearningRateOmitted(),
             new RegularizationOmitted(),
             new RegularizationNotAveraged(),
+            new StateNotUpdated(),
+            new BiasCorrectionOmitted(),
             new MissingActivationDerivative(),
             new ActivationInsteadOfDerivative(),
             new WrongActivation(),
