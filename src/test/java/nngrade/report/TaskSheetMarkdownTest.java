@@ -45,7 +45,8 @@ class TaskSheetMarkdownTest {
         try (Stream<Path> files = Files.list(Path.of("problems"))) {
             for (Path f : files.filter(f -> f.toString().matches(".*\\.(json|ya?ml)") && !f.toString().contains("variant")).toList()) {
                 Problem p = ProblemLoader.load(f);
-                assertTrue(TaskSheet.markdown(p, "ana").contains(p.statement().strip() + "\n\n## Network"), f.toString());
+                assertTrue(TaskSheet.markdown(p, "ana").contains(p.statement().strip() + "\n\n## " + (p.isGraph() ? "Graph" : "Network")),
+                        f.toString());
             }
         }
     }
