@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with full points; an answer within tolerance of the key is correct. Every graph code is decided
  * on enough cases, at a rate of 99% or more.
  */
-class GraphSlipsTest {
+public class GraphSlipsTest {
     private static final int CASES = 1500;
     private static final int MIN_DECIDED = 20;
     private static final double MIN_RATE = 0.99;
@@ -216,7 +216,7 @@ class GraphSlipsTest {
      * parameter with η = 0.1 or 0.5. Values stay away from the ops' edges (log and division near 0,
      * relu's kink, max's ties) and below 100, so the key is no knife edge.
      */
-    static Problem randomGraph(Random rnd, String id) {
+    public static Problem randomGraph(Random rnd, String id) {
         for (int attempt = 0; ; attempt++) {
             Map<String, Double> inputs = new LinkedHashMap<>();
             int k = 2 + rnd.nextInt(3);
