@@ -1,7 +1,12 @@
 package nngrade.problem;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A scalar expression graph (v1.1 "graph"): named inputs, nodes each an op of earlier names,
@@ -14,7 +19,7 @@ import java.util.Map;
 public record Graph(Map<String, Double> inputs, List<Node> nodes, String output, List<String> params) {
 
     public Graph {
-        inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         nodes = List.copyOf(nodes);
         params = List.copyOf(params);
     }
@@ -54,17 +59,17 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
             return label;
         }
 
-        public static java.util.Optional<Op> parse(String label) {
+        public static Optional<Op> parse(String label) {
             for (Op op : values()) {
                 if (op.label.equals(label)) {
-                    return java.util.Optional.of(op);
+                    return Optional.of(op);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         public static List<String> labels() {
-            return java.util.Arrays.stream(values()).map(Op::label).toList();
+            return Arrays.stream(values()).map(Op::label).toList();
         }
 
         public boolean arityFits(int n) {
@@ -151,8 +156,8 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
             };
         }
 
-        /** The node's formula: "a = x·y", "s = σ(x)", "p = x^2". */
-        public String formula(String name, List<String> args, double c) {
+        /** The node's formula: "a = x·y", "s = σ(x)", "p = x^2", numbers in {@code n}'s notation. */
+        public String formula(String name, List<String> args, double c, Activation.Notation n) {
             String rhs = infix != null ? String.join(infix.equals("·") || infix.equals("/") ? infix : " " + infix + " ", args)
                     : switch (this) {
                         case NEG -> "−" + args.get(0);
@@ -161,8 +166,8 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
                         case SIGMOID -> "σ(" + args.get(0) + ")";
                         case TANH -> "tanh(" + args.get(0) + ")";
                         case RELU -> "relu(" + args.get(0) + ")";
-                        case POW -> args.get(0) + "^" + Numbers.exact(c);
-                        case SCALE -> Numbers.exact(c) + "·" + args.get(0);
+                        case POW -> args.get(0) + "^" + n.number(c);
+                        case SCALE -> n.number(c) + "·" + args.get(0);
                         case MAX -> "max(" + args.get(0) + ", " + args.get(1) + ")";
                         case MIN -> "min(" + args.get(0) + ", " + args.get(1) + ")";
                         default -> throw new IllegalStateException(label);
@@ -170,13 +175,16 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
             return name + " = " + rhs;
         }
 
-        /** ∂op/∂args[i] as a formula of the args: "y" for x·y, "σ(x)(1 − σ(x))". */
-        public String partialFormula(int i, List<String> args, double c) {
+        /**
+         * ∂op/∂args[i] as a formula of the args: "y" for x·y, "σ(x)(1 − σ(x))"; max's and min's as an Iverson
+         * bracket that is 1 exactly when {@link #chosen} picks args[i] ("[s ≥ y]": the first on a tie).
+         */
+        public String partialFormula(int i, List<String> args, double c, Activation.Notation n) {
             String a = args.get(0);
             return switch (this) {
                 case ADD -> "1";
                 case MUL -> {
-                    List<String> others = new java.util.ArrayList<>(args);
+                    List<String> others = new ArrayList<>(args);
                     others.remove(i);
                     yield String.join("·", others);
                 }
@@ -188,10 +196,10 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
                 case SIGMOID -> "σ(" + a + ")(1 − σ(" + a + "))";
                 case TANH -> "(1 − tanh²(" + a + "))";
                 case RELU -> "[" + a + " > 0]";
-                case POW -> Numbers.exact(c) + "·" + a + "^" + Numbers.exact(c - 1);
-                case SCALE -> Numbers.exact(c);
-                case MAX -> "[" + args.get(i) + " chosen by max]";
-                case MIN -> "[" + args.get(i) + " chosen by min]";
+                case POW -> n.number(c) + "·" + a + "^" + n.number(c - 1);
+                case SCALE -> n.number(c);
+                case MAX -> i == 0 ? "[" + a + " ≥ " + args.get(1) + "]" : "[" + args.get(1) + " > " + a + "]";
+                case MIN -> i == 0 ? "[" + a + " ≤ " + args.get(1) + "]" : "[" + args.get(1) + " < " + a + "]";
             };
         }
     }
@@ -208,7 +216,7 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
 
     /** Each use of {@code name}: the node using it and the argument's position (twice for mul(x, x)). */
     public List<Use> uses(String name) {
-        List<Use> out = new java.util.ArrayList<>();
+        List<Use> out = new ArrayList<>();
         for (Node n : nodes) {
             for (int i = 0; i < n.args().size(); i++) {
                 if (n.args().get(i).equals(name)) {

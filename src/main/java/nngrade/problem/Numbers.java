@@ -117,6 +117,20 @@ public final class Numbers {
         return Double.toString(v);
     }
 
+    /**
+     * {@link #exact} as a person writes it in a formula or a problem file: 1e-8 rather than
+     * Java's 1.0E-8 (the same digits, so it reads back as exactly v).
+     */
+    public static String written(double v) {
+        String s = exact(v);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            return s;
+        }
+        String mantissa = s.substring(0, e);
+        return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e" + s.substring(e + 1);
+    }
+
     /** A score or points as gradebooks and CI reports show them: rounded to 4 decimals, whole numbers without any. */
     public static String score(double v) {
         double r = Math.round(v * 1e4) / 1e4;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -103,6 +104,11 @@ public record Quantity(Kind kind, int layer, int step, String node) {
         }
         String base = kind.layered() ? kind.prefix + kind.suffix : kind.prefix;
         return step == 1 ? base : base + "@" + step;
+    }
+
+    /** Whether the quantity is one number: the loss, and every value and gradient of a graph. */
+    public boolean isScalar() {
+        return kind == Kind.LOSS || kind.graph();
     }
 
     /** Whether the quantity is a vector (biases, their state) rather than a matrix. */
@@ -220,7 +226,7 @@ public record Quantity(Kind kind, int layer, int step, String node) {
     @Override
     public boolean equals(Object o) {
         return o instanceof Quantity q && q.kind == kind && q.layer == layer && q.step == step
-                && java.util.Objects.equals(q.node, node);
+                && Objects.equals(q.node, node);
     }
 
     @Override

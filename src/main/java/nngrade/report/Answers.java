@@ -68,7 +68,7 @@ public record Answers(String problem, String student, String variant, List<Entry
     }
 
     private static Entry entry(Problem p, Quantity q, Matrix m) {
-        boolean scalar = (q.kind() == Quantity.Kind.LOSS);
+        boolean scalar = q.isScalar();
         boolean flat = q.isBiasVector() || (q.kind().perSample() && p.samples() == 1);
         return new Entry(q.name(), m, flat, scalar);
     }

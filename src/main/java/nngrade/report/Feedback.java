@@ -32,7 +32,7 @@ final class Feedback {
                 return out;
             }
             case MISSING -> {
-                out.add((q.quantity().kind() == Quantity.Kind.LOSS) ? m.get("missing.scalar", name)
+                out.add(q.quantity().isScalar() ? m.get("missing.scalar", name)
                         : m.get("missing", q.expected().shape(), name));
                 return out;
             }

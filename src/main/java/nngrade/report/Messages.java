@@ -55,7 +55,8 @@ public final class Messages {
         }
         this.words = new Formulas.Words(bundle.getString("formula.with"), bundle.getString("formula.if"),
                 bundle.getString("formula.else"), bundle.getString("formula.units"), bundle.getString("formula.inputs"),
-                losses, lang == Lang.ro ? ',' : '.', bundle.getString("formula.ofStep"));
+                losses, lang == Lang.ro ? ',' : '.', bundle.getString("formula.ofStep"),
+                bundle.getString("formula.given"), bundle.getString("formula.notUsed"));
     }
 
     public Lang lang() {

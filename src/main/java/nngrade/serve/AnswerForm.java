@@ -209,7 +209,7 @@ final class AnswerForm {
     /** One quantity's part of the form, filled with what was typed. */
     static ServedPages.Field field(Problem p, Quantity q, Typed t, Messages m) {
         int[] shape = p.shapeOf(q);
-        boolean scalar = (q.kind() == Quantity.Kind.LOSS);
+        boolean scalar = q.isScalar();
         List<List<ServedPages.Cell>> rows = new ArrayList<>(shape[0]);
         for (int i = 1; i <= shape[0]; i++) {
             List<ServedPages.Cell> row = new ArrayList<>(shape[1]);

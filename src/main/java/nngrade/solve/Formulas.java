@@ -27,13 +27,15 @@ public final class Formulas {
      * @param units  and {@code inputs} name W's dimensions: "units × inputs"
      * @param losses each loss's name
      * @param ofStep  marks a formula of a later step: "of step" 2
+     * @param given   marks a graph's input: "x (given)"
+     * @param notUsed marks a graph's node no other uses: "0 (x not used)"
      */
     public record Words(String with, String ifWord, String elseWord, String units, String inputs, Map<Loss, String> losses,
-                        char decimalSeparator, String ofStep) implements Activation.Notation {
+                        char decimalSeparator, String ofStep, String given, String notUsed) implements Activation.Notation {
 
         /** The formulas of an answer key, and of feedback in English. */
         public static final Words ENGLISH = new Words("with", "if", "else", "units", "inputs", labels(), '.',
-                "of step");
+                "of step", "given", "not used");
 
         public Words {
             losses = Map.copyOf(losses);
@@ -63,7 +65,7 @@ public final class Formulas {
 
         @Override
         public String number(double v) {
-            return Numbers.exact(v).replace('.', decimalSeparator);
+            return Numbers.written(v).replace('.', decimalSeparator);
         }
 
         @Override
@@ -79,7 +81,7 @@ public final class Formulas {
 
     public static String of(Problem p, Quantity q, Words w) {
         if (q.kind().graph()) {
-            return GraphFormulas.of(p, q);
+            return GraphFormulas.of(p, q, w);
         }
         String f = ofOneStep(p, q, w);
         return q.step() == 1 || q.kind().graph() ? f : f + " (" + w.ofStep() + " " + q.step() + ")";

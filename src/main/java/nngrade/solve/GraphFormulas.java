@@ -1,7 +1,6 @@
 package nngrade.solve;
 
 import nngrade.problem.Graph;
-import nngrade.problem.Numbers;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 
@@ -13,25 +12,25 @@ final class GraphFormulas {
     private GraphFormulas() {
     }
 
-    static String of(Problem p, Quantity q) {
+    static String of(Problem p, Quantity q, Formulas.Words w) {
         Graph g = p.graph();
         String name = q.node();
         Graph.Node n = g.node(name);
         return switch (q.kind()) {
-            case NODE -> n == null ? name + " (given)" : n.op().formula(name, n.args(), n.parameter());
-            case D_NODE -> "d" + name + " = " + (name.equals(g.output()) ? "1" : chain(g, name));
-            case NODE_NEXT -> name + "_next = " + name + " − η·d" + name + " (η = " + Numbers.exact(p.learningRate()) + ")";
+            case NODE -> n == null ? name + " (" + w.given() + ")" : n.op().formula(name, n.args(), n.parameter(), w);
+            case D_NODE -> "d" + name + " = " + (name.equals(g.output()) ? "1" : chain(g, name, w));
+            case NODE_NEXT -> name + "_next = " + name + " − η·d" + name + " (η = " + w.number(p.learningRate()) + ")";
             default -> throw new IllegalStateException(q + " is not a graph's quantity");
         };
     }
 
     /** The chain rule with every use summed: d(user)·∂user/∂name for each use. */
-    private static String chain(Graph g, String name) {
+    private static String chain(Graph g, String name, Formulas.Words w) {
         List<String> terms = new ArrayList<>();
         for (Graph.Use u : g.uses(name)) {
-            String local = u.node().op().partialFormula(u.arg(), u.node().args(), u.node().parameter());
+            String local = u.node().op().partialFormula(u.arg(), u.node().args(), u.node().parameter(), w);
             terms.add("d" + u.node().name() + (local.equals("1") ? "" : "·" + local));
         }
-        return terms.isEmpty() ? "0 (" + name + " is not used)" : String.join(" + ", terms);
+        return terms.isEmpty() ? "0 (" + name + " " + w.notUsed() + ")" : String.join(" + ", terms);
     }
 }

@@ -298,7 +298,7 @@ final class CsvSubmissionReader {
             }
             double value = ((Numbers.Value) parsed).value();
             if (rowText.isEmpty() && colText.isEmpty()) {
-                if (q.kind() != Quantity.Kind.LOSS && shape[0] * shape[1] != 1) {
+                if (!q.isScalar() && shape[0] * shape[1] != 1) {
                     fail(g, line, g.name + " is " + shape[0] + "×" + shape[1] + ", so each line needs a row and a column");
                     return;
                 }

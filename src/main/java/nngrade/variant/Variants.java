@@ -11,7 +11,9 @@ import nngrade.problem.ProblemLoader;
 import nngrade.solve.AnswerKey;
 import nngrade.solve.Solver;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,8 +30,8 @@ public final class Variants {
     public record Variant(ProblemFile file, Problem problem, AnswerKey key) {
     }
 
-    private static java.util.List<String> names(Map<String, Generator> given, Map<String, Generator> inputs) {
-        java.util.List<String> out = new java.util.ArrayList<>(given.keySet());
+    private static List<String> names(Map<String, Generator> given, Map<String, Generator> inputs) {
+        List<String> out = new ArrayList<>(given.keySet());
         out.addAll(inputs.keySet());
         return out;
     }

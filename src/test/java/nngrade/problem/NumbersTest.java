@@ -74,4 +74,11 @@ class NumbersTest {
             assertEquals(v, Double.parseDouble(text));
         }
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"0.1,0.1", "-0.0,0", "1e-8,1e-8", "1.5e-8,1.5e-8", "-2.5e-10,-2.5e-10", "1e20,1e20", "1e300,1e300", "123.25,123.25"})
+    void written(double v, String text) {
+        assertEquals(text, Numbers.written(v));
+        assertEquals(v == 0 ? 0 : v, Double.parseDouble(text));
+    }
 }

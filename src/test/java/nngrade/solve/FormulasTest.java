@@ -6,6 +6,7 @@ import nngrade.problem.Loss;
 import nngrade.problem.Matrix;
 import nngrade.problem.Network;
 import nngrade.problem.Problem;
+import nngrade.problem.ProblemLoader;
 import nngrade.problem.Quantity;
 import nngrade.problem.Quantity.Kind;
 import nngrade.problem.Reduction;
@@ -14,6 +15,7 @@ import nngrade.problem.WeightLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
@@ -31,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * reductions' 1/m, η and leaky-relu's slope with the language's decimal separator.
  */
 class FormulasTest {
-    static final Formulas.Words RO = new Formulas.Words("cu", "dacă", "altfel", "unități", "intrări", romanianLosses(), ',', "la pasul");
+    static final Formulas.Words RO = new Formulas.Words("cu", "dacă", "altfel", "unități", "intrări", romanianLosses(), ',', "la pasul", "dat",
+            "nefolosit");
 
     private static Map<Loss, String> romanianLosses() {
         Map<Loss, String> out = new EnumMap<>(Loss.class);
@@ -166,6 +169,47 @@ class FormulasTest {
     void wordsNameEveryLoss() {
         Map<Loss, String> some = new EnumMap<>(Loss.class);
         some.put(Loss.MSE, "mse");
-        assertThrows(IllegalArgumentException.class, () -> new Formulas.Words("with", "if", "else", "units", "inputs", some, '.', "of step"));
+        assertThrows(IllegalArgumentException.class, () -> new Formulas.Words("with", "if", "else", "units", "inputs", some, '.', "of step", "given", "not used"));
+    }
+
+    /** Every op's local derivative, max and min as the bracket that is 1 when the arg is chosen, numbers in each language. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "dx | dx = dp·2.5·x^1.5 + dc·3.5 + dm·[x ≥ y] + dn·[x ≤ y] + dq·(1/y) | dx = dp·2,5·x^1,5 + dc·3,5 + dm·[x ≥ y] + dn·[x ≤ y] + dq·(1/y)",
+        "dy | dy = dm·[y > x] + dn·[y < x] + dq·(−x/y²) | dy = dm·[y > x] + dn·[y < x] + dq·(−x/y²)",
+        "p | p = x^2.5 | p = x^2,5",
+        "c | c = 3.5·x | c = 3,5·x",
+        "x | x (given) | x (dat)",
+        "u | du = 0 (u not used) | du = 0 (u nefolosit)",
+        "x_next | x_next = x − η·dx (η = 0.25) | x_next = x − η·dx (η = 0,25)",
+    })
+    void aGraphsFormulasInEitherLanguage(String name, String english, String romanian) {
+        Problem p = ProblemLoader.parse("graph.json", """
+                {"id": "g", "learningRate": 0.25,
+                 "graph": {"inputs": {"x": 2, "y": 3}, "params": ["x"], "output": "f", "nodes": [
+                   {"name": "p", "op": "pow", "args": ["x"], "power": 2.5},
+                   {"name": "c", "op": "scale", "args": ["x"], "by": 3.5},
+                   {"name": "m", "op": "max", "args": ["x", "y"]},
+                   {"name": "n", "op": "min", "args": ["x", "y"]},
+                   {"name": "q", "op": "div", "args": ["x", "y"]},
+                   {"name": "u", "op": "neg", "args": ["q"]},
+                   {"name": "f", "op": "add", "args": ["p", "c", "m", "n", "q"]}]},
+                 "ask": ["f"]}
+                """);
+        Quantity q = p.quantities().parse(name.equals("u") ? "du" : name).orElseThrow();
+        assertEquals(english, Formulas.of(p, q));
+        assertEquals(romanian, Formulas.of(p, q, RO));
+    }
+
+    @Test
+    void smallHyperParametersAreWrittenAsInAProblemFile() {
+        Problem p = ProblemLoader.parse("rms.json", """
+                {"id": "r", "learningRate": 0.001, "optimizer": {"name": "rmsprop", "epsilon": 1e-8},
+                 "network": {"inputs": 1, "layers": [{"units": 1, "activation": "linear"}], "loss": "mse"},
+                 "given": {"x": [[1]], "y": [[2]], "W1": [[0.5]], "b1": [0]}, "ask": ["W1_next"]}
+                """);
+        assertEquals("W1_next = W1 − η·dW1 / (√sW1_next + ε) (η = 0.001, ε = 1e-8)", Formulas.of(p, Quantity.of(Quantity.Kind.W_NEXT, 1)));
+        assertEquals("W1_next = W1 − η·dW1 / (√sW1_next + ε) (η = 0,001, ε = 1e-8)",
+                Formulas.of(p, Quantity.of(Quantity.Kind.W_NEXT, 1), RO));
     }
 }
