@@ -48,8 +48,8 @@ public sealed interface Optimizer {
         }
     }
 
-    /** The hyper-parameters for messages and sheets: "β = 0.9, dampening = 0", "" for sgd. */
-    String hyperParameters();
+    /** The hyper-parameters as a sheet states them, numbers in {@code n}'s notation: "β = 0.9, dampening = 0", "" for sgd. */
+    String hyperParameters(Activation.Notation n);
 
     /** dP² elementwise. */
     private static Matrix squared(Matrix dP) {
@@ -91,7 +91,7 @@ public sealed interface Optimizer {
             return p.minus(dP.scale(eta));
         }
 
-        public String hyperParameters() {
+        public String hyperParameters(Activation.Notation n) {
             return "";
         }
     }
@@ -122,8 +122,8 @@ public sealed interface Optimizer {
             return p.minus(stateAfter.get(0).scale(eta));
         }
 
-        public String hyperParameters() {
-            return "β = " + Numbers.exact(beta) + ", dampening = " + Numbers.exact(dampening);
+        public String hyperParameters(Activation.Notation n) {
+            return "β = " + n.number(beta) + ", dampening = " + n.number(dampening);
         }
     }
 
@@ -153,8 +153,8 @@ public sealed interface Optimizer {
             return scaledStep(p, dP, stateAfter.get(0), eta, epsilon);
         }
 
-        public String hyperParameters() {
-            return "β = " + Numbers.exact(beta) + ", ε = " + Numbers.exact(epsilon);
+        public String hyperParameters(Activation.Notation n) {
+            return "β = " + n.number(beta) + ", ε = " + n.number(epsilon);
         }
     }
 
@@ -200,8 +200,8 @@ public sealed interface Optimizer {
             return scaledStep(p, m, v, eta, epsilon);
         }
 
-        public String hyperParameters() {
-            return "β1 = " + Numbers.exact(beta1) + ", β2 = " + Numbers.exact(beta2) + ", ε = " + Numbers.exact(epsilon);
+        public String hyperParameters(Activation.Notation n) {
+            return "β1 = " + n.number(beta1) + ", β2 = " + n.number(beta2) + ", ε = " + n.number(epsilon);
         }
     }
 

@@ -4,13 +4,15 @@ import nngrade.problem.Layer;
 import nngrade.problem.Matrix;
 import nngrade.problem.Network;
 import nngrade.problem.Numbers;
+import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
-import nngrade.problem.Quantity;
 import nngrade.solve.AnswerKey;
 import nngrade.solve.Formulas;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The answer key as a teacher reads it: each quantity, its formula, its values in aligned columns. */
@@ -39,7 +41,7 @@ public final class KeyText {
         sb.append("  (marked *)\n");
         key.values().forEach((q, m) -> {
             sb.append('\n').append(p.ask().contains(q) ? "* " : "  ").append(q.name());
-            sb.append("  [").append((q.kind() == Quantity.Kind.LOSS) ? "scalar" : m.shape()).append("]  ");
+            sb.append("  [").append(q.isScalar() ? "scalar" : m.shape()).append("]  ");
             sb.append(Formulas.of(p, q)).append('\n');
             matrix(sb, m, "    ");
         });
@@ -55,15 +57,19 @@ public final class KeyText {
                 .append(" over m = ").append(p.samples()).append(p.samples() == 1 ? " sample" : " samples")
                 .append("); weightLayout ").append(n.weightLayout().label())
                 .append(p.l2() == 0 ? "" : "; L2 penalty λ = " + Numbers.exact(p.l2()))
-                .append("; η = ").append(Numbers.exact(p.learningRate())).append('\n');
+                .append("; η = ").append(Numbers.exact(p.learningRate()))
+                .append(p.optimizer() instanceof Optimizer.Sgd ? ""
+                        : "; optimizer " + p.optimizer().label() + " (" + p.optimizer().hyperParameters(Formulas.Words.ENGLISH) + ")")
+                .append(p.optimizer() instanceof Optimizer.Adam ? ", t = " + p.t() : "")
+                .append(p.steps() == 1 ? "" : "; " + p.steps() + " steps").append('\n');
     }
 
     /** A graph's nodes as formulas, its output, and its params' step. */
-    static java.util.List<String> graphLines(Problem p) {
+    static List<String> graphLines(Problem p) {
         var g = p.graph();
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (var node : g.nodes()) {
-            out.add(node.op().formula(node.name(), node.args(), node.parameter()));
+            out.add(node.op().formula(node.name(), node.args(), node.parameter(), Formulas.Words.ENGLISH));
         }
         out.add("output " + g.output());
         if (!g.params().isEmpty()) {

@@ -4,6 +4,7 @@ import nngrade.problem.Layer;
 import nngrade.problem.Matrix;
 import nngrade.problem.Network;
 import nngrade.problem.Numbers;
+import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.report.html.JtesheetGenerated;
@@ -51,13 +52,18 @@ public final class TaskSheet {
             sb.append("## Graph\n\n| node | formula |\n|---|---|\n");
             for (var n : p.graph().nodes()) {
                 sb.append("| `").append(n.name()).append("` | ").append(Text.markdown(n.op().formula(n.name(), n.args(),
-                        n.parameter()))).append(" |\n");
+                        n.parameter(), ENGLISH.words()))).append(" |\n");
             }
-            sb.append('\n').append(network(p, ENGLISH)).append("\n\n## Given\n\n");
+            sb.append('\n').append(graphOutput(p, ENGLISH)).append("\n\n## Given\n\n");
         } else {
             sb.append("## Network\n\n").append(network(p, ENGLISH)).append("\n\n## Given\n\n");
         }
-        given(p, (name, m) -> {
+        if (p.isGraph()) { // every input is one number: one table rather than a block each
+            sb.append("| input | value |\n|---|---|\n");
+            given(p, (name, m) -> sb.append("| `").append(name).append("` | ").append(Numbers.exact(m.at(0))).append(" |\n"));
+            sb.append('\n');
+        } else {
+            given(p, (name, m) -> {
             sb.append("`").append(name).append("` (").append(m.shape()).append(")\n\n```\n");
             for (int i = 0; i < m.rows(); i++) {
                 StringBuilder row = new StringBuilder();
@@ -67,11 +73,12 @@ public final class TaskSheet {
                 sb.append(row).append('\n');
             }
             sb.append("```\n\n");
-        });
+            });
+        }
         sb.append("## Answer\n\n");
         for (Quantity q : p.ask()) {
             int[] s = p.shapeOf(q);
-            sb.append("- `").append(q.name()).append("` ").append((q.kind() == Quantity.Kind.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")")
+            sb.append("- `").append(q.name()).append("` ").append(q.isScalar() ? "(a number)" : "(" + s[0] + "×" + s[1] + ")")
                     .append(", ").append(p.points().of(q) == 1 ? "1 point" : Numbers.exact(p.points().of(q)) + " points").append('\n');
         }
         if (variant == null) {
@@ -89,7 +96,7 @@ public final class TaskSheet {
     /** @param variant the variant's code, null for a problem the same for everyone */
     public record Sheet(String title, String heading, String student, String problem, String variant, String link, String statementHtml,
                         String network, List<Given> given, List<Answer> answers, String submission,
-                        String networkHeading, String givenHeading) {
+                        String networkHeading, String givenHeading, boolean scalars) {
     }
 
     /** A given matrix, its numbers as written. */
@@ -138,13 +145,13 @@ public final class TaskSheet {
         List<Answer> answers = new ArrayList<>(p.ask().size());
         for (Quantity q : p.ask()) {
             int[] s = p.shapeOf(q);
-            answers.add(new Answer(q.name(), (q.kind() == Quantity.Kind.LOSS) ? "(a number)" : "(" + s[0] + "×" + s[1] + ")"));
+            answers.add(new Answer(q.name(), q.isScalar() ? "(a number)" : "(" + s[0] + "×" + s[1] + ")"));
         }
         Sheet sheet = new Sheet(p.title() + " · " + student, p.title(), student, p.id(), variant, link,
                 p.statement().isBlank() ? null : Statement.html(p.statement()), network(p, m), given, answers,
                 SubmissionWriter.json(Answers.blank(p).forStudent(student, variant)),
                 m.get(p.isGraph() ? "sheet.graph.heading" : "sheet.network.heading"),
-                m.get("sheet.given.heading"));
+                m.get("sheet.given.heading"), p.isGraph());
         return sheet;
     }
 
@@ -153,9 +160,9 @@ public final class TaskSheet {
         if (p.isGraph()) { // the nodes as formulas: "q = x + y; f = q·z; output f; learning rate η = 0.5"
             StringBuilder sb = new StringBuilder();
             for (var node : p.graph().nodes()) {
-                sb.append(node.op().formula(node.name(), node.args(), node.parameter())).append("; ");
+                sb.append(node.op().formula(node.name(), node.args(), node.parameter(), m.words())).append("; ");
             }
-            return sb + m.get("sheet.graph", p.graph().output(), m.exact(p.learningRate()));
+            return sb + graphOutput(p, m);
         }
         Network n = p.network();
         StringBuilder layers = new StringBuilder();
@@ -166,7 +173,19 @@ public final class TaskSheet {
         String shape = n.weightLayout().shapeWords().replace("units", w.units()).replace("inputs", w.inputs());
         return m.get("sheet.network", n.inputs(), layers.toString(), w.loss(n.loss()),
                 m.get("sheet.reduction." + n.reduction().label()), p.samples(), shape, m.exact(p.learningRate()))
-                + (p.l2() == 0 ? "" : m.get("sheet.l2", m.exact(p.l2())));
+                + (p.l2() == 0 ? "" : m.get("sheet.l2", m.exact(p.l2())))
+                + (p.optimizer() instanceof Optimizer.Sgd ? ""
+                        : m.get("sheet.optimizer", p.optimizer().label(), p.optimizer().hyperParameters(w)))
+                + (p.optimizer() instanceof Optimizer.Adam ? m.get("sheet.t", p.t()) : "")
+                + (p.steps() == 1 ? "" : m.get("sheet.steps", p.steps()));
+    }
+
+    /** Each given value in the order a sheet lists them: x, y, each layer's W and b, the optimiser's state. */
+    /** "output f; params w0, w1 take one step, learning rate η = 0.5" (the step only when params are asked). */
+    private static String graphOutput(Problem p, Messages m) {
+        var g = p.graph();
+        return m.get("sheet.graph", g.output())
+                + (g.params().isEmpty() ? "" : m.get("sheet.graph.step", String.join(", ", g.params()), m.exact(p.learningRate())));
     }
 
     private static void given(Problem p, BiConsumer<String, Matrix> each) {
@@ -179,6 +198,14 @@ public final class TaskSheet {
         for (int l = 1; l <= p.network().depth(); l++) {
             each.accept("W" + l, p.w(l));
             each.accept("b" + l, p.b(l));
+        }
+        for (int l = 1; l <= p.network().depth(); l++) {
+            for (Quantity.Kind kind : p.optimizer().stateOfW()) {
+                each.accept(kind.statePrefix() + l, p.stateOf(kind, l));
+            }
+            for (Quantity.Kind kind : p.optimizer().stateOfB()) {
+                each.accept(kind.statePrefix() + l, p.stateOf(kind, l));
+            }
         }
     }
 }
