@@ -213,6 +213,26 @@ class GradeLayoutsTest {
                 + "it sits in the place of 1001"), field.err());
     }
 
+    /**
+     * Canvas's export lists students surname first ("Popescu, Ștefan"); a classmate writes the
+     * name given name first. That is the same student: a claim, flagged, as with Moodle's
+     * worksheet; one's own name in either order is nothing to say.
+     */
+    @Test
+    void aCanvasClassmatesNameGivenNameFirstIsAClaim() throws IOException {
+        Path in = tmp.resolve("canvas");
+        submission(in, "popescustefan_1001_88001_answers.json", "perfect.json", "Ștefan Popescu");
+        submission(in, "ionescuanamaria_1002_88002_answers.json", "perfect.json", "ștefan popescu");
+        submission(in, "popescuion_1003_88003_answers.json", "perfect.json", "Popescu, Ion");
+        GradeRuns.Run run = grade(NOTES, in, "--roster", Path.of("docs/examples/canvas-gradebook.csv"), "--lms-column",
+                "4711", "--out", tmp.resolve("out"));
+        assertEquals(1, run.code(), run.all());
+        String flag = "the file's student field says \"ștefan popescu\" (1001): graded as the hand-in of 1002, where it sits";
+        assertEquals(List.of("1001 graded 9 | ", "1002 graded 9 | " + flag, "1003 graded 9 | ", "1004 missing 0 | no submission"),
+                rows(tmp.resolve("out")));
+        assertTrue(run.err().contains(": look at this: " + flag), run.err());
+    }
+
     @Test
     void aForcedLayoutGradesAStrayFileUnderItsFileNameWithANote() throws IOException {
         Path in = tmp.resolve("in");
