@@ -161,6 +161,31 @@ class GradeLayoutsTest {
     }
 
     /**
+     * docs/ci.md's template puts the problem into every repository as problem.json, and the
+     * teacher grades with their own copy under another name: beside answers.json the template's
+     * copy is no hand-in (it was an invalid duplicate of every student); alone it is still graded.
+     */
+    @Test
+    void theTemplatesProblemJsonBesideTheAnswersIsNotAHandIn() throws IOException {
+        Path in = tmp.resolve("hw1-submissions");
+        for (String user : List.of("ana", "bob")) {
+            Path repo = in.resolve("hw1-" + user);
+            Files.createDirectories(repo);
+            Files.copy(Path.of(NOTES), repo.resolve("problem.json"));
+            submission(repo, "answers.json", user.equals("bob") ? "notes.json" : "perfect.json", null);
+            Files.setLastModifiedTime(repo.resolve("problem.json"), FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+        }
+        Files.createDirectories(in.resolve("hw1-cid"));
+        Files.copy(Path.of(NOTES), in.resolve("hw1-cid/problem.json"));
+        GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"));
+        assertEquals(1, run.code(), run.all());
+        List<String> rows = rows(tmp.resolve("out"));
+        assertEquals(List.of("ana graded 9 | ", "bob graded 4 | "), rows.subList(0, 2));
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.get(2).startsWith("cid invalid 0 | "), rows.toString());
+    }
+
+    /**
      * zoe hands in a file that says it is ana's: zoe's row keeps zoe (flagged, exit 1), and ana's
      * grade stays ana's own.
      */
