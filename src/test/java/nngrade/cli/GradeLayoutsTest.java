@@ -307,6 +307,23 @@ class GradeLayoutsTest {
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 
+    /** A zip of more entries than any class's download (100,000) is refused whole, however small each is. */
+    @Test
+    void aZipOfTooManyEntriesIsRefusedWhole() throws IOException {
+        Path zip = tmp.resolve("class.zip");
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i <= 100_000; i++) {
+                out.putArchiveEntry(new ZipArchiveEntry("Ana_1001_assignsubmission_file_/" + i + "/"));
+                out.closeArchiveEntry();
+            }
+        }
+        GradeRuns.Run run = grade(NOTES, zip, "--out", tmp.resolve("out"));
+        assertEquals(2, run.code(), run.all());
+        assertEquals(zip + ": has more than 100000 entries; an archive of submissions has at most that",
+                run.err().strip());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
     /** A zip of a folder, as an LMS writes it: UTF-8 names, folders as entries, times kept. */
     private static Path zip(Path folder, Path zip) throws IOException {
         List<Path> files = new ArrayList<>();
