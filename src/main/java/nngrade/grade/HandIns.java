@@ -77,7 +77,8 @@ final class HandIns {
 
     /** The hand-ins of one folder or zip, named by its layout. */
     List<SubmissionFile> identify(List<Candidate> input) {
-        List<Candidate> files = input.stream().filter(c -> !isProblemCopy(c)).toList();
+        Set<String> answered = foldersWithAnswers(input);
+        List<Candidate> files = input.stream().filter(c -> !isProblemCopy(c) && !isTemplateProblem(c, answered)).toList();
         Format[] formats = files.stream().map(c -> Format.of(Layout.last(c.relative()))).toArray(Format[]::new);
         List<String> handedIn = new ArrayList<>();
         for (int i = 0; i < formats.length; i++) {
@@ -151,6 +152,38 @@ final class HandIns {
     }
 
     /** The problem file itself, as a repository made from the assignment's template holds it. */
+    /** The file names docs/ci.md's recipes give the problem a teacher copies into each student repository. */
+    private static final Set<String> TEMPLATE_PROBLEM = Set.of("problem.json", "problem.yaml", "problem.yml");
+
+    /** The folders holding a readable file other than a {@link #TEMPLATE_PROBLEM}. */
+    private static Set<String> foldersWithAnswers(List<Candidate> input) {
+        Set<String> folders = new HashSet<>();
+        for (Candidate c : input) {
+            String last = Layout.last(c.relative());
+            if (Format.of(last) == Format.SUPPORTED && !TEMPLATE_PROBLEM.contains(last.toLowerCase(Locale.ROOT))) {
+                folders.add(folderOf(c.relative()));
+            }
+        }
+        return folders;
+    }
+
+    /**
+     * The problem a repository made from an assignment template carries as {@code problem.json}
+     * (the recipes of docs/ci.md), when the teacher grades with their own copy under another name:
+     * not a hand-in when its folder holds other answers. Alone in its folder it is graded, so a
+     * student's only file is never dropped.
+     */
+    private static boolean isTemplateProblem(Candidate c, Set<String> answered) {
+        return TEMPLATE_PROBLEM.contains(Layout.last(c.relative()).toLowerCase(Locale.ROOT))
+                && answered.contains(folderOf(c.relative()));
+    }
+
+    private static String folderOf(String relative) {
+        String r = relative.replace('\\', '/');
+        int slash = r.lastIndexOf('/');
+        return slash < 0 ? "" : r.substring(0, slash);
+    }
+
     private boolean isProblemCopy(Candidate c) {
         return options.problem().map(p -> p.getFileName() != null
                 && p.getFileName().toString().equalsIgnoreCase(Layout.last(c.relative()))).orElse(false);

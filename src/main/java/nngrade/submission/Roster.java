@@ -59,8 +59,8 @@ public record Roster(String source, RosterKind kind, Set<String> ids, List<Strin
 
     /**
      * Whom a name a student wrote stands for: the student whose id, or one of whose cells (a
-     * full name, an email address or the part of it before the {@code @}, a login), it is, in
-     * any letter case and with spaces around ignored. Empty when it is no one's, or when two
+     * full name, also in the given-name-first order of a "Surname, Given" cell, an email address
+     * or the part of it before the {@code @}, a login), it is, in any letter case and with spaces around ignored. Empty when it is no one's, or when two
      * students share it.
      */
     public Optional<String> whoIs(String written) {
@@ -76,12 +76,27 @@ public record Roster(String source, RosterKind kind, Set<String> ids, List<Strin
             for (String cell : extrasOf(id)) {
                 String c = cell.strip().toLowerCase(Locale.ROOT);
                 int at = c.indexOf('@');
-                if (!c.isEmpty() && (c.equals(w) || at > 0 && c.substring(0, at).equals(w))) {
+                if (!c.isEmpty() && (c.equals(w) || at > 0 && c.substring(0, at).equals(w) || w.equals(firstLast(c)))) {
                     whom.add(id);
                 }
             }
         }
         return whom.size() == 1 ? Optional.of(whom.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * A name written surname first, as Canvas's export and many class lists give it ("Popescu,
+     * Ion"), in the order students write their own ("Popescu Ion" stays as it is): "ion popescu";
+     * null for a cell with no comma or several.
+     */
+    private static String firstLast(String cell) {
+        int comma = cell.indexOf(',');
+        if (comma <= 0 || comma != cell.lastIndexOf(',')) {
+            return null;
+        }
+        String surname = cell.substring(0, comma).strip();
+        String given = cell.substring(comma + 1).strip();
+        return surname.isEmpty() || given.isEmpty() ? null : given + " " + surname;
     }
 
     /** Headers of the column that holds a student's name, as rosters and the platforms' exports call it. */

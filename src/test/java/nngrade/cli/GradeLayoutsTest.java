@@ -161,6 +161,31 @@ class GradeLayoutsTest {
     }
 
     /**
+     * docs/ci.md's template puts the problem into every repository as problem.json, and the
+     * teacher grades with their own copy under another name: beside answers.json the template's
+     * copy is no hand-in (it was an invalid duplicate of every student); alone it is still graded.
+     */
+    @Test
+    void theTemplatesProblemJsonBesideTheAnswersIsNotAHandIn() throws IOException {
+        Path in = tmp.resolve("hw1-submissions");
+        for (String user : List.of("ana", "bob")) {
+            Path repo = in.resolve("hw1-" + user);
+            Files.createDirectories(repo);
+            Files.copy(Path.of(NOTES), repo.resolve("problem.json"));
+            submission(repo, "answers.json", user.equals("bob") ? "notes.json" : "perfect.json", null);
+            Files.setLastModifiedTime(repo.resolve("problem.json"), FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+        }
+        Files.createDirectories(in.resolve("hw1-cid"));
+        Files.copy(Path.of(NOTES), in.resolve("hw1-cid/problem.json"));
+        GradeRuns.Run run = grade(NOTES, in, "--out", tmp.resolve("out"));
+        assertEquals(1, run.code(), run.all());
+        List<String> rows = rows(tmp.resolve("out"));
+        assertEquals(List.of("ana graded 9 | ", "bob graded 4 | "), rows.subList(0, 2));
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.get(2).startsWith("cid invalid 0 | "), rows.toString());
+    }
+
+    /**
      * zoe hands in a file that says it is ana's: zoe's row keeps zoe (flagged, exit 1), and ana's
      * grade stays ana's own.
      */
@@ -213,6 +238,26 @@ class GradeLayoutsTest {
                 + "it sits in the place of 1001"), field.err());
     }
 
+    /**
+     * Canvas's export lists students surname first ("Popescu, Ștefan"); a classmate writes the
+     * name given name first. That is the same student: a claim, flagged, as with Moodle's
+     * worksheet; one's own name in either order is nothing to say.
+     */
+    @Test
+    void aCanvasClassmatesNameGivenNameFirstIsAClaim() throws IOException {
+        Path in = tmp.resolve("canvas");
+        submission(in, "popescustefan_1001_88001_answers.json", "perfect.json", "Ștefan Popescu");
+        submission(in, "ionescuanamaria_1002_88002_answers.json", "perfect.json", "ștefan popescu");
+        submission(in, "popescuion_1003_88003_answers.json", "perfect.json", "Popescu, Ion");
+        GradeRuns.Run run = grade(NOTES, in, "--roster", Path.of("docs/examples/canvas-gradebook.csv"), "--lms-column",
+                "4711", "--out", tmp.resolve("out"));
+        assertEquals(1, run.code(), run.all());
+        String flag = "the file's student field says \"ștefan popescu\" (1001): graded as the hand-in of 1002, where it sits";
+        assertEquals(List.of("1001 graded 9 | ", "1002 graded 9 | " + flag, "1003 graded 9 | ", "1004 missing 0 | no submission"),
+                rows(tmp.resolve("out")));
+        assertTrue(run.err().contains(": look at this: " + flag), run.err());
+    }
+
     @Test
     void aForcedLayoutGradesAStrayFileUnderItsFileNameWithANote() throws IOException {
         Path in = tmp.resolve("in");
@@ -259,6 +304,23 @@ class GradeLayoutsTest {
                 "names a place outside the archive", "link", "is a link", "bomb", "refused as a zip bomb",
                 "not a zip", "is not a zip archive nngrade can read").get(kind)), run.err());
         assertFalse(run.err().contains("secret"), run.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    /** A zip of more entries than any class's download (100,000) is refused whole, however small each is. */
+    @Test
+    void aZipOfTooManyEntriesIsRefusedWhole() throws IOException {
+        Path zip = tmp.resolve("class.zip");
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i <= 100_000; i++) {
+                out.putArchiveEntry(new ZipArchiveEntry("Ana_1001_assignsubmission_file_/" + i + "/"));
+                out.closeArchiveEntry();
+            }
+        }
+        GradeRuns.Run run = grade(NOTES, zip, "--out", tmp.resolve("out"));
+        assertEquals(2, run.code(), run.all());
+        assertEquals(zip + ": has more than 100000 entries; an archive of submissions has at most that",
+                run.err().strip());
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 
