@@ -17,6 +17,9 @@ import java.nio.file.Path;
  * {@link ProblemValidator}.
  */
 public final class ProblemLoader {
+    /** The most draws a variant problem's constraints.maxTries may ask for (each draw solves the network once). */
+    public static final int MAX_TRIES = 100_000;
+
     /** Problem files are hand-written; anything larger is a mistake. */
     public static final long MAX_BYTES = 16L << 20;
     /**

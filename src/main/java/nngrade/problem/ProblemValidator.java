@@ -24,7 +24,7 @@ final class ProblemValidator {
     private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "rmsprop", "adam");
     /** Conditions a per-student variant must meet; see nngrade.variant.Constraints. */
     /** Draws of a variant at most: each solves the network, and a class draws one per student. */
-    static final int MAX_TRIES = 100_000;
+    static final int MAX_TRIES = ProblemLoader.MAX_TRIES;
     private static final List<String> CONSTRAINTS = List.of("maxAbsZ", "minOutputGap", "nonZeroInputRows", "maxTries");
 
     private final Validation pass;

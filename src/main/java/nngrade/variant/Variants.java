@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nngrade.input.BadInputException;
 import nngrade.input.Excerpts;
 import nngrade.input.InputError;
+import nngrade.problem.Fields;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemFile;
 import nngrade.problem.ProblemLoader;
@@ -73,6 +74,13 @@ public final class Variants {
             throw new BadInputException(InputError.inFile(source, "draws given values at random for each student ("
                     + String.join(", ", names(generators, inputs)) + "), so it needs the teacher's secret: "
                     + "--secret-file FILE or the NNGRADE_SECRET environment variable"));
+        }
+        JsonNode tries = file.root().path("constraints").get("maxTries");
+        if (tries != null && (!tries.isIntegralNumber() || !tries.canConvertToInt() || tries.asInt() < 1
+                || tries.asInt() > ProblemLoader.MAX_TRIES)) {
+            // the drawn problems are validated without their constraints: the bound on the draws is checked here
+            throw new BadInputException(InputError.atField(source, "constraints.maxTries", "expected a whole number from 1 to "
+                    + ProblemLoader.MAX_TRIES + ", found " + Fields.describe(tries)));
         }
         Constraints constraints = Constraints.of(file.root().get("constraints"));
         SplitMix64 random = new SplitMix64(Seeds.seed(file.text(), studentId, secret));

@@ -225,8 +225,7 @@ class RefusalsTest {
     /**
      * maxTries draws and no more. The seed depends on the file's text, so files with other
      * maxTries draw other streams: id-0 gets no variant from the file with maxTries 1 and one
-     * from the file with maxTries 2; with maxTries 0 nobody gets one (one draw more would give
-     * most of these ten students theirs).
+     * from the file with maxTries 2.
      */
     @Test
     void maxTriesIsTheNumberOfDraws() {
@@ -239,14 +238,33 @@ class RefusalsTest {
         Variants.Variant v = Variants.of(twice, "id-0", SECRET);
         assertNull(Constraints.of(golden.root().get("constraints")).broken(v.problem(), v.key()));
         assertThrows(BadInputException.class, () -> Variants.of(twice, "id-2", SECRET));
-        ProblemFile never = withMaxTries(golden, 0);
-        for (int i = 0; i < 10; i++) {
-            String id = "id-" + i;
-            assertThrows(BadInputException.class, () -> Variants.of(never, id, SECRET), id);
+    }
+
+    /**
+     * A drawn problem is validated without its constraints, so the bound on the draws is
+     * checked before drawing: 0 and 10^9 (minutes of draws for an impossible constraint) are
+     * refused naming the field, before the first draw, as the loader refuses them in a problem
+     * without generators.
+     */
+    @Test
+    void maxTriesOutsideItsRangeIsRefusedBeforeDrawing() {
+        ProblemFile golden = ProblemLoader.read(GOLDEN);
+        for (String tries : new String[] {"0", "1000000000", "1e9", "2.5", "\"7\""}) {
+            ProblemFile f = withMaxTries(golden, tries);
+            BadInputException e = assertThrows(BadInputException.class, () -> Variants.of(f, "id-0", SECRET), tries);
+            assertEquals(1, e.errors().size());
+            String line = e.errors().get(0).oneLine();
+            assertTrue(line.startsWith("tries.json: constraints.maxTries: expected a whole number from 1 to 100000, found "),
+                    line);
         }
+        assertNotNull(Variants.of(withMaxTries(golden, "100000"), "id-4", SECRET));
     }
 
     private static ProblemFile withMaxTries(ProblemFile f, int tries) {
+        return withMaxTries(f, Integer.toString(tries));
+    }
+
+    private static ProblemFile withMaxTries(ProblemFile f, String tries) {
         String text = f.text().replace("\"nonZeroInputRows\": true }", "\"nonZeroInputRows\": true, \"maxTries\": " + tries + " }");
         assertNotEquals(f.text(), text);
         return ProblemLoader.parseFile("tries.json", text);
