@@ -20,12 +20,12 @@ import java.util.function.ToDoubleFunction;
  * gradient times the local derivative, from the student's own values, with the slips of a case
  * made where they fall.
  */
-final class GraphStudent {
+public final class GraphStudent {
     private GraphStudent() {
     }
 
     /** What a student slips on a graph's gradient, by its diagnosis code. */
-    enum GraphSlip {
+    public enum GraphSlip {
         SIGN_FLIPPED("sign-flipped"),
         LOCAL_GRADIENT_ONLY("local-gradient-only"),
         FAN_OUT_NOT_SUMMED("fan-out-not-summed"),
@@ -38,7 +38,7 @@ final class GraphStudent {
         }
 
         /** Whether the slip can be made on q (whether it changes the value is decided later). */
-        boolean applies(Graph g, Quantity q) {
+        public boolean applies(Graph g, Quantity q) {
             if (q.kind() != Kind.D_NODE || q.node().equals(g.output())) {
                 return false;
             }
@@ -68,10 +68,10 @@ final class GraphStudent {
     }
 
     /** What the student wrote, what each answer should be given their own earlier values, and the slips made. */
-    record Work(Map<Quantity, Double> written, Map<Quantity, Double> own, Map<Quantity, GraphSlip> made) {
+    public record Work(Map<Quantity, Double> written, Map<Quantity, Double> own, Map<Quantity, GraphSlip> made) {
     }
 
-    static Work work(Problem p, Map<Quantity, GraphSlip> slips) {
+    public static Work work(Problem p, Map<Quantity, GraphSlip> slips) {
         Graph g = p.graph();
         Map<Quantity, Double> written = new LinkedHashMap<>();
         Map<Quantity, Double> own = new LinkedHashMap<>();

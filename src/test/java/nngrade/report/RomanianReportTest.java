@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nngrade.check.CheckResult;
 import nngrade.check.Checker;
+import nngrade.check.GraphStudent;
 import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemFile;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -96,7 +98,7 @@ class RomanianReportTest {
         Set<String> out = new TreeSet<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) {
-            out.add(m.group().toLowerCase(java.util.Locale.ROOT));
+            out.add(m.group().toLowerCase(Locale.ROOT));
         }
         return out;
     }
@@ -172,6 +174,33 @@ class RomanianReportTest {
         return out;
     }
 
+    /**
+     * A graph's: the network's slips that change a number (not a transpose of a scalar, nor m or the
+     * parameters' update), and each of the graph's own slips made on every gradient it applies to.
+     */
+    static List<Slip> graphSlips(Problem graph) {
+        Set<String> networksOnly = Set.of("every answer transposed", "every answer times m", "every answer divided by m",
+                "updates without η, and adding the gradient", "db negated, the update from it");
+        List<Slip> out = new ArrayList<>(slips().stream().filter(s -> !networksOnly.contains(s.name())).toList());
+        for (GraphStudent.GraphSlip slip : GraphStudent.GraphSlip.values()) {
+            if (graph.ask().stream().noneMatch(q -> slip.applies(graph.graph(), q))) {
+                continue;
+            }
+            out.add(new Slip(slip.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " on every gradient", k -> {
+                Problem p = k.problem();
+                Map<Quantity, GraphStudent.GraphSlip> made = new LinkedHashMap<>();
+                for (Quantity q : p.ask()) {
+                    if (slip.applies(p.graph(), q)) {
+                        made.put(q, slip);
+                    }
+                }
+                Map<Quantity, Double> written = GraphStudent.work(p, made).written();
+                return each(k, (q, m) -> Matrix.scalar(written.get(q)));
+            }, null));
+        }
+        return out;
+    }
+
     /** A bundled problem; a variant one as student ana's. */
     static Problem problem(String file) {
         ProblemFile f = ProblemLoader.read(Path.of("problems", file));
@@ -182,7 +211,15 @@ class RomanianReportTest {
         List<Arguments> out = new ArrayList<>();
         for (Path p : problems()) {
             if (problem(p.getFileName().toString()).isGraph()) {
-                continue; // these slips are a network's; a graph's feedback in Romanian is not covered here yet
+                Problem graph = problem(p.getFileName().toString());
+                AnswerKey key = Solver.solve(graph);
+                for (Slip s : graphSlips(graph)) { // rounding an integer answer, say, changes nothing
+                    if (!Checker.check(key, new Submission("g", graph.id(), "ana", s.answers().apply(key), List.of()), s.tolerance(),
+                            "ana").allCorrect()) {
+                        out.add(Arguments.of(p.getFileName().toString(), s));
+                    }
+                }
+                continue;
             }
             boolean batch = problem(p.getFileName().toString()).samples() > 1;
             for (Slip s : slips()) {
@@ -244,8 +281,9 @@ class RomanianReportTest {
             ours = ours.replace(Text.markdown(theirs), " ").replace(theirs, " ");
         }
         Set<String> names = new TreeSet<>();
-        for (Quantity q : Quantity.all(p.network().depth())) {
-            names.add(q.name().toLowerCase(java.util.Locale.ROOT));
+        for (Quantity q : p.quantities().all()) {
+            names.add(q.name().toLowerCase(Locale.ROOT));
+            names.add(q.unindexedName().toLowerCase(Locale.ROOT));
         }
         Set<String> found = words(ours);
         found.removeAll(names);
