@@ -54,6 +54,10 @@ class FeedbackExamplesTest {
     static final String SIGMOID = "problems/quadratic-sigmoid-regression.json";
     static final String TWO_LAYER = "problems/two-layer-tanh-softmax.json";
     static final String DECAY = "problems/weight-decay-step.json";
+    static final String MOMENTUM = "problems/momentum-step.json";
+    static final String ADAM = "problems/adam-step.json";
+    static final String ADD_MUL = "problems/graph-add-mul.json";
+    static final String FANOUT = "problems/graph-fanout.json";
 
     static final List<Example> EXAMPLES = List.of(
             new Example("transposed", NOTES, "dW1 as x·δᵀ, the lecture notes' slip",
@@ -73,6 +77,16 @@ class FeedbackExamplesTest {
             new Example("regularization-omitted", DECAY, "the loss without its penalty", Map.of("loss", "0.3739")),
             new Example("regularization-not-averaged", DECAY, "λ·W1 where the mean cost gives (λ/m)·W1",
                     Map.of("dW1", "[[-0.1266, 0.2236], [-0.1743, -0.3122], [0.3409, 0.1386]]")),
+            new Example("state-not-updated", MOMENTUM, "the velocity after the step left as the given vW1",
+                    Map.of("vW1_next", "[[0.05, -0.02]]")),
+            new Example("bias-correction-omitted", ADAM, "W1 − η·m / (√v + ε) from the new moments, without 1/(1 − βᵗ)",
+                    Map.of("W1_next", "[[0.4705, -0.4939, 0.2122]]")),
+            new Example("sign-flipped", ADD_MUL, "dz = −q in f = (x + y)·z", Map.of("dz", "-3")),
+            new Example("local-gradient-only", ADD_MUL, "dx = 1, the local derivative of q = x + y without dq",
+                    Map.of("dx", "1")),
+            new Example("fan-out-not-summed", FANOUT, "dx from a = x·y alone, leaving out its path through σ(x)",
+                    Map.of("dx", "-4")),
+            new Example("max-wrong-branch", FANOUT, "dy from max(s, y), which chose s", Map.of("dy", "4")),
             new Example("missing-activation-derivative", SIGMOID, "δ = ŷ − y with a quadratic loss",
                     Map.of("dz1", "[-0.350, 0.434]")),
             new Example("missing-activation-derivative", TWO_LAYER, "δ1 = da1 in a tanh layer",
