@@ -8,8 +8,13 @@ import nngrade.problem.Quantity.Kind;
 import nngrade.solve.Backprop;
 import nngrade.solve.Steps;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a quantity should be given the student's own earlier answers (the spec's
@@ -26,8 +31,8 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
     /** The follow-through value of q, or null when q depends on none of the student's answers. */
     public static FollowThrough of(World w, Quantity q) {
         Problem p = w.key().problem();
-        List<Quantity> from = inputs(p, q);
-        if (from.isEmpty() || from.stream().noneMatch(w::isOwn)) {
+        List<Quantity> from = sources(w, p, q);
+        if (from.isEmpty()) {
             return null;
         }
         Matrix value = q.kind().graph() ? Matrix.scalar(GraphFollowThrough.value(p, q, w::get)) : network(w, p, q);
@@ -36,11 +41,33 @@ public record FollowThrough(Matrix value, List<String> carriedFrom) {
         }
         List<String> names = new ArrayList<>();
         for (Quantity f : from) {
-            if (w.isOwn(f)) {
-                names.add(w.nameOf(f));
-            }
+            names.add(w.nameOf(f));
         }
         return new FollowThrough(value, names);
+    }
+
+    /**
+     * The student's own answers q is computed from: its inputs they answered, and at a step s > 1
+     * the own answers an unanswered input comes from in turn (loss@2 from ŷ@2 from z1@2 from their
+     * W1_next and b1_next), in the order first met.
+     */
+    static List<Quantity> sources(World w, Problem p, Quantity q) {
+        Set<Quantity> out = new LinkedHashSet<>();
+        Deque<Quantity> todo = new ArrayDeque<>(inputs(p, q));
+        Set<Quantity> seen = new HashSet<>(todo);
+        while (!todo.isEmpty()) {
+            Quantity f = todo.removeFirst();
+            if (w.isOwn(f)) {
+                out.add(f);
+            } else if (f.step() > 1 && !f.kind().graph()) {
+                for (Quantity g : inputs(p, f)) {
+                    if (seen.add(g)) {
+                        todo.addLast(g);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Matrix network(World w, Problem p, Quantity q) {

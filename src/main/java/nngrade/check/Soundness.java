@@ -13,7 +13,8 @@ import java.util.Map;
  * or right given earlier answers that are themselves free of mistakes. An answer computed from
  * such answers differs from the key only by rounding the tolerance allows, carried forward
  * (ŷ rounded to 2 decimals, then −ln ŷ), so its follow-through earns full points whatever the
- * problem's followThrough share. A quantity the student did not answer is the key's: sound.
+ * problem's followThrough share. A quantity the student did not answer is the key's at step 1:
+ * sound; at a later step it is computed from their own answers, sound when they are.
  */
 final class Soundness {
     private final World world;
@@ -30,7 +31,7 @@ final class Soundness {
     }
 
     boolean sound(Quantity q) {
-        if (!world.isOwn(q)) {
+        if (!world.isOwn(q) && (q.step() == 1 || q.kind().graph())) {
             return true;
         }
         Boolean s = known.get(q);
@@ -42,6 +43,9 @@ final class Soundness {
     }
 
     private boolean decide(Quantity q) {
+        if (!world.isOwn(q)) { // a later step's, computed from the student's own earlier answers
+            return allSound(FollowThrough.inputs(world.key().problem(), q));
+        }
         Matrix own = world.get(q);
         if (tolerances.of(q).accepts(own, world.key().get(q))) {
             return true;

@@ -4,6 +4,7 @@ import nngrade.problem.Matrix;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.solve.AnswerKey;
+import nngrade.solve.Solver;
 import nngrade.submission.Answer;
 import nngrade.submission.Submission;
 
@@ -14,12 +15,15 @@ import java.util.Map;
  * The values a student worked with: their own answer where they gave a usable one (readable,
  * in the right shape, or in the transposed shape, which is turned back: a student who wrote a
  * non-square dW1 as inputs × units can only have subtracted it from W1 after turning it back),
- * the key's everywhere else. Follow-through values are computed in it.
+ * the key's everywhere else at step 1. At a step s > 1 a quantity they did not answer is what
+ * step s is from their own step s − 1 (the problem as their own parameters and state left it), so
+ * a slip at step 1 worked on consistently costs nothing twice. Follow-through values are computed in it.
  */
 public final class World {
     private final AnswerKey key;
     private final Map<Quantity, Matrix> own = new HashMap<>();
     private final Map<Quantity, String> names = new HashMap<>();
+    private final Map<Integer, Map<Quantity, Matrix>> steps = new HashMap<>();
 
     public World(AnswerKey key, Submission submission) {
         this.key = key;
@@ -33,10 +37,21 @@ public final class World {
         });
     }
 
-    /** The student's value of q if usable, else the key's. */
+    /** The student's value of q if usable, else the key's (step 1) or their own step s − 1's consequence. */
     public Matrix get(Quantity q) {
         Matrix m = own.get(q);
-        return m != null ? m : key.get(q);
+        if (m != null) {
+            return m;
+        }
+        if (q.step() == 1 || q.kind().graph()) {
+            return key.get(q);
+        }
+        Map<Quantity, Matrix> step = steps.get(q.step());
+        if (step == null) { // step s − 1's values come first: the recursion ends at step 1
+            step = Solver.stepValues(FollowThrough.stepProblem(this, q.step()), q.step());
+            steps.put(q.step(), step);
+        }
+        return step.get(q);
     }
 
     public boolean isOwn(Quantity q) {

@@ -34,7 +34,7 @@ public final class Solver {
             if (s > 1) {
                 ps = Steps.after(ps, s - 1, v::get);
             }
-            step(ps, s, v);
+            step(ps, s, v, true);
         }
 
         Map<Quantity, Matrix> ordered = new LinkedHashMap<>();
@@ -51,8 +51,19 @@ public final class Solver {
         return new AnswerKey(p, ordered);
     }
 
+    /**
+     * Step s's quantities computed from ps, the problem of step s as a student left it (their own
+     * parameters and state of step s − 1): what that student's step s should be. A non-finite value
+     * (a loss of ln 0 from their parameters) is kept, never refused: it is theirs, not the key's.
+     */
+    public static Map<Quantity, Matrix> stepValues(Problem ps, int s) {
+        Map<Quantity, Matrix> v = new HashMap<>();
+        step(ps, s, v, false);
+        return v;
+    }
+
     /** One forward pass, the loss, one backward pass and the optimiser's step of ps, as step s's quantities. */
-    private static void step(Problem ps, int s, Map<Quantity, Matrix> v) {
+    private static void step(Problem ps, int s, Map<Quantity, Matrix> v, boolean strict) {
         int depth = ps.network().depth();
         Matrix[] z = new Matrix[depth + 1];
         Matrix[] a = new Matrix[depth + 1];
@@ -64,7 +75,7 @@ public final class Solver {
             v.put((l < depth ? Quantity.of(Kind.A, l) : Quantity.YHAT).atStep(s), a[l]);
         }
         double loss = Backprop.loss(ps, z[depth], a[depth]);
-        if (!Double.isFinite(loss)) {
+        if (strict && !Double.isFinite(loss)) {
             throw new BadInputException(InputError.atField(ps.source(), Quantity.LOSS.atStep(s).name(),
                     infiniteLossMessage(ps, a[depth])));
         }

@@ -56,6 +56,65 @@ class StepsFollowThroughTest {
         assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, w1Next.atStep(2)).status());
     }
 
+    /**
+     * The bundled three-step problem asks no z, ŷ or δ: a student who takes the sum's gradients (no
+     * 1/m) at every step is measured at step 2 and 3 against what their own W1_next and b1_next
+     * give, so the loss of each later step is carried forward and each later dW1 is missing-mean
+     * against their own values, not a "re-check" against the key's step.
+     */
+    @Test
+    void aLaterStepsUnaskedQuantitiesComeFromTheStudentsOwnEarlierStep() {
+        Problem p = ProblemLoader.load(Path.of("problems/three-step-loss.json"));
+        AnswerKey key = Solver.solve(p);
+        Map<Quantity, Matrix> answers = new LinkedHashMap<>();
+        Problem own = p;
+        for (int s = 1; s <= 3; s++) {
+            AnswerKey step = keyFrom(own, own.w(1), own.b(1));
+            Matrix dW = step.get(Quantity.of(Kind.DW, 1)).scale(2);
+            Matrix db = step.get(Quantity.of(Kind.DB, 1)).scale(2);
+            Matrix w = own.w(1).minus(dW);
+            Matrix b = own.b(1).minus(db);
+            answers.put(Quantity.LOSS.atStep(s), step.get(Quantity.LOSS));
+            answers.put(Quantity.of(Kind.DW, 1).atStep(s), dW);
+            answers.put(Quantity.of(Kind.DB, 1).atStep(s), db);
+            answers.put(Quantity.of(Kind.W_NEXT, 1).atStep(s), w);
+            answers.put(Quantity.of(Kind.B_NEXT, 1).atStep(s), b);
+            own = keyFrom(own, w, b).problem();
+        }
+        CheckResult r = Mistakes.grade(key, answers);
+        assertEquals(Status.CORRECT, Mistakes.result(r, Quantity.LOSS).status());
+        for (int s = 1; s <= 3; s++) {
+            QuantityResult dW = Mistakes.result(r, Quantity.of(Kind.DW, 1).atStep(s));
+            assertEquals(Status.INCORRECT, dW.status(), dW.name());
+            assertEquals(List.of("missing-mean"), dW.diagnoses(), dW.name());
+            assertEquals(Status.FOLLOW_THROUGH, Mistakes.result(r, Quantity.of(Kind.W_NEXT, 1).atStep(s)).status());
+        }
+        for (int s = 2; s <= 3; s++) {
+            QuantityResult loss = Mistakes.result(r, Quantity.LOSS.atStep(s));
+            assertEquals(Status.FOLLOW_THROUGH, loss.status(), loss.name());
+            String before = s == 2 ? "" : "@" + (s - 1);
+            assertEquals(List.of("W1_next" + before, "b1_next" + before), loss.carriedFrom());
+            assertEquals(List.of("W1_next" + before, "b1_next" + before),
+                    Mistakes.result(r, Quantity.of(Kind.DW, 1).atStep(s)).carriedFrom());
+        }
+    }
+
+    @Test
+    void aLaterStepAfterARightStepIsMeasuredAgainstTheKey() {
+        Problem p = ProblemLoader.load(Path.of("problems/three-step-loss.json"));
+        AnswerKey key = Solver.solve(p);
+        Quantity dW2 = Quantity.of(Kind.DW, 1).atStep(2);
+        Map<Quantity, Matrix> answers = new LinkedHashMap<>();
+        answers.put(Quantity.of(Kind.W_NEXT, 1), key.get(Quantity.of(Kind.W_NEXT, 1)));
+        answers.put(Quantity.of(Kind.B_NEXT, 1), key.get(Quantity.of(Kind.B_NEXT, 1)));
+        answers.put(dW2, key.get(dW2).scale(-1));
+        answers.put(Quantity.LOSS.atStep(2), key.get(Quantity.LOSS.atStep(2)));
+        CheckResult r = Mistakes.grade(key, answers);
+        assertEquals(Status.CORRECT, Mistakes.result(r, Quantity.LOSS.atStep(2)).status());
+        assertEquals(List.of("sign-flipped"), Mistakes.result(r, dW2).diagnoses());
+        assertEquals(List.of(), Mistakes.result(r, dW2).carriedFrom());
+    }
+
     @Test
     void momentumsStepFollowsTheStudentsOwnVelocity() {
         Problem p = ProblemLoader.load(Path.of("problems/momentum-step.json"));
