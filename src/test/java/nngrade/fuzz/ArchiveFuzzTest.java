@@ -3,6 +3,7 @@ package nngrade.fuzz;
 import nngrade.grade.SubmissionFile;
 import nngrade.grade.SubmissionFinder;
 import nngrade.input.BadInputException;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemLoader;
@@ -20,6 +21,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -91,16 +93,30 @@ class ArchiveFuzzTest {
 
     /**
      * An entry's messages name it inside the zip ({@code class.zip!/folder/a.json:3: …}): kept as
-     * the zip's own, for the harness's rule, when they do; left as they are, to be caught, when not.
+     * the zip's own, for the harness's rule, when they do (its name's control characters escaped, as
+     * every message shows them); left as they are, to be caught, when not.
      */
     private static List<InputError> asTheZips(Path zip, String entry, List<InputError> errors) {
         List<InputError> named = new ArrayList<>();
         for (InputError e : errors) {
             String line = e.oneLine();
-            named.add(entry.equals(e.file()) && entry.startsWith(zip + "!/") && line.startsWith(entry + ":")
+            String shown = Excerpts.escaped(entry); // a tab in an entry's name is shown as \t
+            named.add(entry.equals(e.file()) && entry.startsWith(zip + "!/") && line.startsWith(shown + ":")
                     ? InputError.inFile(zip.toString(), "entry " + line.substring(zip.toString().length() + 2)) : e);
         }
         return named;
+    }
+
+    /** Found by the fuzzer: a Moodle folder whose name holds a tab; its entry's message names it as \t. */
+    @Test
+    void anEntryWhoseNameHoldsATabIsNamedWithItEscaped() throws IOException {
+        Path zip = tmp.resolve("class.zip");
+        List<InputError> errors = findAndRead(zip,
+                Files.readAllBytes(Path.of("src/test/resources/fuzz-regressions/archives/moodle-tab-in-folder-name.zip")));
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals(zip.toString(), errors.get(0).file());
+        assertTrue(errors.get(0).oneLine().startsWith(zip + ": entry Student\\t1004_1004_assignsubmission_file_/perfect.json:"),
+                errors.get(0).oneLine());
     }
 
     @Test
