@@ -3,9 +3,11 @@ package nngrade.variant;
 import nngrade.input.BadInputException;
 import nngrade.input.InputError;
 import nngrade.problem.Matrix;
+import nngrade.problem.Problem;
 import nngrade.problem.ProblemFile;
 import nngrade.problem.ProblemLoader;
 import nngrade.problem.Quantity;
+import nngrade.solve.Solver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -232,5 +234,29 @@ class VariantsTest {
         Files.writeString(crlf, "\uFEFF" + lf.replace("\n", "\r\n"));
         assertEquals(Variants.of(ProblemLoader.read(Path.of("problems/variant-softmax-step.json")), "ana", SECRET).problem().x(),
                 Variants.of(ProblemLoader.read(crlf), "ana", SECRET).problem().x());
+    }
+
+    /** An optimiser's given state can be drawn per student like any given: in its shape, on the grid, used by the key. */
+    @Test
+    void anOptimisersGivenStateIsDrawnPerStudent() {
+        ProblemFile f = ProblemLoader.read(Path.of("src/test/resources/variant/momentum-state-drawn.json"));
+        Set<Matrix> drawn = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            Problem p = variant(f, "s" + i, SECRET).problem();
+            Matrix v = p.stateOf(Quantity.Kind.VW_NEXT, 1);
+            assertEquals(1, v.rows());
+            assertEquals(2, v.cols());
+            for (double c : v.toArray()) {
+                assertTrue(c >= -0.1 && c <= 0.1 && Math.abs(c * 100 - Math.rint(c * 100)) < 1e-9, "on the grid: " + c);
+            }
+            drawn.add(v);
+            // vW1_next = 0.9·vW1 + dW1 with the student's own vW1
+            Matrix expected = v.scale(0.9).plus(Solver.solve(p).get(Quantity.of(Quantity.Kind.DW, 1)));
+            double[] got = Solver.solve(p).get(Quantity.of(Quantity.Kind.VW_NEXT, 1)).toArray();
+            for (int j = 0; j < got.length; j++) {
+                assertEquals(expected.at(j), got[j], 1e-12);
+            }
+        }
+        assertTrue(drawn.size() > 10, "20 students share " + drawn.size() + " velocities");
     }
 }
