@@ -84,7 +84,8 @@ class XlsxSubmissionReaderTest {
     static Stream<Arguments> keys() {
         List<Arguments> out = new ArrayList<>();
         for (String p : List.of("notes-softmax-step.json", "two-layer-tanh-softmax.json", "logistic-batch.json",
-                "quadratic-sigmoid-regression.json", "inout-relu-mse.yaml")) {
+                "quadratic-sigmoid-regression.json", "inout-relu-mse.yaml", "adam-step.json", "three-step-loss.json",
+                "graph-fanout.json", "graph-sigmoid-neuron.json")) { // state, @s names, a graph's scalars
             for (String layout : List.of("long", "compact")) {
                 for (boolean numbers : List.of(true, false)) {
                     out.add(Arguments.of(p, layout, numbers));
