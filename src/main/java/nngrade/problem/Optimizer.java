@@ -48,6 +48,28 @@ public sealed interface Optimizer {
         }
     }
 
+    /**
+     * P_next's formula: "W1_next = W1 − η·vW1_next (η = 0.1)", numbers in {@code n}'s notation.
+     *
+     * @param tNext t' = t + 1, shown in Adam's bias correction
+     */
+    String stepFormula(String param, double eta, int tNext, Activation.Notation n);
+
+    /**
+     * The formula of the state {@code kind} of P after the step: "vW1_next = β·vW1 + (1 − dampening)·dW1 (β = 0.9, …)".
+     * Only for a kind in {@link #stateOfW} or {@link #stateOfB}.
+     */
+    String stateFormula(Kind kind, String param, Activation.Notation n);
+
+    /** "P_next = P − η·" with η's value after the rule's own text. */
+    private static String next(String param) {
+        return param + "_next = " + param + " − η·";
+    }
+
+    private static String eta(double eta, Activation.Notation n) {
+        return "η = " + n.number(eta);
+    }
+
     /** The hyper-parameters as a sheet states them, numbers in {@code n}'s notation: "β = 0.9, dampening = 0", "" for sgd. */
     String hyperParameters(Activation.Notation n);
 
@@ -91,6 +113,14 @@ public sealed interface Optimizer {
             return p.minus(dP.scale(eta));
         }
 
+        public String stepFormula(String param, double eta, int tNext, Activation.Notation n) {
+            return next(param) + "d" + param + " (" + eta(eta, n) + ")";
+        }
+
+        public String stateFormula(Kind kind, String param, Activation.Notation n) {
+            throw new IllegalArgumentException("sgd keeps no state");
+        }
+
         public String hyperParameters(Activation.Notation n) {
             return "";
         }
@@ -122,6 +152,14 @@ public sealed interface Optimizer {
             return p.minus(stateAfter.get(0).scale(eta));
         }
 
+        public String stepFormula(String param, double eta, int tNext, Activation.Notation n) {
+            return next(param) + "v" + param + "_next (" + eta(eta, n) + ")";
+        }
+
+        public String stateFormula(Kind kind, String param, Activation.Notation n) {
+            return "v" + param + "_next = β·v" + param + " + (1 − dampening)·d" + param + " (" + hyperParameters(n) + ")";
+        }
+
         public String hyperParameters(Activation.Notation n) {
             return "β = " + n.number(beta) + ", dampening = " + n.number(dampening);
         }
@@ -151,6 +189,14 @@ public sealed interface Optimizer {
 
         public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
             return scaledStep(p, dP, stateAfter.get(0), eta, epsilon);
+        }
+
+        public String stepFormula(String param, double eta, int tNext, Activation.Notation n) {
+            return next(param) + "d" + param + " / (√s" + param + "_next + ε) (" + eta(eta, n) + ", ε = " + n.number(epsilon) + ")";
+        }
+
+        public String stateFormula(Kind kind, String param, Activation.Notation n) {
+            return "s" + param + "_next = β·s" + param + " + (1 − β)·d" + param + "² (β = " + n.number(beta) + ")";
         }
 
         public String hyperParameters(Activation.Notation n) {
@@ -186,6 +232,17 @@ public sealed interface Optimizer {
 
         public Matrix stepFrom(Matrix p, Matrix dP, List<Matrix> stateAfter, double eta, int tNext) {
             return corrected(p, stateAfter.get(0), stateAfter.get(1), eta, tNext);
+        }
+
+        public String stepFormula(String param, double eta, int tNext, Activation.Notation n) {
+            return next(param) + "m̂ / (√v̂ + ε), m̂ = m" + param + "_next / (1 − β1^" + tNext + "), v̂ = v" + param
+                    + "_next / (1 − β2^" + tNext + ") (" + eta(eta, n) + ", " + hyperParameters(n) + ")";
+        }
+
+        public String stateFormula(Kind kind, String param, Activation.Notation n) {
+            return kind == Kind.MW_NEXT || kind == Kind.MB_NEXT
+                    ? "m" + param + "_next = β1·m" + param + " + (1 − β1)·d" + param + " (β1 = " + n.number(beta1) + ")"
+                    : "v" + param + "_next = β2·v" + param + " + (1 − β2)·d" + param + "² (β2 = " + n.number(beta2) + ")";
         }
 
         /** P − η·m̂ / (√v̂ + ε) with m̂ = m / (1 − β1^t'), v̂ = v / (1 − β2^t'). */

@@ -4,7 +4,6 @@ import nngrade.problem.Activation;
 import nngrade.problem.Loss;
 import nngrade.problem.Network;
 import nngrade.problem.Numbers;
-import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
 import nngrade.problem.Reduction;
@@ -105,48 +104,23 @@ public final class Formulas {
             case DW -> "dW" + l + " = " + n.weightLayout().dWFormula("δ" + l, in) + divisor + (p.l2() == 0 ? ""
                     : (n.reduction() == Reduction.MEAN ? " + (λ/m)·W" : " + λ·W") + l + " (λ = " + w.number(p.l2()) + ")");
             case DB -> "db" + l + " = Σᵢ δ" + l + divisor;
-            case W_NEXT -> step(p, "W" + l, "dW" + l, w);
-            case B_NEXT -> step(p, "b" + l, "db" + l, w);
+            case W_NEXT -> step(p, "W" + l, w);
+            case B_NEXT -> step(p, "b" + l, w);
             case VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT -> state(p, q, w);
             case NODE, D_NODE, NODE_NEXT -> q.name();
         };
     }
 
     /** P_next under the problem's optimiser, with η and its hyper-parameters. */
-    private static String step(Problem p, String param, String grad, Words w) {
-        String eta = "η = " + w.number(p.learningRate());
-        String next = param + "_next = " + param + " − η·";
-        return switch (p.optimizer().label()) {
-            case "momentum" -> next + "v" + param + "_next (" + eta + ")";
-            case "rmsprop" -> next + grad + " / (√s" + param + "_next + ε) (" + eta + ", ε = "
-                    + w.number(((Optimizer.RmsProp) p.optimizer()).epsilon()) + ")";
-            case "adam" -> {
-                var a = (Optimizer.Adam) p.optimizer();
-                int t = p.t() + 1;
-                yield next + "m̂ / (√v̂ + ε), m̂ = m" + param + "_next / (1 − β1^" + t + "), v̂ = v" + param
-                        + "_next / (1 − β2^" + t + ") (" + eta + ", β1 = " + w.number(a.beta1()) + ", β2 = "
-                        + w.number(a.beta2()) + ", ε = " + w.number(a.epsilon()) + ")";
-            }
-            default -> next + grad + " (" + eta + ")";
-        };
+    private static String step(Problem p, String param, Words w) {
+        return p.optimizer().stepFormula(param, p.learningRate(), p.t() + 1, w);
     }
 
     /** The optimiser's state after the step, from dP and the state before. */
     private static String state(Problem p, Quantity q, Words w) {
-        String name = q.atStep(1).name();
-        String before = name.substring(0, name.length() - "_next".length());
-        String grad = "d" + before.substring(1);
-        if (p.optimizer() instanceof Optimizer.Momentum m) {
-            return name + " = β·" + before + " + (1 − dampening)·" + grad + " (β = " + w.number(m.beta())
-                    + ", dampening = " + w.number(m.dampening()) + ")";
-        }
-        if (p.optimizer() instanceof Optimizer.RmsProp r) {
-            return name + " = β·" + before + " + (1 − β)·" + grad + "² (β = " + w.number(r.beta()) + ")";
-        }
-        Optimizer.Adam a = (Optimizer.Adam) p.optimizer(); // sgd keeps no state
-        return q.kind() == Quantity.Kind.MW_NEXT || q.kind() == Quantity.Kind.MB_NEXT
-                ? name + " = β1·" + before + " + (1 − β1)·" + grad + " (β1 = " + w.number(a.beta1()) + ")"
-                : name + " = β2·" + before + " + (1 − β2)·" + grad + "² (β2 = " + w.number(a.beta2()) + ")";
+        String name = q.atStep(1).name(); // vW1_next: the parameter is W1
+        String param = name.substring(1, name.length() - "_next".length());
+        return p.optimizer().stateFormula(q.kind(), param, w);
     }
 
     private static String applied(Activation f, String z) {
