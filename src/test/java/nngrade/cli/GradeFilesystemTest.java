@@ -87,6 +87,21 @@ class GradeFilesystemTest {
                 rows(tmp.resolve("out2")));
     }
 
+    /** Two pipes in two inputs share their reason, not their place: two rows, neither student lost. */
+    @Test
+    void twoPipesInTwoInputsAreTwoRows() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo is not installed");
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        Process p = new ProcessBuilder("/usr/bin/mkfifo", a.resolve("bob.json").toString(), b.resolve("carl.json").toString())
+                .start();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0);
+        GradeRuns.Run run = grade(NOTES, a, b, "--out", tmp.resolve("out"));
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("bob invalid 0 | is not a regular file (a pipe, a socket or a device); not read",
+                "carl invalid 0 | is not a regular file (a pipe, a socket or a device); not read"), rows(tmp.resolve("out")));
+    }
+
     /** A pipe named as the roster or the problem is refused in one line, not waited on. */
     @Test
     void aPipeAsRosterOrProblemIsOneLine() throws IOException, InterruptedException {
