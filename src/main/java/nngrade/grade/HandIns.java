@@ -4,9 +4,11 @@ import nngrade.submission.StudentIds;
 
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +18,6 @@ import java.util.Set;
  */
 final class HandIns {
 
-    /** A file of an input, before it is known whose it is. */
     /**
      * A file of an input, before it is known whose it is.
      *
@@ -77,6 +78,18 @@ final class HandIns {
 
     /** The hand-ins of one folder or zip, named by its layout. */
     List<SubmissionFile> identify(List<Candidate> input) {
+        return identify(input, List.of());
+    }
+
+    /**
+     * The hand-ins of one folder, named by its layout, and the parts of it the walk could not
+     * enter ({@link Location.Unwalked}) that the layout gives a student: a student's folder
+     * (Moodle's, or one of the folder-per-student layout), or a folder inside it. Each is its
+     * student's row, so no one who handed in is missing; what belongs to no one (a group folder
+     * of a file-per-student class) is left to the caller's warning. They take no part in telling
+     * the layout, but they are among the folders whose shared prefix is cut.
+     */
+    List<SubmissionFile> identify(List<Candidate> input, List<Candidate> unwalked) {
         Set<String> answered = foldersWithAnswers(input);
         List<Candidate> files = input.stream().filter(c -> !isProblemCopy(c) && !isTemplateProblem(c, answered)).toList();
         Format[] formats = files.stream().map(c -> Format.of(Layout.last(c.relative()))).toArray(Format[]::new);
@@ -87,7 +100,9 @@ final class HandIns {
             }
         }
         Layout layout = options.layout().orElseGet(() -> rosterSays(Layout.detect(handedIn), handedIn));
-        Layout.Naming naming = layout.naming(handedIn, options.roster());
+        List<String> named = new ArrayList<>(handedIn);
+        unwalked.forEach(u -> named.add(u.relative()));
+        Layout.Naming naming = layout.naming(named, options.roster());
         boolean lms = layout == Layout.MOODLE || layout == Layout.CANVAS;
         List<SubmissionFile> found = new ArrayList<>();
         for (int i = 0; i < formats.length; i++) {
@@ -101,6 +116,12 @@ final class HandIns {
                 found.add(file(c, Layout.stem(Layout.last(c.relative())), Layout.FILES, layout == Layout.FOLDERS
                         ? "not in a student's folder: the id is the file name"
                         : "not named as " + layout.label() + " names hand-ins: the id is the file name", format));
+            }
+        }
+        if (layout != Layout.FILES) { // a file per student: a folder is no one's
+            for (Candidate u : unwalked) {
+                naming.of(u.relative()).filter(identity -> !identity.id().isEmpty())
+                        .ifPresent(identity -> found.add(file(u, identity.id(), layout, identity.note(), Format.SUPPORTED)));
             }
         }
         return found;
@@ -191,15 +212,37 @@ final class HandIns {
 
     /**
      * A student's PDF or photo is their row only when nothing they handed in can be read: beside
-     * an answers file it is their working, not their answer.
+     * an answers file it is their working, not their answer. A part of their folder that could
+     * not be walked is their row too when it is all there is; beside an answers file it is a note
+     * on that file's row (the answers are graded, and the teacher reads that something was not).
      */
     static List<SubmissionFile> withoutUnreadableExtras(List<SubmissionFile> files) {
         Set<String> readable = new HashSet<>();
         for (SubmissionFile f : files) {
-            if (f.supported()) {
+            if (f.supported() && !(f.location() instanceof Location.Unwalked)) {
                 readable.add(f.id());
             }
         }
-        return files.stream().filter(f -> f.supported() || !readable.contains(f.id())).toList();
+        Map<String, List<String>> unwalked = new HashMap<>();
+        for (SubmissionFile f : files) {
+            if (f.location() instanceof Location.Unwalked u && readable.contains(f.id())) {
+                unwalked.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(u.why());
+            }
+        }
+        List<SubmissionFile> kept = new ArrayList<>(files.size());
+        for (SubmissionFile f : files) {
+            boolean extra = !f.supported() || f.location() instanceof Location.Unwalked;
+            if (extra && readable.contains(f.id())) {
+                continue;
+            }
+            List<String> notes = unwalked.get(f.id());
+            if (notes != null) {
+                String also = String.join("; ", notes);
+                f = new SubmissionFile(f.location(), f.source(), f.modified(), f.id(), f.layout(),
+                        f.note().isEmpty() ? also : f.note() + "; " + also, f.supported());
+            }
+            kept.add(f);
+        }
+        return kept;
     }
 }

@@ -37,6 +37,18 @@ public sealed interface Location {
         }
     }
 
+    /**
+     * A part of a student's folder the walk could not enter (a folder without permission, a path
+     * too long for the system), and why: the student's row says so, as a file that cannot be
+     * read does; nothing in it is graded.
+     */
+    record Unwalked(String why) implements Location {
+        @Override
+        public Submission read(String source, Problem problem) {
+            throw new BadInputException(InputError.inFile(source, why));
+        }
+    }
+
     /** An entry of a zip, by its place in the archive (two entries may share a name). */
     record InArchive(Archive archive, int entry) implements Location {
         @Override

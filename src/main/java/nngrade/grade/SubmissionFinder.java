@@ -1,7 +1,9 @@
 package nngrade.grade;
 
 import nngrade.input.BadInputException;
+import nngrade.input.Excerpts;
 import nngrade.input.InputError;
+import nngrade.input.IoReasons;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -17,12 +19,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -127,7 +131,9 @@ public final class SubmissionFinder {
         Set<Object> seen = inputs.size() > 1 ? new HashSet<>() : null;
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                add(files, seen, handIns.identify(walk(input, unreadable)));
+                List<HandIns.Candidate> unwalked = new ArrayList<>();
+                List<HandIns.Candidate> walked = walk(input, unreadable, unwalked);
+                add(files, seen, handIns.identify(walked, unwalked));
             } else if (Archive.isArchive(input)) {
                 Archive archive = Archive.open(input);
                 archives.add(archive);
@@ -158,7 +164,10 @@ public final class SubmissionFinder {
             return;
         }
         for (SubmissionFile f : found) {
-            Object where = f.location() instanceof Location.OnDisk d ? d.path().toAbsolutePath().normalize() : f.location();
+            // a refused or unwalked place is known by its path: two pipes share their reason, not their place
+            Object where = f.location() instanceof Location.OnDisk d ? d.path().toAbsolutePath().normalize()
+                    : f.location() instanceof Location.InArchive ? f.location()
+                    : Path.of(f.source()).toAbsolutePath().normalize();
             if (seen.add(where)) {
                 files.add(f);
             }
@@ -190,11 +199,14 @@ public final class SubmissionFinder {
      * The files of a folder, its subfolders walked in parallel (a class is often a folder per
      * student or group); each file is seen once, with the walk's own attributes. Dot-files and
      * dot-folders ({@code .git}, {@code .github}, {@code .vscode}) are no one's hand-in. A folder
-     * named as a link is walked where it leads, its files named as below the link.
+     * named as a link is walked where it leads, its files named as below the link. What cannot be
+     * walked goes to {@code unwalked} (sorted by source), for its student's row, and to
+     * {@code unreadable}, for a warning.
      */
-    private static List<HandIns.Candidate> walk(Path input, List<String> unreadable) throws IOException {
+    private static List<HandIns.Candidate> walk(Path input, List<String> unreadable, List<HandIns.Candidate> unwalked)
+            throws IOException {
         Path folder = input.toRealPath();
-        Tree tree = new Tree(input, folder, unreadable);
+        Tree tree = new Tree(input, folder, unreadable, Collections.synchronizedList(new ArrayList<>()));
         List<Path> subfolders = new ArrayList<>();
         List<HandIns.Candidate> found = new ArrayList<>(visit(tree, folder, 1, subfolders));
         try {
@@ -208,6 +220,9 @@ public final class SubmissionFinder {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        List<HandIns.Candidate> notWalked = new ArrayList<>(tree.unwalked());
+        notWalked.sort(Comparator.comparing(HandIns.Candidate::source));
+        unwalked.addAll(notWalked);
         return found;
     }
 
@@ -217,8 +232,10 @@ public final class SubmissionFinder {
      * @param given      the folder as the command line names it, which every message names files under
      * @param real       where it really is: a link inside it is followed only when it stays below
      * @param unreadable what could not be walked, for the caller to name
+     * @param unwalked   the same, as candidates whose location says why ({@link Location.Unwalked}),
+     *                   a folder's relative path ending in {@code /}: the layout says whose each is
      */
-    private record Tree(Path given, Path real, List<String> unreadable) {
+    private record Tree(Path given, Path real, List<String> unreadable, List<HandIns.Candidate> unwalked) {
         String sourceOf(Path f) {
             return given.resolve(real.relativize(f)).toString();
         }
@@ -284,12 +301,34 @@ public final class SubmissionFinder {
             @Override
             public FileVisitResult visitFileFailed(Path f, IOException e) {
                 // one student's unreadable folder or over-long path never stops the class
-                tree.unreadable().add(tree.sourceOf(f) + ": cannot be read: " + AtomicFiles.whyNot(e)
-                        + "; nothing in it is graded");
+                String why = IoReasons.reason(e); // the line names the path already, as given, not the real one
+                tree.unreadable().add(tree.sourceOf(f) + ": cannot be read: " + why + "; nothing in it is graded");
+                if (!f.equals(root)) {
+                    tree.unwalked().add(unwalked(tree, f, why));
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
         return found;
+    }
+
+    /**
+     * What the walk could not enter, as a candidate the layout names: a folder as {@code name/},
+     * so that a student's own folder is theirs ({@code locked/}, {@code NAME_1001_assignsubmission_file_/}).
+     */
+    private static HandIns.Candidate unwalked(Tree tree, Path f, String why) {
+        boolean folder = Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS);
+        FileTime modified;
+        try {
+            modified = Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) { // a path too long has no attributes either
+            modified = FileTime.fromMillis(0);
+        }
+        HandIns.Candidate c = candidate(tree, f, new Location.Refused(why), modified);
+        String shown = Excerpts.pathName(c.relative());
+        Location where = new Location.Unwalked((folder ? "the folder " + shown : shown) + " cannot be read: " + why
+                + "; nothing in it is graded");
+        return new HandIns.Candidate(where, c.source(), folder ? c.relative() + "/" : c.relative(), modified, c.note());
     }
 
     private static HandIns.Candidate candidate(Tree tree, Path f, Location where, FileTime modified) {

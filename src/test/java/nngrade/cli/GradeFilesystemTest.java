@@ -87,6 +87,21 @@ class GradeFilesystemTest {
                 rows(tmp.resolve("out2")));
     }
 
+    /** Two pipes in two inputs share their reason, not their place: two rows, neither student lost. */
+    @Test
+    void twoPipesInTwoInputsAreTwoRows() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo is not installed");
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        Process p = new ProcessBuilder("/usr/bin/mkfifo", a.resolve("bob.json").toString(), b.resolve("carl.json").toString())
+                .start();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0);
+        GradeRuns.Run run = grade(NOTES, a, b, "--out", tmp.resolve("out"));
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("bob invalid 0 | is not a regular file (a pipe, a socket or a device); not read",
+                "carl invalid 0 | is not a regular file (a pipe, a socket or a device); not read"), rows(tmp.resolve("out")));
+    }
+
     /** A pipe named as the roster or the problem is refused in one line, not waited on. */
     @Test
     void aPipeAsRosterOrProblemIsOneLine() throws IOException, InterruptedException {
@@ -118,34 +133,53 @@ class GradeFilesystemTest {
                 GradeRuns.gradebookRows(tmp.resolve("out")).stream().map(r -> r.get("file")).toList());
     }
 
+    /** A class laid out in {@code in} (a folder below {@code base}); returns the further arguments of its grade run. */
+    @FunctionalInterface
+    private interface ClassSetup {
+        List<String> make(Path base, Path in) throws IOException;
+    }
+
+    /** A run on a class with folders nngrade may not read: its result, its gradebook's rows, its input. */
+    private record LockedRun(GradeRuns.Run run, List<String> rows, Path in) {
+    }
+
     /**
-     * One folder nngrade may not read stops nobody else's grade: a warning naming it, exit 1. Root
-     * reads every folder, so as root the run is made as the user nobody (setpriv), from a copy of
-     * the class path that user can read.
+     * grade on the class {@code setup} makes, with the folders {@code locked} (relative to the
+     * input) made unreadable. Root reads every folder, so as root the run is made as the user
+     * nobody (setpriv), from a copy of the class path that user can read.
      */
-    @Test
-    void anUnreadableFolderIsAWarningAndTheClassIsGraded() throws IOException, InterruptedException {
+    private LockedRun gradeWithLocked(ClassSetup setup, List<String> locked) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         assumeTrue(!root || Files.isExecutable(Path.of("/usr/bin/setpriv")), "as root, setpriv is needed to run as nobody");
         Path base = root ? Files.createTempDirectory(Path.of("/tmp"), "nngrade-nobody-") : tmp;
+        Path in = base.resolve("in");
         try {
             Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxrwxrwx"));
-            Path in = base.resolve("in");
-            submission(in, "ana.json", "perfect.json", "ana");
-            submission(in.resolve("locked"), "bob.json", "perfect.json", "bob");
+            Files.createDirectories(in);
+            List<String> extra = setup.make(base, in);
             Path problem = Files.copy(Path.of(NOTES), base.resolve("problem.json"));
-            for (Path p : List.of(in, problem, in.resolve("ana.json"))) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            try (Stream<Path> s = Files.walk(base)) {
+                for (Path p : s.filter(p -> !p.equals(base)).toList()) {
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                }
             }
-            Files.setPosixFilePermissions(in.resolve("locked"), PosixFilePermissions.fromString("---------"));
+            for (String l : locked) {
+                Files.setPosixFilePermissions(in.resolve(l), PosixFilePermissions.fromString("---------"));
+            }
             Path out = base.resolve("out");
-            GradeRuns.Run run = root ? asNobody(base, problem, in, out) : grade(problem, in, "--out", out);
-            assertEquals(1, run.code(), run.all());
-            assertEquals(List.of("ana graded 9 | "), rows(out));
-            assertTrue(run.err().contains("warning: " + in.resolve("locked") + ": cannot be read: permission denied"),
-                    run.err());
+            GradeRuns.Run run;
+            if (root) {
+                run = asNobody(base, problem, in, out, extra);
+            } else {
+                List<Object> args = new ArrayList<>(List.of(problem, in, "--out", out));
+                args.addAll(extra);
+                run = grade(args.toArray());
+            }
+            return new LockedRun(run, Files.exists(out) ? rows(out) : List.of(), in);
         } finally {
-            Files.setPosixFilePermissions(base.resolve("in/locked"), PosixFilePermissions.fromString("rwx------"));
+            for (String l : locked) {
+                Files.setPosixFilePermissions(in.resolve(l), PosixFilePermissions.fromString("rwx------"));
+            }
             if (root) {
                 try (Stream<Path> s = Files.walk(base)) {
                     for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -156,8 +190,130 @@ class GradeFilesystemTest {
         }
     }
 
+    /**
+     * A file per student: a folder nngrade may not read is no one's (a group folder), so it is a
+     * warning naming it; everyone else is graded, exit 1.
+     */
+    @Test
+    void anUnreadableGroupFolderIsAWarningAndTheClassIsGraded() throws IOException, InterruptedException {
+        LockedRun r = gradeWithLocked((base, in) -> {
+            submission(in, "ana.json", "perfect.json", "ana");
+            submission(in.resolve("locked"), "bob.json", "perfect.json", "bob");
+            return List.of();
+        }, List.of("locked"));
+        assertEquals(1, r.run().code(), r.run().all());
+        assertEquals(List.of("ana graded 9 | "), r.rows());
+        assertTrue(r.run().err().contains("warning: " + r.in().resolve("locked") + ": cannot be read: permission denied; "
+                + "nothing in it is graded"), r.run().err());
+    }
+
+    /**
+     * A folder per student (GitHub Classroom's clones), no roster: a student's folder nngrade may
+     * not read is that student's invalid row saying so, not a student lost; exit 1.
+     */
+    @Test
+    void anUnreadableStudentFolderIsTheStudentsRow() throws IOException, InterruptedException {
+        LockedRun r = gradeWithLocked((base, in) -> {
+            submission(in.resolve("hw1-ana"), "answers.json", "perfect.json", "ana");
+            submission(in.resolve("hw1-bob"), "answers.json", "perfect.json", "bob");
+            submission(in.resolve("hw1-carl"), "answers.json", "perfect.json", "carl");
+            return List.of();
+        }, List.of("hw1-carl"));
+        assertEquals(1, r.run().code(), r.run().all());
+        assertEquals(List.of("ana graded 9 | ", "bob graded 9 | ",
+                "carl invalid 0 | the folder hw1-carl cannot be read: permission denied; nothing in it is graded"), r.rows());
+        assertTrue(r.run().err().contains("warning: " + r.in().resolve("hw1-carl") + ": cannot be read: permission denied"),
+                r.run().err());
+    }
+
+    /**
+     * With a roster, a folder per student: the unreadable folder's student is invalid, never
+     * "missing" (they handed in); the one without a folder is missing.
+     */
+    @Test
+    void withARosterAnUnreadableStudentFolderIsInvalidNotMissing() throws IOException, InterruptedException {
+        LockedRun r = gradeWithLocked((base, in) -> {
+            submission(in.resolve("ana"), "answers.json", "perfect.json", "ana");
+            submission(in.resolve("carl"), "answers.json", "perfect.json", "carl");
+            Files.writeString(base.resolve("roster.csv"), "id\nana\ncarl\ndan\n");
+            return List.of("--roster", base.resolve("roster.csv").toString());
+        }, List.of("carl"));
+        assertEquals(1, r.run().code(), r.run().all());
+        assertEquals(List.of("ana graded 9 | ",
+                "carl invalid 0 | the folder carl cannot be read: permission denied; nothing in it is graded",
+                "dan missing 0 | no submission"), r.rows());
+    }
+
+    /** Moodle's folder of one participant, unreadable: that participant's invalid row, by the number in its name. */
+    @Test
+    void anUnreadableMoodleFolderIsItsParticipantsRow() throws IOException, InterruptedException {
+        String locked = "Ion Vasile_1003_assignsubmission_file_";
+        LockedRun r = gradeWithLocked((base, in) -> {
+            submission(in.resolve("Ana Popescu_1001_assignsubmission_file_"), "answers.json", "perfect.json", null);
+            submission(in.resolve("Maria Pop_1004_assignsubmission_file_"), "answers.json", "perfect.json", null);
+            submission(in.resolve(locked), "answers.json", "perfect.json", null);
+            Files.writeString(base.resolve("roster.csv"), "id,name\n1001,Ana Popescu\n1003,Ion Vasile\n1004,Maria Pop\n");
+            return List.of("--roster", base.resolve("roster.csv").toString());
+        }, List.of(locked));
+        assertEquals(1, r.run().code(), r.run().all());
+        assertEquals(List.of("1001 graded 9 | ",
+                "1003 invalid 0 | the folder " + locked + " cannot be read: permission denied; nothing in it is graded",
+                "1004 graded 9 | "), r.rows());
+    }
+
+    /**
+     * A folder nngrade may not read inside a student's folder, beside their answers: the answers
+     * are graded and the row says what was not; exit 1, so the teacher looks.
+     */
+    @Test
+    void anUnreadableFolderBesideAStudentsAnswersIsANoteOnTheirRow() throws IOException, InterruptedException {
+        LockedRun r = gradeWithLocked((base, in) -> {
+            submission(in.resolve("hw1-ana"), "answers.json", "perfect.json", "ana");
+            submission(in.resolve("hw1-ana/work"), "draft.json", "notes.json", "ana");
+            submission(in.resolve("hw1-bob"), "answers.json", "perfect.json", "bob");
+            return List.of("--layout", "folders");
+        }, List.of("hw1-ana/work"));
+        assertEquals(1, r.run().code(), r.run().all());
+        assertEquals(List.of("ana graded 9 | the folder hw1-ana/work cannot be read: permission denied; nothing in it is graded",
+                "bob graded 9 | "), r.rows());
+    }
+
+    /**
+     * A path too long for the system inside a student's folder: beside their answers, a note on
+     * their graded row; all they have, their invalid row. The class is graded, exit 1.
+     */
+    @Test
+    void aPathTooLongInAStudentsFolderIsTheirs() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "sh makes the deep folders");
+        Path in = tmp.resolve("in");
+        submission(in.resolve("hw1-ana"), "answers.json", "perfect.json", "ana");
+        submission(in.resolve("hw1-bob"), "answers.json", "perfect.json", "bob");
+        Files.createDirectories(in.resolve("hw1-carl"));
+        try {
+            for (String student : List.of("hw1-ana", "hw1-carl")) {
+                // each step is short, so the shell makes what no single path can name: 25 names of 200 letters
+                Process p = new ProcessBuilder("sh", "-c", "n=$(printf 'd%.0s' $(seq 200)); for i in $(seq 25); do "
+                        + "mkdir \"$n\" && cd -P \"$n\" || exit 1; done; echo '{}' > answers.json")
+                        .directory(in.resolve(student).toFile()).start();
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, new String(p.getErrorStream().readAllBytes()));
+            }
+            Path out = tmp.resolve("out");
+            GradeRuns.Run run = grade(NOTES, in, "--out", out);
+            assertEquals(1, run.code(), run.all());
+            String deep = "d".repeat(200);
+            String why = "… cannot be read: file name too long; nothing in it is graded"; // the path clipped after 100 characters
+            assertEquals(List.of("ana graded 9 | " + ("hw1-ana/" + deep).substring(0, 100) + why, "bob graded 9 | ",
+                    "carl invalid 0 | " + ("hw1-carl/" + deep).substring(0, 100) + why), rows(out));
+            assertTrue(run.err().length() < 20_000, "a path too long is named once per line: " + run.err().length());
+        } finally {
+            Process rm = new ProcessBuilder("rm", "-rf", in.toString()).start(); // Java cannot delete what it cannot name
+            assertTrue(rm.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
     /** grade in a JVM run as nobody, from a copy of the class path in {@code base}. */
-    private static GradeRuns.Run asNobody(Path base, Path problem, Path in, Path out) throws IOException, InterruptedException {
+    private static GradeRuns.Run asNobody(Path base, Path problem, Path in, Path out, List<String> extra)
+            throws IOException, InterruptedException {
         Path cp = Files.createDirectories(base.resolve("cp"));
         List<String> entries = new ArrayList<>();
         int n = 0;
@@ -184,6 +340,7 @@ class GradeFilesystemTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 String.join(File.pathSeparator, entries), "nngrade.cli.Main", "grade", problem.toString(),
                 in.toString(), "--out", out.toString(), "--no-step-summary");
+        pb.command().addAll(extra);
         pb.redirectOutput(base.resolve("stdout.txt").toFile());
         pb.redirectError(base.resolve("stderr.txt").toFile());
         Process p = pb.start();
