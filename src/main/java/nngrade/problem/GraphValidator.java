@@ -37,7 +37,7 @@ final class GraphValidator {
         Map<String, Double> inputs = inputs(n.get("inputs"));
         Set<String> defined = new HashSet<>(inputs.keySet());
         List<Graph.Node> nodes = nodes(n.get("nodes"), defined);
-        String output = output(n.get("output"), nodes);
+        String output = output(n.get("output"), nodeNames(n.get("nodes")));
         List<String> params = params(n.get("params"), inputs);
         names(defined);
         return pass.count() > before ? null : new Graph(inputs, nodes, output, params);
@@ -183,8 +183,20 @@ final class GraphValidator {
         return pass.count() > before ? null : new Graph.Node(name, op, args, parameter);
     }
 
-    private String output(JsonNode n, List<Graph.Node> nodes) {
-        List<String> names = nodes.stream().map(Graph.Node::name).toList();
+    /** Every node's name the file gives, in order, valid node or not (an unknown op is its own error, not the output's). */
+    private static List<String> nodeNames(JsonNode nodes) {
+        List<String> out = new ArrayList<>();
+        if (nodes != null && nodes.isArray()) {
+            for (JsonNode e : nodes) {
+                if (e.isObject() && e.path("name").isTextual()) {
+                    out.add(e.get("name").asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    private String output(JsonNode n, List<String> names) {
         if (n == null) {
             pass.missing("graph.output", "is missing; expected the node whose gradient is taken"
                     + (names.isEmpty() ? "" : ", such as \"" + names.get(names.size() - 1) + "\""));
@@ -194,7 +206,7 @@ final class GraphValidator {
             pass.error("graph.output", "expected a node's name, found " + Fields.describe(n));
             return null;
         }
-        if (!names.contains(n.asText()) && !nodes.isEmpty()) {
+        if (!names.contains(n.asText()) && !names.isEmpty()) {
             pass.error("graph.output", "\"" + Excerpts.shown(n.asText()) + "\" is not a node" + hint(n.asText(), names)
                     + "; expected one of " + String.join(", ", names));
         }

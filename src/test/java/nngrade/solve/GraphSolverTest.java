@@ -2,6 +2,7 @@ package nngrade.solve;
 
 import nngrade.check.GraphSlipsTest;
 import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 import nngrade.problem.Graph;
 import nngrade.problem.Problem;
 import nngrade.problem.ProblemLoader;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -118,6 +120,19 @@ class GraphSolverTest {
         BadInputException e = assertThrows(BadInputException.class, () -> Solver.solve(ProblemLoader.load(f)));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        Files.delete(f);
+    }
+
+    /** A mistyped op is one error: the node still has its name, so the output naming it is not a second one. */
+    @Test
+    void aMistypedOpOfTheOutputIsOneErrorNotTwo() throws Exception {
+        Path f = Files.createTempFile("graph", ".json");
+        Files.writeString(f, "{\"id\": \"g\", \"graph\": {\"inputs\": {\"x\": 1, \"y\": 2}, \"nodes\": [{\"name\": \"q\", "
+                + "\"op\": \"add\", \"args\": [\"x\", \"y\"]}, {\"name\": \"f\", \"op\": \"mull\", \"args\": [\"q\", \"x\"]}], "
+                + "\"output\": \"f\"}}");
+        BadInputException e = assertThrows(BadInputException.class, () -> ProblemLoader.load(f));
+        assertEquals(List.of(f + ": graph.nodes[1].op: unknown op \"mull\" (did you mean \"mul\"?); expected one of add, mul, sub, "
+                + "div, neg, exp, log, sigmoid, tanh, relu, pow, scale, max, min"), e.errors().stream().map(InputError::oneLine).toList());
         Files.delete(f);
     }
 }
