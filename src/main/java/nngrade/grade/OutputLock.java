@@ -71,7 +71,9 @@ final class OutputLock implements AutoCloseable {
     /** The pid in a lock file whose process still runs; empty for a dead one, or a file being written right now (retried). */
     private static Optional<Long> liveOwner(Path file, String content) {
         String text = content.strip();
-        if (text.isEmpty()) { // created, not yet written: its owner is alive for a moment at least
+        // created and not yet written, or written part way ("12" of "12345 …"): a lock is whole once its line
+        // ends, and its owner is alive for a moment at least; a prefix of a pid may be another, live process's
+        if (!content.endsWith("\n")) {
             return youngerThanASecond(file) ? Optional.of(BEING_WRITTEN) : Optional.empty();
         }
         String[] parts = text.split(" ");

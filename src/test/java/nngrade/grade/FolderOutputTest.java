@@ -234,6 +234,22 @@ class FolderOutputTest {
         assertFalse(Files.exists(out), "made by the run that published nothing, removed with its lock");
     }
 
+    /**
+     * A lock read while its owner writes it may hold a prefix of its pid, "1" of "12345 …": the pid of
+     * another live process. Only a whole line is an owner; a part-written lock is waited for, and one
+     * left part-written by a run killed mid-write (older than a second) is a dead run's.
+     */
+    @Test
+    void aLockWrittenPartWayNamesNoOwner() throws IOException {
+        Files.createDirectories(tmp.resolve("out"));
+        Path lock = tmp.resolve("out/.nngrade.lock");
+        Files.writeString(lock, "1"); // pid 1 is alive on every Unix
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(5)));
+        try (FolderOutput out = FolderOutput.create(tmp.resolve("out"), null, null)) {
+            assertTrue(Files.readString(lock).startsWith(ProcessHandle.current().pid() + " "), Files.readString(lock));
+        }
+    }
+
     @Test
     void aLinkSomeoneLeftAtATemporaryNameIsNotWrittenThrough() throws IOException {
         Path victim = Files.writeString(tmp.resolve("victim.txt"), "keep");
