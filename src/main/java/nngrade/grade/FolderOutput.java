@@ -77,9 +77,19 @@ public final class FolderOutput implements Output {
                 throw new BadInputException(InputError.inFile(file.toString(), "cannot write: " + file + " is a folder"));
             }
         }
-        boolean madeOut = !Files.isDirectory(out);
+        boolean madeOut; // by this run alone: of runs starting together, only the one whose mkdir succeeded
         try {
-            Files.createDirectories(out);
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.createDirectory(out);
+            madeOut = true;
+        } catch (FileAlreadyExistsException there) {
+            if (!Files.isDirectory(out)) {
+                throw cannotWrite(out, there);
+            }
+            madeOut = false;
         } catch (IOException e) {
             throw cannotWrite(out, e);
         }
