@@ -23,11 +23,11 @@ public sealed interface Rounding {
     /** The largest difference between a value and how it is written (half a unit of the last place kept). */
     double halfUnit(double v);
 
-    /** A given value, written as the problem file has it (shortest round-trip form). */
+    /** A given value, written as the problem file has it (shortest round-trip form, never in E notation). */
     record Exact() implements Rounding {
         @Override
         public String written(double v) {
-            return Numbers.written(v);
+            return v == 0 ? "0" : plain(new BigDecimal(Numbers.exact(v)));
         }
 
         @Override

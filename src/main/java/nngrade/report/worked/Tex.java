@@ -71,7 +71,7 @@ public final class Tex {
                             k++;
                         }
                     }
-                    out.append("\\text{").append(math, i, k).append('}');
+                    out.append("\\text{ ").append(math, i, k).append(" }");
                     i = k;
                 }
             } else if (Character.isDigit(c)) {

@@ -135,8 +135,9 @@ public final class WorkedMarkdown {
                 t.append(tex.of(s.math()));
             } else if (p instanceof Value v) {
                 String written = value(v.value(), v.rounding());
-                t.append(written.startsWith("-") && t.length() > 0 && !t.toString().endsWith("= ") ? "(" + written + ")"
-                        : written);
+                String before = t.toString();
+                boolean bare = before.isEmpty() || before.endsWith("= ") || before.endsWith("(");
+                t.append(written.startsWith("-") && !bare ? "(" + written + ")" : written);
             } else if (p instanceof Shapes e) {
                 t.append(tex.of(e.left())).append(" \\cdot ").append(tex.of(e.right()));
             }

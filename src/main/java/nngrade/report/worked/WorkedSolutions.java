@@ -3,6 +3,7 @@ package nngrade.report.worked;
 import nngrade.problem.Activation;
 import nngrade.problem.Matrix;
 import nngrade.problem.Network;
+import nngrade.problem.Numbers;
 import nngrade.problem.Optimizer;
 import nngrade.problem.Problem;
 import nngrade.problem.Quantity;
@@ -17,6 +18,7 @@ import nngrade.solve.Backprop;
 import nngrade.solve.Formulas;
 import nngrade.solve.Steps;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -418,14 +420,14 @@ public final class WorkedSolutions {
                 || (ps.optimizer() instanceof Optimizer.Adam && (q.kind() == Kind.VW_NEXT || q.kind() == Kind.VB_NEXT));
         if (ps.optimizer() instanceof Optimizer.Momentum m) {
             keep = m.beta();
-            take = 1 - m.dampening();
+            take = oneMinus(m.dampening());
         } else if (ps.optimizer() instanceof Optimizer.RmsProp rms) {
             keep = rms.beta();
-            take = 1 - rms.beta();
+            take = oneMinus(rms.beta());
         } else {
             Optimizer.Adam a = (Optimizer.Adam) ps.optimizer();
             keep = squared ? a.beta2() : a.beta1();
-            take = 1 - keep;
+            take = oneMinus(keep);
         }
         b.value(Matrix.scalar(keep), Rounding.EXACT).math("·").value(before, beforeR).math(" + ")
                 .value(Matrix.scalar(take), Rounding.EXACT).math("·").value(squared ? grad.hadamard(grad) : grad,
@@ -433,6 +435,11 @@ public final class WorkedSolutions {
     }
 
     // ---- helpers
+
+    /** 1 − c as a person writes it: 0.1 for c = 0.9, not 0.09999999999999998. */
+    private static double oneMinus(double c) {
+        return BigDecimal.ONE.subtract(new BigDecimal(Numbers.exact(c))).doubleValue();
+    }
 
     /** Writes out left·right entry by entry when both are small; factors in the order the formula writes them. */
     private static void written(Builder b, Matrix left, Rounding leftR, Matrix right, Rounding rightR,
