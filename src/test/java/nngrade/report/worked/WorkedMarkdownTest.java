@@ -14,6 +14,7 @@ import nngrade.problem.WeightLayout;
 import nngrade.report.Messages;
 import nngrade.report.Messages.Lang;
 import nngrade.solve.AnswerKey;
+import nngrade.solve.Formulas;
 import nngrade.solve.Solver;
 import nngrade.variant.Secret;
 import nngrade.variant.Variants;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,7 +50,62 @@ class WorkedMarkdownTest {
     private static final Pattern RO_NUMBER = Pattern.compile("-?\\d+(?:,\\d+)?");
     private static final Pattern GROUP = Pattern.compile("[_^]\\{[^{}]*(\\{[^{}]*\\}[^{}]*)*\\}");
 
+    /** The words of the English worked.* messages and formula words that Romanian text never uses. */
+    private static final Set<String> ENGLISH_ONLY = englishOnly();
+
     record Solved(String file, AnswerKey key) {
+    }
+
+    private static Set<String> englishOnly() {
+        Messages en = new Messages(Lang.en);
+        Messages ro = new Messages(Lang.ro);
+        StringBuilder t = new StringBuilder();
+        StringBuilder romanian = new StringBuilder();
+        for (String k : List.of("title", "given", "note", "asked", "unasked", "formula", "chain", "entries", "elided",
+                "substituted", "intermediate", "result", "rounded", "shape", "notWritten")) {
+            t.append(' ').append(en.get("worked." + k, "", "", "", ""));
+            romanian.append(' ').append(ro.get("worked." + k, "", "", "", ""));
+        }
+        Formulas.Words w = Formulas.Words.ENGLISH;
+        t.append(' ').append(String.join(" ", w.with(), w.ifWord(), w.elseWord(), w.units(), w.inputs(), w.ofStep(),
+                String.join(" ", w.losses().values()), en.get("tolerance.decimals", 4), en.get("tolerance.sigfigs", 4)));
+        Set<String> out = words(t.toString());
+        out.removeAll(words(romanian.toString()));
+        out.removeAll(words(String.join(" ", ro.words().with(), ro.words().ifWord(), ro.words().elseWord(),
+                String.join(" ", ro.words().losses().values()))));
+        out.removeAll(Set.of("softmax", "next")); // a function's name; the quantities' names (W1_next) are the spec's
+        return out;
+    }
+
+    /** The solution's words: its text outside the math and the math's \\text, without the teacher's title. */
+    private static String prose(String md) {
+        StringBuilder t = new StringBuilder();
+        for (String l : md.split("\n")) {
+            if (l.startsWith("**")) {
+                continue;
+            }
+            String[] pieces = l.split("\\$");
+            for (int k = 0; k < pieces.length; k++) {
+                if (k % 2 == 0) {
+                    t.append(' ').append(pieces[k]);
+                } else {
+                    Matcher x = Pattern.compile("\\\\text\\{([^}]*)\\}").matcher(pieces[k]);
+                    while (x.find()) {
+                        t.append(' ').append(x.group(1));
+                    }
+                }
+            }
+        }
+        return t.toString();
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("\\p{L}{2,}").matcher(text);
+        while (m.find()) {
+            out.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     static List<Solved> networkProblems() throws IOException {
@@ -77,6 +135,9 @@ class WorkedMarkdownTest {
                 String where = s.file() + " (" + lang + ")";
                 if (lang == Lang.ro) {
                     assertFalse(Pattern.compile("\\d\\.\\d").matcher(md).find(), where + ": a decimal point in Romanian");
+                    Set<String> leaked = words(prose(md.replace(s.key().problem().id(), "")));
+                    leaked.retainAll(ENGLISH_ONLY);
+                    assertEquals(Set.of(), leaked, where + ": English words in the Romanian solution");
                 }
                 checkSections(s.key(), md, m, where);
             }
