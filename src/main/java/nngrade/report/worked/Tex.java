@@ -22,7 +22,7 @@ public final class Tex {
             Map.entry('ε', "\\varepsilon "), Map.entry('σ', "\\sigma "), Map.entry('≥', "\\ge "), Map.entry('≤', "\\le "),
             Map.entry('ŷ', "\\hat{y}"), Map.entry('∞', "\\infty "), Map.entry('→', "\\to "),
             Map.entry('%', "\\%"), Map.entry('{', "\\{"), Map.entry('}', "\\}"), Map.entry('#', "\\#"),
-            Map.entry('$', "\\$"), Map.entry('&', "\\&"), Map.entry('\\', "\\backslash "), Map.entry('~', "\\sim "));
+            Map.entry('$', "\\$"), Map.entry('&', "\\&"), Map.entry('\\', "\\backslash "), Map.entry('~', "\\sim "), Map.entry('½', "\\tfrac{1}{2}"));
     private static final Set<String> FUNCTIONS = Set.of("softmax", "tanh", "ln", "exp", "relu", "max", "min", "log",
             "sigmoid", "linear");
     private static final Set<String> VARIABLES = Set.of("dW", "db", "da", "vW", "vb", "sW", "sb", "mW", "mb");
@@ -94,7 +94,7 @@ public final class Tex {
             } else if (SYMBOLS.containsKey(c)) {
                 out.append(SYMBOLS.get(c));
                 i++;
-                if (c == 'δ' || c == 'β' || c == 'ŷ' || c == 'η' || c == 'λ' || c == 'σ' || c == 'ε') {
+                if (c == 'ℓ' || c == 'δ' || c == 'β' || c == 'ŷ' || c == 'η' || c == 'λ' || c == 'σ' || c == 'ε') {
                     i = indices(math, i, out);
                 }
             } else {

@@ -1,6 +1,7 @@
 package nngrade.report.worked;
 
 import nngrade.problem.Activation;
+import nngrade.problem.Loss;
 import nngrade.problem.Matrix;
 import nngrade.problem.Network;
 import nngrade.problem.Numbers;
@@ -242,7 +243,14 @@ public final class WorkedSolutions {
             b.math("z" + l).eq().value(z, zR);
             return;
         }
-        b.math(f.symbol() + "(z" + l + ")").eq().math(f.symbol() + "(").value(z, zR).math(")").eq().value(result, r);
+        b.math(f.symbol() + "(z" + l + ")").eq().math(f.symbol() + "(").value(z, zR).math(")").eq();
+        if (f instanceof Activation.Softmax && z.rows() == 1 && z.cols() <= SMALL) {
+            // one sample: exp(z) over its sum, as the notes divide
+            Matrix exp = z.map(Math::exp);
+            b.value(exp, r).math(" / ").value(Matrix.scalar(exp.sum()), r).eq();
+            b.intermediate = Optional.of(new Intermediate("exp(z" + l + ")", exp, r));
+        }
+        b.value(result, r);
     }
 
     private void loss(Builder b, Problem ps, int s, Matrix result, Rounding r) {
@@ -253,6 +261,15 @@ public final class WorkedSolutions {
         Activation out = n.output().activation();
         Matrix perSample = n.loss().perSample(yhat, ps.y(), out.logOf(zL), out.log1mOf(zL));
         double sum = perSample.sum();
+        Rounding yhatR = rounding(Quantity.YHAT.atStep(s));
+        if (yhat.rows() <= SMALL && yhat.cols() <= SMALL) {
+            for (int i = 0; i < yhat.rows(); i++) {
+                b.math((i > 0 ? "; " : "") + "ℓ" + (i + 1)).eq();
+                lossTerms(b, n.loss(), yhat.rowValues(i), ps.y().rowValues(i), yhatR);
+                b.eq().value(Matrix.scalar(perSample.at(i)), r);
+            }
+            b.math("; ");
+        }
         b.math("Σᵢ ℓᵢ").eq();
         for (int i = 0; i < perSample.size(); i++) {
             if (i > 0) {
@@ -280,6 +297,52 @@ public final class WorkedSolutions {
             b.math(" / ").value(Matrix.scalar(ps.samples()), Rounding.EXACT);
         }
         b.eq().value(result, r);
+    }
+
+    /** One sample's ℓ with its numbers: −ln 0.0211, −ln(1 − 0.4256), (0.89 − 1.5)², as the loss's formula has it. */
+    private static void lossTerms(Builder b, Loss loss, double[] yhat, double[] y, Rounding yhatR) {
+        int k = yhat.length;
+        switch (loss) {
+            case CROSS_ENTROPY, BINARY_CROSS_ENTROPY -> {
+                List<Runnable> terms = new ArrayList<>();
+                for (int j = 0; j < k; j++) {
+                    double yj = y[j];
+                    Matrix h = Matrix.scalar(yhat[j]);
+                    if (yj != 0) {
+                        terms.add(() -> {
+                            if (yj != 1) {
+                                b.value(Matrix.scalar(yj), Rounding.EXACT).math("·");
+                            }
+                            b.math("ln ").value(h, yhatR);
+                        });
+                    }
+                    if (loss == Loss.BINARY_CROSS_ENTROPY && yj != 1) {
+                        terms.add(() -> {
+                            if (yj != 0) {
+                                b.value(Matrix.scalar(oneMinus(yj)), Rounding.EXACT).math("·");
+                            }
+                            b.math("ln(1 − ").value(h, yhatR).math(")");
+                        });
+                    }
+                }
+                b.math(terms.size() == 1 ? "−" : "−(");
+                for (int t = 0; t < terms.size(); t++) {
+                    b.math(t > 0 ? " + " : "");
+                    terms.get(t).run();
+                }
+                b.math(terms.size() == 1 ? "" : ")");
+            }
+            case MSE, QUADRATIC -> {
+                boolean bare = loss == Loss.MSE && k == 1;
+                b.math(loss == Loss.QUADRATIC ? "½·(" : bare ? "" : "(1/" + k + ")·(");
+                for (int j = 0; j < k; j++) {
+                    b.math((j > 0 ? " + (" : "(")).value(Matrix.scalar(yhat[j]), yhatR).math(" − ")
+                            .value(Matrix.scalar(y[j]), Rounding.EXACT).math(")²");
+                }
+                b.math(bare ? "" : ")");
+            }
+            default -> throw new IllegalArgumentException("no terms written for the loss " + loss.label());
+        }
     }
 
     // ---- the backward pass

@@ -300,6 +300,8 @@ class WorkedMarkdownTest {
                     add(batchSum(l, s));
                     add(deltaSum(l, s));
                     Matrix z = key.get(Quantity.of(Kind.Z, l).atStep(s));
+                    add(z.map(Math::exp)); // softmax's numerators and their sum
+                    pool.add(z.map(Math::exp).sum());
                     if (n.layer(l).activation() instanceof Activation.Elementwise e) {
                         add(z.map(e::derivative));
                     }
@@ -308,6 +310,8 @@ class WorkedMarkdownTest {
                     add(weight(l, s).scale(p.l2() * n.reduction().factor(p.samples())));
                 }
                 Matrix yhat = key.get(Quantity.YHAT.atStep(s));
+                pool.add((double) yhat.cols());
+                add(p.y().map(v -> 1 - v));
                 add(yhat.minus(p.y()));
                 add(n.loss().perSample(yhat, p.y()));
                 add(n.loss().gradient(yhat, p.y()));
