@@ -49,18 +49,24 @@ public sealed interface Rounding {
         }
     }
 
-    /** Rounded half up to a number of significant figures. */
+    /**
+     * Rounded half up to a number of significant figures; below 1e-12 a value is a leftover of
+     * cancelling terms (2.8e-17 for 0) and written 0, as {@link Tolerance.SigFigs} reads it.
+     */
     record Significant(int digits) implements Rounding {
         @Override
         public String written(double v) {
-            return v == 0 ? "0" : plain(new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_UP)));
+            return Math.abs(v) < ZERO ? "0" : plain(new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_UP)));
         }
 
         @Override
         public double halfUnit(double v) {
-            return v == 0 ? 0 : 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - digits + 1);
+            return Math.abs(v) < ZERO ? ZERO : 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - digits + 1);
         }
     }
+
+    /** Below this a value is 0 for {@link Significant}. */
+    double ZERO = 1e-12;
 
     Rounding EXACT = new Exact();
 

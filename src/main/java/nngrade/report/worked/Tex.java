@@ -16,7 +16,7 @@ public final class Tex {
     private static final Map<Character, String> SYMBOLS = Map.ofEntries(
             Map.entry('·', "\\cdot "), Map.entry('⊙', "\\odot "), Map.entry('−', "-"), Map.entry('×', "\\times "),
             Map.entry('ᵀ', "^{\\top}"), Map.entry('²', "^{2}"), Map.entry('√', "\\sqrt "), Map.entry('‖', "\\|"),
-            Map.entry('Σ', "\\sum"), Map.entry('ᵢ', "_{i}"), Map.entry('ₖ', "_{k}"), Map.entry('ₗ', "_{l}"),
+            Map.entry('Σ', "\\sum"), Map.entry('ᵢ', "_{i}"), Map.entry('ⱼ', "_{j}"), Map.entry('ₖ', "_{k}"), Map.entry('ₗ', "_{l}"),
             Map.entry('ℓ', "\\ell "), Map.entry('∂', "\\partial "), Map.entry('′', "'"), Map.entry('δ', "\\delta "),
             Map.entry('η', "\\eta "), Map.entry('λ', "\\lambda "), Map.entry('β', "\\beta "),
             Map.entry('ε', "\\varepsilon "), Map.entry('σ', "\\sigma "), Map.entry('≥', "\\ge "), Map.entry('≤', "\\le "),
@@ -59,6 +59,9 @@ public final class Tex {
                         j++;
                     }
                     i = indices(math, j, out);
+                } else if (word.equals("leaky") && math.startsWith("-relu", j)) {
+                    out.append("\\operatorname{leaky\\text{-}relu}");
+                    i = j + "-relu".length();
                 } else if (FUNCTIONS.contains(word)) {
                     out.append("\\operatorname{").append(word).append('}');
                     i = j;

@@ -423,8 +423,12 @@ public final class WorkedSolutions {
                     : new Shapes(in.shape() + "ᵀ", delta.shape(), sum.shape()));
         }
         String product = layout.dWFormula("δ" + l, inputName(l));
-        b.intermediate = Optional.of(new Intermediate(product, sum, r));
         boolean mean = n.reduction() == Reduction.MEAN;
+        if (!mean && p.l2() == 0) { // the batch sum is the gradient
+            b.math(product).eq().value(result, r);
+            return;
+        }
+        b.intermediate = Optional.of(new Intermediate(product, sum, r));
         b.math(product + n.reduction().divisor() + (p.l2() == 0 ? "" : (mean ? " + (λ/m)·W" : " + λ·W") + l)).eq()
                 .value(sum, r);
         if (mean) {
@@ -439,6 +443,10 @@ public final class WorkedSolutions {
     private void db(Builder b, Problem ps, int l, int s, Matrix result, Rounding r) {
         Network n = p.network();
         Matrix sum = key.get(at(Kind.DZ, l, s)).columnSums();
+        if (n.reduction() == Reduction.SUM) { // the batch sum is the gradient
+            b.math("Σᵢ δ" + l).eq().value(result, r);
+            return;
+        }
         b.intermediate = Optional.of(new Intermediate("Σᵢ δ" + l, sum, r));
         b.math("Σᵢ δ" + l + n.reduction().divisor()).eq().value(sum, r);
         if (n.reduction() == Reduction.MEAN) {

@@ -26,6 +26,7 @@ class RoundingTest {
         assertEquals("0.0001", four.written(0.00005)); // half up, of the double nearest 0.00005
         assertEquals("3.859", new Rounding.Significant(4).written(3.8588067));
         assertEquals("0.0001235", new Rounding.Significant(4).written(0.00012345678));
+        assertEquals("0", new Rounding.Significant(5).written(2.7755575615628914e-17), "a leftover of cancelling terms");
         assertEquals("0.00000001", Rounding.EXACT.written(1e-8), "never E notation in math");
         assertEquals("-0.3", Rounding.EXACT.written(-0.3));
         assertEquals(0.00005, four.halfUnit(123), 1e-18);

@@ -27,6 +27,8 @@ class TexTest {
         assertEquals("(\\eta  = 0{,}1)", ro.of("(η = 0,1)"));
         assertEquals("(\\eta  = 0.1)", en.of("(η = 0.1)"));
         assertEquals("\\text{ dacă } z > 0", ro.of("dacă z > 0"));
+        assertEquals("a_{1} = \\operatorname{leaky\\text{-}relu}(z_{1})", en.of("a1 = leaky-relu(z1)"));
+        assertEquals("\\partial a_{j}/\\partial z_{k}", en.of("∂aⱼ/∂zₖ"));
     }
 
     @Test
