@@ -25,6 +25,8 @@ public final class Tex {
             Map.entry('$', "\\$"), Map.entry('&', "\\&"), Map.entry('\\', "\\backslash "), Map.entry('~', "\\sim "), Map.entry('½', "\\tfrac{1}{2}"));
     private static final Set<String> FUNCTIONS = Set.of("softmax", "tanh", "ln", "exp", "relu", "max", "min", "log",
             "sigmoid", "linear");
+    /** The functions TeX has its own command for: {@code \\ln}, {@code \\tanh}. */
+    private static final Set<String> BUILT_IN = Set.of("tanh", "ln", "exp", "max", "min", "log");
     private static final Set<String> VARIABLES = Set.of("dW", "db", "da", "vW", "vb", "sW", "sb", "mW", "mb");
 
     private final char decimalSeparator;
@@ -63,7 +65,7 @@ public final class Tex {
                     out.append("\\operatorname{leaky\\text{-}relu}");
                     i = j + "-relu".length();
                 } else if (FUNCTIONS.contains(word)) {
-                    out.append("\\operatorname{").append(word).append('}');
+                    out.append(BUILT_IN.contains(word) ? "\\" + word + " " : "\\operatorname{" + word + "}");
                     i = j;
                 } else {
                     // a run of words and the spaces and hyphens between them: one \text

@@ -17,6 +17,7 @@ class TexTest {
         assertEquals("\\delta_{1} = (\\delta_{2}\\cdot W_{2}) \\odot  f'(z_{1})", en.of("δ1 = (δ2·W2) ⊙ f′(z1)"));
         assertEquals("C = (1/m) \\sum_{i} \\ell_{i}", en.of("C = (1/m) Σᵢ ℓᵢ"));
         assertEquals("\\hat{y}_{k} - y_{k}", en.of("ŷₖ − yₖ"));
+        assertEquals("\\tanh '(z) = 1 - \\tanh^{2}(z); -\\ln  \\hat{y}", en.of("tanh′(z) = 1 − tanh²(z); −ln ŷ"));
         assertEquals("\\hat{m} / (\\sqrt \\hat{v} + \\varepsilon )", en.of("m̂ / (√v̂ + ε)"));
     }
 
