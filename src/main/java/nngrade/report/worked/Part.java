@@ -19,12 +19,4 @@ public sealed interface Part {
     /** A product too large to write out: its operands' and its result's shapes. */
     record Shapes(String left, String right, String result) implements Part {
     }
-
-    static Part math(String s) {
-        return new Symbols(s);
-    }
-
-    static Part equals() {
-        return new Symbols(" = ");
-    }
 }
