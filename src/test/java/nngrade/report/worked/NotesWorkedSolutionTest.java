@@ -35,6 +35,20 @@ class NotesWorkedSolutionTest {
     }
 
     @Test
+    void theSameBytesWhateverTheSystemLocale() throws IOException {
+        String golden = Files.readString(GOLDEN, StandardCharsets.UTF_8);
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            for (String tag : new String[] {"ar-EG", "tr-TR", "de-DE", "hi-IN-u-nu-deva"}) {
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                assertEquals(golden, worked(Lang.en), tag);
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void theForwardPassReadsAsTheNotes() {
         String md = worked(Lang.en);
         assertTrue(md.contains("$x\\cdot W_{1}^{\\top} + b_{1} = (0.7, -2.1, 1.3) + (0.1, 0.1, 0.1) = (0.8, -2, 1.4)$"), md);
