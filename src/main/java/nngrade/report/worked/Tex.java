@@ -15,7 +15,7 @@ import java.util.Set;
 public final class Tex {
     private static final Map<Character, String> SYMBOLS = Map.ofEntries(
             Map.entry('·', "\\cdot "), Map.entry('⊙', "\\odot "), Map.entry('−', "-"), Map.entry('×', "\\times "),
-            Map.entry('ᵀ', "^{\\top}"), Map.entry('²', "^{2}"), Map.entry('√', "\\sqrt "), Map.entry('‖', "\\|"),
+            Map.entry('ᵀ', "^{\\top}"), Map.entry('²', "^{2}"), Map.entry('‖', "\\|"),
             Map.entry('Σ', "\\sum"), Map.entry('ᵢ', "_{i}"), Map.entry('ⱼ', "_{j}"), Map.entry('ₖ', "_{k}"), Map.entry('ₗ', "_{l}"),
             Map.entry('ℓ', "\\ell "), Map.entry('∂', "\\partial "), Map.entry('′', "'"), Map.entry('δ', "\\delta "),
             Map.entry('η', "\\eta "), Map.entry('λ', "\\lambda "), Map.entry('β', "\\beta "),
@@ -95,6 +95,17 @@ public final class Tex {
                 }
                 String word = math.substring(i + 1, j);
                 out.append(FUNCTIONS.contains(word) ? "_{\\operatorname{" + word + "}}" : "^{\\text{" + word + "}}");
+                i = j;
+            } else if (c == '√') {
+                // the root of the atom after it: √v̂, √sW1_next
+                int j = i + 1;
+                while (j < n && (isLatin(math.charAt(j)) || Character.isDigit(math.charAt(j)) || math.charAt(j) == '\u0302')) {
+                    j++;
+                }
+                if (math.startsWith("_next", j)) {
+                    j += "_next".length();
+                }
+                out.append("\\sqrt{").append(of(math.substring(i + 1, j))).append('}');
                 i = j;
             } else if (SYMBOLS.containsKey(c)) {
                 out.append(SYMBOLS.get(c));

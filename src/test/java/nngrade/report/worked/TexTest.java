@@ -18,7 +18,8 @@ class TexTest {
         assertEquals("C = (1/m) \\sum_{i} \\ell_{i}", en.of("C = (1/m) Σᵢ ℓᵢ"));
         assertEquals("\\hat{y}_{k} - y_{k}", en.of("ŷₖ − yₖ"));
         assertEquals("\\tanh '(z) = 1 - \\tanh^{2}(z); -\\ln  \\hat{y}", en.of("tanh′(z) = 1 − tanh²(z); −ln ŷ"));
-        assertEquals("\\hat{m} / (\\sqrt \\hat{v} + \\varepsilon )", en.of("m̂ / (√v̂ + ε)"));
+        assertEquals("\\hat{m} / (\\sqrt{\\hat{v}} + \\varepsilon )", en.of("m̂ / (√v̂ + ε)"));
+        assertEquals("dW_{1} / (\\sqrt{sW_{1}^{\\text{next}}} + \\varepsilon )", en.of("dW1 / (√sW1_next + ε)"));
     }
 
     @Test
