@@ -4,16 +4,20 @@ import nngrade.problem.Problem;
 import nngrade.report.Answers;
 import nngrade.report.KeyText;
 import nngrade.report.SubmissionWriter;
+import nngrade.report.worked.WorkedMarkdown;
+import nngrade.report.worked.WorkedSolutions;
 import nngrade.solve.AnswerKey;
 import nngrade.variant.ProblemSource;
 import nngrade.variant.Variants;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,7 +30,28 @@ import java.util.concurrent.Callable;
         footer = ExitCode.HELP)
 public final class SolveCommand implements Callable<Integer> {
 
-    enum Format { text, json, csv }
+    enum Format {
+        text("text"), json("json"), csv("csv"), worked_md("worked-md");
+
+        final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A format by its label ({@code worked-md}), with the labels in the message of a wrong one. */
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.label.equals(value)) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException("expected text, json, csv or worked-md, found '" + value + "'");
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -34,9 +59,10 @@ public final class SolveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROBLEM", description = "Problem file (JSON or YAML).")
     Path problem;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "text (for a teacher, with formulas), json or csv (submission documents "
-                    + "that grade 100%%). Default: ${DEFAULT-VALUE}.")
+                    + "that grade 100%%), worked-md (the worked solution, as the lecture notes write one: "
+                    + "Markdown with $…$ math, in --lang's language). Default: text.")
     Format format;
 
     @Option(names = "--ask-only", description = "Only the quantities the problem asks for.")
@@ -49,6 +75,9 @@ public final class SolveCommand implements Callable<Integer> {
     @Mixin
     SecretOption secret;
 
+    @Mixin
+    LanguageOption language;
+
     @Override
     public Integer call() {
         ProblemSource source = secret.source(problem);
@@ -57,6 +86,15 @@ public final class SolveCommand implements Callable<Integer> {
                         + " draws values per student: give --student ID"));
         Problem p = variant.problem();
         AnswerKey key = variant.key();
+        if (format == Format.worked_md) {
+            if (p.isGraph()) {
+                throw new ParameterException(spec.commandLine(), "--format worked-md: " + source.file().source()
+                        + " is a computational graph; worked solutions are written for networks only so far");
+            }
+            spec.commandLine().getOut().print(WorkedMarkdown.render(WorkedSolutions.of(key, language.messages().words()),
+                    language.messages()));
+            return ExitCode.OK;
+        }
         if (askOnly) {
             key = key.restrictedTo(p.ask());
         }
@@ -64,6 +102,7 @@ public final class SolveCommand implements Callable<Integer> {
             case text -> KeyText.render(key);
             case json -> SubmissionWriter.json(Answers.of(key));
             case csv -> SubmissionWriter.csvLong(Answers.of(key));
+            case worked_md -> throw new IllegalStateException("written above");
         };
         spec.commandLine().getOut().print(text);
         return ExitCode.OK;

@@ -1,0 +1,161 @@
+package nngrade.report.worked;
+
+import nngrade.report.Messages;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TeX math (for Markdown's {@code $…$}, and LaTeX later) from the Unicode math
+ * {@code nngrade.solve.Formulas} writes: {@code x·W1ᵀ + b1} becomes {@code x \cdot W_{1}^{\top} + b_{1}}.
+ * Words of the reader's language ("with", "dacă") become {@code \text{…}}; numbers take the
+ * language's decimal separator ({@code 0{,}5} in Romanian). TeX's special characters never pass
+ * through unescaped.
+ */
+public final class Tex {
+    private static final Map<Character, String> SYMBOLS = Map.ofEntries(
+            Map.entry('·', "\\cdot "), Map.entry('⊙', "\\odot "), Map.entry('−', "-"), Map.entry('×', "\\times "),
+            Map.entry('ᵀ', "^{\\top}"), Map.entry('²', "^{2}"), Map.entry('‖', "\\|"),
+            Map.entry('Σ', "\\sum"), Map.entry('ᵢ', "_{i}"), Map.entry('ⱼ', "_{j}"), Map.entry('ₖ', "_{k}"), Map.entry('ₗ', "_{l}"),
+            Map.entry('ℓ', "\\ell "), Map.entry('∂', "\\partial "), Map.entry('′', "'"), Map.entry('δ', "\\delta "),
+            Map.entry('η', "\\eta "), Map.entry('λ', "\\lambda "), Map.entry('β', "\\beta "),
+            Map.entry('ε', "\\varepsilon "), Map.entry('σ', "\\sigma "), Map.entry('≥', "\\ge "), Map.entry('≤', "\\le "),
+            Map.entry('ŷ', "\\hat{y}"), Map.entry('∞', "\\infty "), Map.entry('→', "\\to "),
+            Map.entry('%', "\\%"), Map.entry('{', "\\{"), Map.entry('}', "\\}"), Map.entry('#', "\\#"),
+            Map.entry('$', "\\$"), Map.entry('&', "\\&"), Map.entry('\\', "\\backslash "), Map.entry('~', "\\sim "), Map.entry('½', "\\tfrac{1}{2}"));
+    private static final Set<String> FUNCTIONS = Set.of("softmax", "tanh", "ln", "exp", "relu", "max", "min", "log",
+            "sigmoid", "linear");
+    /** The functions TeX has its own command for: {@code \\ln}, {@code \\tanh}. */
+    private static final Set<String> BUILT_IN = Set.of("tanh", "ln", "exp", "max", "min", "log");
+    private static final Set<String> VARIABLES = Set.of("dW", "db", "da", "vW", "vb", "sW", "sb", "mW", "mb");
+
+    private final char decimalSeparator;
+
+    public Tex(Messages.Lang lang) {
+        this.decimalSeparator = lang == Messages.Lang.ro ? ',' : '.';
+    }
+
+    /** A plain decimal ({@code -0.25}) in the language's notation: {@code -0{,}25} in Romanian. */
+    public String number(String plain) {
+        return decimalSeparator == ',' ? plain.replace(".", "{,}") : plain;
+    }
+
+    /** {@code math} as TeX. */
+    public String of(String math) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = math.length();
+        while (i < n) {
+            char c = math.charAt(i);
+            if (isLatin(c) && c != 'ŷ') {
+                int j = i;
+                while (j < n && isLatin(math.charAt(j)) && math.charAt(j) != 'ŷ') {
+                    j++;
+                }
+                String word = math.substring(i, j);
+                if (word.length() == 1 || VARIABLES.contains(word)) {
+                    out.append(word);
+                    if (j < n && math.charAt(j) == '\u0302') { // m̂, v̂
+                        out.setLength(out.length() - 1);
+                        out.append("\\hat{").append(word.charAt(word.length() - 1)).append('}');
+                        j++;
+                    }
+                    i = indices(math, j, out);
+                } else if (word.equals("leaky") && math.startsWith("-relu", j)) {
+                    out.append("\\operatorname{leaky\\text{-}relu}");
+                    i = j + "-relu".length();
+                } else if (FUNCTIONS.contains(word)) {
+                    out.append(BUILT_IN.contains(word) ? "\\" + word + " " : "\\operatorname{" + word + "}");
+                    i = j;
+                } else {
+                    // a run of words and the spaces and hyphens between them: one \text
+                    int k = j;
+                    while (k + 1 < n && (math.charAt(k) == ' ' || math.charAt(k) == '-') && startsWord(math, k + 1)) {
+                        k++;
+                        while (k < n && isLatin(math.charAt(k))) {
+                            k++;
+                        }
+                    }
+                    out.append("\\text{ ").append(math, i, k).append(" }");
+                    i = k;
+                }
+            } else if (Character.isDigit(c)) {
+                int j = i;
+                while (j < n && (Character.isDigit(math.charAt(j))
+                        || ((math.charAt(j) == '.' || math.charAt(j) == ',') && j + 1 < n
+                        && Character.isDigit(math.charAt(j + 1)) && j > i))) {
+                    j++;
+                }
+                out.append(number(math.substring(i, j).replace(',', '.')));
+                i = j;
+            } else if (c == '_' && i + 1 < n && isLatin(math.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < n && isLatin(math.charAt(j))) {
+                    j++;
+                }
+                String word = math.substring(i + 1, j);
+                out.append(FUNCTIONS.contains(word) ? "_{\\operatorname{" + word + "}}" : "^{\\text{" + word + "}}");
+                i = j;
+            } else if (c == '√') {
+                // the root of the atom after it: √v̂, √sW1_next
+                int j = i + 1;
+                while (j < n && (isLatin(math.charAt(j)) || Character.isDigit(math.charAt(j)) || math.charAt(j) == '\u0302')) {
+                    j++;
+                }
+                if (math.startsWith("_next", j)) {
+                    j += "_next".length();
+                }
+                out.append("\\sqrt{").append(of(math.substring(i + 1, j))).append('}');
+                i = j;
+            } else if (SYMBOLS.containsKey(c)) {
+                out.append(SYMBOLS.get(c));
+                i++;
+                if (c == 'ℓ' || c == 'δ' || c == 'β' || c == 'ŷ' || c == 'η' || c == 'λ' || c == 'σ' || c == 'ε') {
+                    i = indices(math, i, out);
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString().replace(" ^", "^").replace(" _", "_");
+    }
+
+    /** A variable's layer index (digits, as a subscript) and {@code _next}, {@code ᵀ} after it. */
+    private static int indices(String math, int j, StringBuilder out) {
+        int n = math.length();
+        int k = j;
+        while (k < n && Character.isDigit(math.charAt(k))) {
+            k++;
+        }
+        if (k > j) {
+            trimSpace(out);
+            out.append("_{").append(math, j, k).append('}');
+        }
+        if (math.startsWith("_next", k)) {
+            trimSpace(out);
+            out.append("^{\\text{next}}");
+            k += "_next".length();
+        }
+        return k;
+    }
+
+    private static void trimSpace(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+            out.setLength(out.length() - 1);
+        }
+    }
+
+    private static boolean startsWord(String s, int i) {
+        int j = i;
+        while (j < s.length() && isLatin(s.charAt(j))) {
+            j++;
+        }
+        String w = s.substring(i, j);
+        return w.length() >= 2 && !FUNCTIONS.contains(w) && !VARIABLES.contains(w);
+    }
+
+    private static boolean isLatin(char c) {
+        return !SYMBOLS.containsKey(c) && Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+}

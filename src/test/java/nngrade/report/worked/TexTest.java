@@ -1,0 +1,40 @@
+package nngrade.report.worked;
+
+import nngrade.report.Messages.Lang;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The Unicode math of nngrade.solve.Formulas as TeX. */
+class TexTest {
+    private final Tex en = new Tex(Lang.en);
+    private final Tex ro = new Tex(Lang.ro);
+
+    @Test
+    void symbolsAndIndices() {
+        assertEquals("z_{1} = x\\cdot W_{1}^{\\top} + b_{1}", en.of("z1 = x·W1ᵀ + b1"));
+        assertEquals("W_{2}^{\\text{next}} = W_{2} - \\eta \\cdot dW_{2}", en.of("W2_next = W2 − η·dW2"));
+        assertEquals("\\delta_{1} = (\\delta_{2}\\cdot W_{2}) \\odot  f'(z_{1})", en.of("δ1 = (δ2·W2) ⊙ f′(z1)"));
+        assertEquals("C = (1/m) \\sum_{i} \\ell_{i}", en.of("C = (1/m) Σᵢ ℓᵢ"));
+        assertEquals("\\hat{y}_{k} - y_{k}", en.of("ŷₖ − yₖ"));
+        assertEquals("\\tanh '(z) = 1 - \\tanh^{2}(z); -\\ln  \\hat{y}", en.of("tanh′(z) = 1 − tanh²(z); −ln ŷ"));
+        assertEquals("\\hat{m} / (\\sqrt{\\hat{v}} + \\varepsilon )", en.of("m̂ / (√v̂ + ε)"));
+        assertEquals("dW_{1} / (\\sqrt{sW_{1}^{\\text{next}}} + \\varepsilon )", en.of("dW1 / (√sW1_next + ε)"));
+    }
+
+    @Test
+    void wordsAreTextAndNumbersTakeTheLanguagesSeparator() {
+        assertEquals("\\hat{y} - y (\\operatorname{softmax} \\text{ with cross-entropy })",
+                en.of("ŷ − y (softmax with cross-entropy)"));
+        assertEquals("(\\eta  = 0{,}1)", ro.of("(η = 0,1)"));
+        assertEquals("(\\eta  = 0.1)", en.of("(η = 0.1)"));
+        assertEquals("\\text{ dacă } z > 0", ro.of("dacă z > 0"));
+        assertEquals("a_{1} = \\operatorname{leaky\\text{-}relu}(z_{1})", en.of("a1 = leaky-relu(z1)"));
+        assertEquals("\\partial a_{j}/\\partial z_{k}", en.of("∂aⱼ/∂zₖ"));
+    }
+
+    @Test
+    void texSpecialsNeverPassThrough() {
+        assertEquals("\\$\\backslash \\{\\}\\%\\#\\&", en.of("$\\{}%#&"));
+    }
+}
