@@ -4,6 +4,7 @@ import nngrade.problem.Problem;
 import nngrade.report.Answers;
 import nngrade.report.KeyText;
 import nngrade.report.SubmissionWriter;
+import nngrade.report.worked.WorkedLatex;
 import nngrade.report.worked.WorkedMarkdown;
 import nngrade.report.worked.WorkedSolutions;
 import nngrade.solve.AnswerKey;
@@ -20,7 +21,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "solve",
         mixinStandardHelpOptions = true,
@@ -31,7 +35,7 @@ import java.util.concurrent.Callable;
 public final class SolveCommand implements Callable<Integer> {
 
     enum Format {
-        text("text"), json("json"), csv("csv"), worked_md("worked-md");
+        text("text"), json("json"), csv("csv"), worked_md("worked-md"), latex("latex");
 
         final String label;
 
@@ -49,7 +53,10 @@ public final class SolveCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new TypeConversionException("expected text, json, csv or worked-md, found '" + value + "'");
+            String[] labels = Arrays.stream(Format.values()).map(f -> f.label).toArray(String[]::new);
+            String expected = Arrays.stream(labels, 0, labels.length - 1).collect(Collectors.joining(", "))
+                    + " or " + labels[labels.length - 1];
+            throw new TypeConversionException("expected " + expected + ", found '" + value + "'");
         }
     }
 
@@ -62,7 +69,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "text (for a teacher, with formulas), json or csv (submission documents "
                     + "that grade 100%%), worked-md (the worked solution, as the lecture notes write one: "
-                    + "Markdown with $…$ math, in --lang's language). Default: text.")
+                    + "Markdown with $…$ math, in --lang's language), latex (the same worked solution as a "
+                    + "LaTeX document for pdflatex). Default: text.")
     Format format;
 
     @Option(names = "--ask-only", description = "Only the quantities the problem asks for.")
@@ -86,13 +94,16 @@ public final class SolveCommand implements Callable<Integer> {
                         + " draws values per student: give --student ID"));
         Problem p = variant.problem();
         AnswerKey key = variant.key();
-        if (format == Format.worked_md) {
+        if (format == Format.worked_md || format == Format.latex) {
             if (p.isGraph()) {
-                throw new ParameterException(spec.commandLine(), "--format worked-md: " + source.file().source()
+                throw new ParameterException(spec.commandLine(), "--format " + format.label + ": "
+                        + source.file().source()
                         + " is a computational graph; worked solutions are written for networks only so far");
             }
-            spec.commandLine().getOut().print(WorkedMarkdown.render(WorkedSolutions.of(key, language.messages().words()),
-                    language.messages()));
+            var worked = WorkedSolutions.of(key, language.messages().words());
+            spec.commandLine().getOut().print(format == Format.latex
+                    ? WorkedLatex.render(worked, language.messages(), Optional.ofNullable(student))
+                    : WorkedMarkdown.render(worked, language.messages()));
             return ExitCode.OK;
         }
         if (askOnly) {
@@ -102,7 +113,7 @@ public final class SolveCommand implements Callable<Integer> {
             case text -> KeyText.render(key);
             case json -> SubmissionWriter.json(Answers.of(key));
             case csv -> SubmissionWriter.csvLong(Answers.of(key));
-            case worked_md -> throw new IllegalStateException("written above");
+            case worked_md, latex -> throw new IllegalStateException("written above");
         };
         spec.commandLine().getOut().print(text);
         return ExitCode.OK;

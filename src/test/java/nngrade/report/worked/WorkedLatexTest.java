@@ -1,0 +1,158 @@
+package nngrade.report.worked;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nngrade.problem.ProblemLoader;
+import nngrade.report.Messages;
+import nngrade.report.Messages.Lang;
+import nngrade.solve.AnswerKey;
+import nngrade.solve.Solver;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link WorkedLatex}: a whole document, its text escaped so that a hostile title, statement or
+ * student id prints as written; and every bundled network problem's document, in English and
+ * Romanian, compiles with pdflatex where it is installed (skipped, saying so, elsewhere).
+ */
+class WorkedLatexTest {
+    static final String HOSTILE_TITLE = "50% of \\x_1 & #2 ~^{} $y$ -- ,,ok'' \\end{document}";
+    static final String HOSTILE_STUDENT = "ana_{1}#\\input{/etc/passwd}%";
+
+    @TempDir
+    Path dir;
+
+    /** The notes' problem with a hostile title and statement. */
+    static AnswerKey hostile() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(Files.readString(Path.of("problems/notes-softmax-step.json"),
+                StandardCharsets.UTF_8));
+        root.put("title", HOSTILE_TITLE);
+        root.put("statement", "Line one\nline two\u0007: δ1 = ∂C/∂z1, α 😀 ș ț Ș Ț.");
+        return Solver.solve(ProblemLoader.parse("hostile.json", json.writeValueAsString(root)));
+    }
+
+    @Test
+    void theTextIsEscapedAndTheDocumentWhole() throws IOException {
+        AnswerKey key = hostile();
+        Messages en = new Messages(Lang.en);
+        WorkedSolution w = WorkedSolutions.of(key, en.words());
+        String tex = WorkedLatex.render(w, en, Optional.of(HOSTILE_STUDENT));
+        assertTrue(tex.startsWith("\\documentclass[a4paper]{article}\n\\usepackage[utf8]{inputenc}\n"
+                + "\\usepackage[T1]{fontenc}\n"), tex);
+        assertTrue(tex.contains("\n\\usepackage{amsmath}\n\\usepackage{amssymb}\n\\setcounter{MaxMatrixCols}{20}\n"
+                + "\\begin{document}\n"), tex);
+        assertTrue(tex.endsWith("\n\\end{document}\n"), tex);
+        assertEquals(1, tex.split("\\\\end\\{document\\}", -1).length - 1, "the title's \\end{document} is text");
+        assertTrue(tex.contains("\n\\textbf{50\\% of \\textbackslash{}x\\_1 \\& \\#2 \\textasciitilde{}"
+                + "\\textasciicircum{}\\{\\} \\$y\\$ -{}- ,{},ok'{}' \\textbackslash{}end\\{document\\}}\n"), tex);
+        assertTrue(tex.contains("\nStudent: ana\\_\\{1\\}\\#\\textbackslash{}input\\{/etc/passwd\\}\\%\n"), tex);
+        assertTrue(tex.contains("\nLine one line two : \\(\\delta \\)1 = \\(\\partial \\)C/\\(\\partial \\)z1, "
+                + "[U+03B1] [U+1F600] ș ț Ș Ț.\n"), tex);
+        assertEquals(w.steps().size(), tex.split("\\\\section\\*\\{", -1).length - 1, "a section per step");
+        assertTrue(tex.contains("\\section*{1. \\texttt{z1} (asked)}\n\\begin{itemize}\n"
+                + "\\item Formula: \\(z_{1} = x\\cdot W_{1}^{\\top} + b_{1}\\)\n"), tex);
+        assertTrue(tex.contains("\\item Result: \\(z_{1} = (0.8, -2, 1.4)\\) (rounded to 4 decimals)\n"), tex);
+        assertTrue(tex.contains("\\item \\(W_{1}^{\\text{next}}\\): 3×3 (units × inputs), the shape of \\(W_{1}\\)\n"),
+                tex);
+        assertEquals(tex.chars().filter(c -> c == '{').count(), tex.chars().filter(c -> c == '}').count()
+                        - countEscaped(tex, '}') + countEscaped(tex, '{'),
+                "braces balance, the escaped ones aside");
+        assertFalse(Pattern.compile("[\\x00-\\x09\\x0b-\\x1f]").matcher(tex).find(), "no control characters");
+
+        Messages ro = new Messages(Lang.ro);
+        String roTex = WorkedLatex.render(WorkedSolutions.of(key, ro.words()), ro);
+        assertTrue(roTex.contains("\\item Rezultat: \\(z_{1} = (0{,}8;\\ -2;\\ 1{,}4)\\) (rotunjit la 4 zecimale)\n"),
+                roTex);
+        assertFalse(roTex.contains("Student"), "no student line without one");
+        assertEquals(roTex, WorkedLatex.render(WorkedSolutions.of(key, ro.words()), ro), "the same twice");
+    }
+
+    @Test
+    void textEscapesEverySpecialCharacter() {
+        assertEquals("\\textbackslash{}\\#\\$\\%\\&\\_\\{\\}\\textasciitilde{}\\textasciicircum{}",
+                WorkedLatex.text("\\#$%&_{}~^"));
+        assertEquals("a b c d~e", WorkedLatex.text("a\nb\rc\td\u00a0e"));
+        assertEquals("\\textless{}\\textgreater{}\\textbar{}\\textquotedbl{} -{}-{}- !{}` ?{}`",
+                WorkedLatex.text("<>|\" --- !` ?`"));
+        assertEquals("[U+2603] \\(\\eta \\) ă â î ș ț", WorkedLatex.text("☃ η ă â î ș ț"));
+    }
+
+    private static long countEscaped(String s, char c) {
+        long n = 0;
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) == c && s.charAt(i - 1) == '\\') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void everyNetworkProblemCompilesWithPdflatex() throws IOException, InterruptedException {
+        Optional<Path> pdflatex = onPath("pdflatex");
+        Assumptions.assumeTrue(pdflatex.isPresent(), "skipped: no pdflatex on PATH (Debian: apt-get install "
+                + "texlive-latex-base texlive-latex-recommended texlive-fonts-recommended)");
+        List<String> names = new ArrayList<>();
+        for (WorkedMarkdownTest.Solved s : WorkedMarkdownTest.networkProblems()) {
+            for (Lang lang : Lang.values()) {
+                Messages m = new Messages(lang);
+                String name = s.file().replaceAll("\\.(json|yaml)$", "") + "." + lang;
+                Files.writeString(dir.resolve(name + ".tex"), WorkedLatex.render(WorkedSolutions.of(s.key(), m.words()),
+                        m, Optional.of("ana")), StandardCharsets.UTF_8);
+                names.add(name);
+            }
+        }
+        for (Lang lang : Lang.values()) {
+            Messages m = new Messages(lang);
+            Files.writeString(dir.resolve("hostile." + lang + ".tex"), WorkedLatex.render(WorkedSolutions.of(hostile(),
+                    m.words()), m, Optional.of(HOSTILE_STUDENT)), StandardCharsets.UTF_8);
+            names.add("hostile." + lang);
+        }
+        assertTrue(names.size() >= 26, "the bundled network problems in two languages: " + names);
+        for (String name : names) {
+            Process p = new ProcessBuilder(pdflatex.get().toString(), "-interaction=nonstopmode", "-halt-on-error",
+                    "-no-shell-escape", name + ".tex").directory(dir.toFile()).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), name + ": pdflatex did not finish");
+            assertEquals(0, p.exitValue(), name + ".tex does not compile:\n" + tail(log));
+            assertTrue(Files.size(dir.resolve(name + ".pdf")) > 1000, name + ".pdf");
+            assertFalse(log.contains("Missing character"), name + ": a character the font lacks\n" + tail(log));
+        }
+    }
+
+    private static String tail(String log) {
+        String[] lines = log.split("\n");
+        return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 30), lines.length));
+    }
+
+    static Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String d : path.split(File.pathSeparator)) {
+            Path p = Path.of(d, program);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}
