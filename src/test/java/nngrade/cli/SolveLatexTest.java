@@ -36,13 +36,13 @@ class SolveLatexTest {
         assertTrue(en.out().startsWith("\\documentclass[a4paper]{article}\n"), en.out());
         assertTrue(en.out().endsWith("\\end{document}\n"), en.out());
         assertTrue(en.out().contains("{\\Large\\bfseries Worked solution: notes-softmax-step\\par}\n"), en.out());
-        assertTrue(en.out().contains("\\item Result: \\(z_{1} = (0.8, -2, 1.4)\\) (rounded to 4 decimals)\n"), en.out());
+        assertTrue(en.out().contains("\\item Result: \\(z_{1} = (0.8,\\allowbreak -2,\\allowbreak 1.4)\\) (rounded to 4 decimals)\n"), en.out());
         assertEquals(en.out(), run("solve", "problems/notes-softmax-step.json", "--format", "latex", "--lang", "en").out(),
                 "byte-identical twice");
         Run ro = run("solve", "problems/notes-softmax-step.json", "--format", "latex", "--lang", "ro");
         assertEquals(0, ro.code(), ro.err());
         assertTrue(ro.out().contains("{\\Large\\bfseries Rezolvare detaliată: notes-softmax-step\\par}\n"), ro.out());
-        assertTrue(ro.out().contains("= (0{,}8;\\ -2;\\ 1{,}4)\\)"), ro.out());
+        assertTrue(ro.out().contains("= (0{,}8;\\allowbreak\\ -2;\\allowbreak\\ 1{,}4)\\)"), ro.out());
     }
 
     @Test

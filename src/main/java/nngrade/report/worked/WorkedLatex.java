@@ -28,8 +28,8 @@ public final class WorkedLatex {
     /** A message's arguments that are math: private-use characters, replaced after escaping. */
     private static final char FIRST_SLOT = '\uE000';
 
-    /** The characters that T1 fonts join into one (-- is an en dash, ,, a low quote, !` an ¡). */
-    private static final String LIGATURES = "-'`,!?";
+    /** The characters that T1 fonts join into one (-- is an en dash, ,, a low quote). */
+    private static final String LIGATURES = "-,";
 
     /** A math symbol of the text (δ, ∂): the same in every language. */
     private static final Tex SYMBOL = new Tex(Messages.Lang.en);
@@ -77,6 +77,7 @@ public final class WorkedLatex {
                 + "\\usepackage{amsmath}\n"
                 + "\\usepackage{amssymb}\n"
                 + "\\setcounter{MaxMatrixCols}{" + widestMatrix + "}\n"
+                + "\\emergencystretch=2em\n"
                 + "\\begin{document}\n"
                 + body
                 + "\\end{document}\n";
@@ -213,7 +214,10 @@ public final class WorkedLatex {
         return t.toString();
     }
 
-    /** A value in TeX: a number, a row as (a, b, c) as the notes write it, else a pmatrix. */
+    /**
+     * A value in TeX: a number, a row as (a, b, c) as the notes write it (a line may break after
+     * a comma), else a pmatrix.
+     */
     private String value(Matrix v, Rounding r) {
         if (v.size() == 1) {
             return num(v.at(0), r);
@@ -222,7 +226,8 @@ public final class WorkedLatex {
             StringBuilder t = new StringBuilder("(");
             for (int j = 0; j < v.cols(); j++) {
                 if (j > 0) {
-                    t.append(m.lang() == Messages.Lang.ro ? ";\\ " : ", ");
+                    // a line may break between two numbers of a long row, never inside one
+                    t.append(m.lang() == Messages.Lang.ro ? ";\\allowbreak\\ " : ",\\allowbreak ");
                 }
                 t.append(num(v.at(j), r));
             }
@@ -269,7 +274,7 @@ public final class WorkedLatex {
         StringBuilder t = new StringBuilder();
         s.codePoints().forEach(c -> {
             if (LIGATURES.indexOf(c) >= 0 && t.length() > 0 && LIGATURES.indexOf(t.charAt(t.length() - 1)) >= 0) {
-                t.append("{}"); // "--" stays two hyphens, ",," two commas, "''" two quotes
+                t.append("{}"); // "--" stays two hyphens, ",," two commas
             }
             switch (c) {
                 case '\\' -> t.append("\\textbackslash{}");
@@ -280,6 +285,8 @@ public final class WorkedLatex {
                 case '>' -> t.append("\\textgreater{}");
                 case '|' -> t.append("\\textbar{}");
                 case '"' -> t.append("\\textquotedbl{}");
+                case '\'' -> t.append("\\textquotesingle{}"); // straight, as written: ' would print ’
+                case '`' -> t.append("\\textasciigrave{}");
                 case '−' -> t.append("\\textminus{}");
                 case 0xA0 -> t.append('~');
                 default -> {

@@ -57,18 +57,18 @@ class WorkedLatexTest {
         assertTrue(tex.startsWith("\\documentclass[a4paper]{article}\n\\usepackage[utf8]{inputenc}\n"
                 + "\\usepackage[T1]{fontenc}\n"), tex);
         assertTrue(tex.contains("\n\\usepackage{amsmath}\n\\usepackage{amssymb}\n\\setcounter{MaxMatrixCols}{20}\n"
-                + "\\begin{document}\n"), tex);
+                + "\\emergencystretch=2em\n\\begin{document}\n"), tex);
         assertTrue(tex.endsWith("\n\\end{document}\n"), tex);
         assertEquals(1, tex.split("\\\\end\\{document\\}", -1).length - 1, "the title's \\end{document} is text");
         assertTrue(tex.contains("\n\\textbf{50\\% of \\textbackslash{}x\\_1 \\& \\#2 \\textasciitilde{}"
-                + "\\textasciicircum{}\\{\\} \\$y\\$ -{}- ,{},ok'{}' \\textbackslash{}end\\{document\\}}\n"), tex);
+                + "\\textasciicircum{}\\{\\} \\$y\\$ -{}- ,{},ok\\textquotesingle{}\\textquotesingle{} \\textbackslash{}end\\{document\\}}\n"), tex);
         assertTrue(tex.contains("\nStudent: ana\\_\\{1\\}\\#\\textbackslash{}input\\{/etc/passwd\\}\\%\n"), tex);
         assertTrue(tex.contains("\nLine one line two : \\(\\delta \\)1 = \\(\\partial \\)C/\\(\\partial \\)z1, "
                 + "[U+03B1] [U+1F600] ș ț Ș Ț.\n"), tex);
         assertEquals(w.steps().size(), tex.split("\\\\section\\*\\{", -1).length - 1, "a section per step");
         assertTrue(tex.contains("\\section*{1. \\texttt{z1} (asked)}\n\\begin{itemize}\n"
                 + "\\item Formula: \\(z_{1} = x\\cdot W_{1}^{\\top} + b_{1}\\)\n"), tex);
-        assertTrue(tex.contains("\\item Result: \\(z_{1} = (0.8, -2, 1.4)\\) (rounded to 4 decimals)\n"), tex);
+        assertTrue(tex.contains("\\item Result: \\(z_{1} = (0.8,\\allowbreak -2,\\allowbreak 1.4)\\) (rounded to 4 decimals)\n"), tex);
         assertTrue(tex.contains("\\item \\(W_{1}^{\\text{next}}\\): 3×3 (units × inputs), the shape of \\(W_{1}\\)\n"),
                 tex);
         assertEquals(tex.chars().filter(c -> c == '{').count(), tex.chars().filter(c -> c == '}').count()
@@ -78,7 +78,7 @@ class WorkedLatexTest {
 
         Messages ro = new Messages(Lang.ro);
         String roTex = WorkedLatex.render(WorkedSolutions.of(key, ro.words()), ro);
-        assertTrue(roTex.contains("\\item Rezultat: \\(z_{1} = (0{,}8;\\ -2;\\ 1{,}4)\\) (rotunjit la 4 zecimale)\n"),
+        assertTrue(roTex.contains("\\item Rezultat: \\(z_{1} = (0{,}8;\\allowbreak\\ -2;\\allowbreak\\ 1{,}4)\\) (rotunjit la 4 zecimale)\n"),
                 roTex);
         assertFalse(roTex.contains("Student"), "no student line without one");
         assertEquals(roTex, WorkedLatex.render(WorkedSolutions.of(key, ro.words()), ro), "the same twice");
@@ -89,8 +89,8 @@ class WorkedLatexTest {
         assertEquals("\\textbackslash{}\\#\\$\\%\\&\\_\\{\\}\\textasciitilde{}\\textasciicircum{}",
                 WorkedLatex.text("\\#$%&_{}~^"));
         assertEquals("a b c d~e", WorkedLatex.text("a\nb\rc\td\u00a0e"));
-        assertEquals("\\textless{}\\textgreater{}\\textbar{}\\textquotedbl{} -{}-{}- !{}` ?{}`",
-                WorkedLatex.text("<>|\" --- !` ?`"));
+        assertEquals("\\textless{}\\textgreater{}\\textbar{}\\textquotedbl{} -{}-{}- !\\textasciigrave{} ?\\textasciigrave{} it\\textquotesingle{}s",
+                WorkedLatex.text("<>|\" --- !` ?` it's"));
         assertEquals("[U+2603] \\(\\eta \\) ă â î ș ț", WorkedLatex.text("☃ η ă â î ș ț"));
     }
 
@@ -134,6 +134,16 @@ class WorkedLatexTest {
             assertEquals(0, p.exitValue(), name + ".tex does not compile:\n" + tail(log));
             assertTrue(Files.size(dir.resolve(name + ".pdf")) > 1000, name + ".pdf");
             assertFalse(log.contains("Missing character"), name + ": a character the font lacks\n" + tail(log));
+        }
+        // where poppler's pdftotext is installed, the hostile texts read back from the PDF as written
+        Optional<Path> pdftotext = onPath("pdftotext");
+        if (pdftotext.isPresent()) {
+            Process p = new ProcessBuilder(pdftotext.get().toString(), "hostile.en.pdf", "-").directory(dir.toFile())
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertTrue(text.contains(HOSTILE_TITLE), text);
+            assertTrue(text.contains("Student: " + HOSTILE_STUDENT), text);
         }
     }
 
