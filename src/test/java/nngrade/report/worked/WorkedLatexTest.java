@@ -48,6 +48,35 @@ class WorkedLatexTest {
         return Solver.solve(ProblemLoader.parse("hostile.json", json.writeValueAsString(root)));
     }
 
+    /** The notes' problem widened to 24 inputs: W1 is 3×24, wider than amsmath's 10 matrix columns. */
+    static AnswerKey wide() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(Files.readString(Path.of("problems/notes-softmax-step.json"),
+                StandardCharsets.UTF_8));
+        int inputs = 24;
+        ((ObjectNode) root.get("network")).put("inputs", inputs);
+        ObjectNode given = (ObjectNode) root.get("given");
+        var x = given.putArray("x").addArray();
+        for (int j = 0; j < inputs; j++) {
+            x.add(j % 3);
+        }
+        var w = given.putArray("W1");
+        for (int i = 0; i < 3; i++) {
+            var row = w.addArray();
+            for (int j = 0; j < inputs; j++) {
+                row.add(((i * inputs + j) % 7 - 3) / 10.0);
+            }
+        }
+        return Solver.solve(ProblemLoader.parse("wide.json", json.writeValueAsString(root)));
+    }
+
+    @Test
+    void aWideMatrixRaisesTheMatrixColumns() throws IOException {
+        Messages en = new Messages(Lang.en);
+        String tex = WorkedLatex.render(WorkedSolutions.of(wide(), en.words()), en);
+        assertTrue(tex.contains("\n\\setcounter{MaxMatrixCols}{24}\n"), tex);
+    }
+
     @Test
     void theTextIsEscapedAndTheDocumentWhole() throws IOException {
         AnswerKey key = hostile();
@@ -124,8 +153,11 @@ class WorkedLatexTest {
             Files.writeString(dir.resolve("hostile." + lang + ".tex"), WorkedLatex.render(WorkedSolutions.of(hostile(),
                     m.words()), m, Optional.of(HOSTILE_STUDENT)), StandardCharsets.UTF_8);
             names.add("hostile." + lang);
+            Files.writeString(dir.resolve("wide." + lang + ".tex"), WorkedLatex.render(WorkedSolutions.of(wide(),
+                    m.words()), m), StandardCharsets.UTF_8);
+            names.add("wide." + lang);
         }
-        assertTrue(names.size() >= 26, "the bundled network problems in two languages: " + names);
+        assertTrue(names.size() >= 28, "the bundled network problems in two languages: " + names);
         for (String name : names) {
             Process p = new ProcessBuilder(pdflatex.get().toString(), "-interaction=nonstopmode", "-halt-on-error",
                     "-no-shell-escape", name + ".tex").directory(dir.toFile()).redirectErrorStream(true).start();
