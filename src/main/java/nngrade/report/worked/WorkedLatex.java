@@ -305,9 +305,13 @@ public final class WorkedLatex {
         return t.toString();
     }
 
-    /** The characters inputenc's utf8 and T1 (with textcomp) print. */
+    /**
+     * The characters inputenc's utf8 and T1 (with textcomp) print: Latin-1 and Latin Extended-A
+     * but for the letters T1 has no glyph for (Ħ ħ ĸ Ŀ ŀ ŉ Ŧ ŧ; TeX Live's t1enc.dfu), Romanian's
+     * ș ț, and the punctuation of prose.
+     */
     private static boolean printable(int c) {
-        return (c >= 0x20 && c < 0x7F) || (c >= 0xA1 && c <= 0xFF && c != 0xAD) || (c >= 0x100 && c <= 0x17E && c != 0x138
-                && c != 0x149) || (c >= 0x218 && c <= 0x21B) || "–—‘’‚“”„…•€†‡‰‹›".indexOf(c) >= 0;
+        return (c >= 0x20 && c < 0x7F) || (c >= 0xA1 && c <= 0x17E && c != 0xAD && "ĦħĸĿŀŉŦŧ".indexOf(c) < 0)
+                || (c >= 0x218 && c <= 0x21B) || "–—‘’‚“”„…•€†‡‰‹›".indexOf(c) >= 0;
     }
 }

@@ -40,10 +40,23 @@ class WorkedLatexTest {
 
     /** The notes' problem with a hostile title and statement. */
     static AnswerKey hostile() throws IOException {
+        return hostile(HOSTILE_TITLE);
+    }
+
+    /** Every character {@link WorkedLatex#text} lets through as itself, and a few it does not. */
+    static String everyCharacter() {
+        StringBuilder t = new StringBuilder();
+        for (int c = 0x20; c <= 0x21B; c++) {
+            t.appendCodePoint(c);
+        }
+        return t.append("–—‘’‚“”„…•€†‡‰‹› δ∂η·× ☃ \uD83D\uDE00").toString();
+    }
+
+    static AnswerKey hostile(String title) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = (ObjectNode) json.readTree(Files.readString(Path.of("problems/notes-softmax-step.json"),
                 StandardCharsets.UTF_8));
-        root.put("title", HOSTILE_TITLE);
+        root.put("title", title);
         root.put("statement", "Line one\nline two\u0007: δ1 = ∂C/∂z1, α 😀 ș ț Ș Ț.");
         return Solver.solve(ProblemLoader.parse("hostile.json", json.writeValueAsString(root)));
     }
@@ -120,7 +133,7 @@ class WorkedLatexTest {
         assertEquals("a b c d~e", WorkedLatex.text("a\nb\rc\td\u00a0e"));
         assertEquals("\\textless{}\\textgreater{}\\textbar{}\\textquotedbl{} -{}-{}- !\\textasciigrave{} ?\\textasciigrave{} it\\textquotesingle{}s",
                 WorkedLatex.text("<>|\" --- !` ?` it's"));
-        assertEquals("[U+2603] \\(\\eta \\) ă â î ș ț", WorkedLatex.text("☃ η ă â î ș ț"));
+        assertEquals("[U+2603] \\(\\eta \\) ă â î ș ț [U+0126]", WorkedLatex.text("☃ η ă â î ș ț Ħ"));
     }
 
     private static long countEscaped(String s, char c) {
@@ -153,11 +166,14 @@ class WorkedLatexTest {
             Files.writeString(dir.resolve("hostile." + lang + ".tex"), WorkedLatex.render(WorkedSolutions.of(hostile(),
                     m.words()), m, Optional.of(HOSTILE_STUDENT)), StandardCharsets.UTF_8);
             names.add("hostile." + lang);
+            Files.writeString(dir.resolve("characters." + lang + ".tex"), WorkedLatex.render(WorkedSolutions.of(
+                    hostile(everyCharacter()), m.words()), m), StandardCharsets.UTF_8);
+            names.add("characters." + lang);
             Files.writeString(dir.resolve("wide." + lang + ".tex"), WorkedLatex.render(WorkedSolutions.of(wide(),
                     m.words()), m), StandardCharsets.UTF_8);
             names.add("wide." + lang);
         }
-        assertTrue(names.size() >= 28, "the bundled network problems in two languages: " + names);
+        assertTrue(names.size() >= 30, "the bundled network problems in two languages: " + names);
         for (String name : names) {
             Process p = new ProcessBuilder(pdflatex.get().toString(), "-interaction=nonstopmode", "-halt-on-error",
                     "-no-shell-escape", name + ".tex").directory(dir.toFile()).redirectErrorStream(true).start();
