@@ -43,6 +43,7 @@ enum ProblemFormat {
                         + " MB; a YAML problem file is at most " + (MAX_YAML_CHARS >> 20) + " MB (write it as JSON, up to "
                         + (ProblemLoader.MAX_BYTES >> 20) + " MB)"));
             }
+            refuseLongLine(source, body);
             return YamlParsers.YAML.readTree(body);
         }
 
@@ -55,6 +56,32 @@ enum ProblemFormat {
 
     /** SnakeYAML's own limit (its LoaderOptions.codePointLimit), checked before parsing. */
     static final int MAX_YAML_CHARS = 3 << 20;
+    /**
+     * The longest line a YAML problem may have. SnakeYAML copies its whole look-ahead window for
+     * every 1,024 characters it peeks at, so a scalar or comment of L characters costs about
+     * L²/1,024 copies: 10 ms at this length, seconds at a megabyte.
+     */
+    static final int MAX_YAML_LINE_CHARS = 100_000;
+
+    /** Refuses, at its line, a line longer than {@link #MAX_YAML_LINE_CHARS}. */
+    private static void refuseLongLine(String source, String body) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            if (i == body.length() || body.charAt(i) == '\n' || body.charAt(i) == '\r') {
+                if (i - start > MAX_YAML_LINE_CHARS) {
+                    throw new BadInputException(InputError.atLine(source, line, "is a line of " + (i - start)
+                            + " characters; a line of a YAML problem file is at most " + MAX_YAML_LINE_CHARS
+                            + " characters (break a long list over several lines, or write the problem as JSON)"));
+                }
+                if (i < body.length() && body.charAt(i) == '\r' && i + 1 < body.length() && body.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
 
     // NaN and Infinity are read as numbers so that they are refused at their field, with its path.
     private static final JsonFactory JSON_PARSERS = JsonFactory.builder()

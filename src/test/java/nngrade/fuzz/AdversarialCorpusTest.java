@@ -105,6 +105,8 @@ class AdversarialCorpusTest {
                 notes.replace("\"ask\": [\"z1\",", "\"ask\": [\"" + "z".repeat(10_000_000) + "\", \"z1\","));
         // a 4 MB YAML file on one line (SnakeYAML takes seconds per MB of one line)
         Files.writeString(generated.resolve("long-line.yaml"), "id: long-line\nstatement: \"" + "x".repeat(4 << 20) + "\"\n");
+        // a 1.6 MB number on line 2 (a fuzzer's find: seconds in SnakeYAML, though under the 3 MB)
+        Files.writeString(generated.resolve("long-number.yaml"), "id: long-number\r\nlearningRate: 1" + "0".repeat(1_600_000) + "\n");
         generateWorkbooks();
     }
 

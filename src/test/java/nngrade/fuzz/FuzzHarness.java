@@ -42,6 +42,8 @@ final class FuzzHarness {
     static final long DEFAULT_SEED = 20_240_611L;
     /** An input that takes longer than this to read is a finding (a reader must be about linear). */
     static final double SLOW_SECONDS = 5;
+    /** How often a slow input is run before it counts as slow: its fastest run decides. */
+    static final int SLOW_RUNS = 3;
     /** A message that long quotes too much of the input to be a one-line message. */
     static final int MAX_MESSAGE_CHARS = 600;
     private static final int MAX_FINDINGS = 8;
@@ -112,21 +114,30 @@ final class FuzzHarness {
      */
     static Outcome judge(Target target, String source, byte[] input, Random random) {
         long start = System.nanoTime();
-        Outcome o;
-        try {
-            List<InputError> kept = target.run(source, input, random);
-            String bad = messages(source, kept, true);
-            o = new Outcome(true, bad);
-        } catch (BadInputException e) {
-            o = new Outcome(false, messages(source, e.errors(), false));
-        } catch (Throwable t) {
-            o = new Outcome(false, "threw " + describe(t));
-        }
+        Outcome o = once(target, source, input, random);
         double seconds = (System.nanoTime() - start) / 1e9;
+        // one slow run may be the JIT or a collection on a busy CI machine; a slow reader is slow every time
+        for (int again = 0; again < SLOW_RUNS - 1 && o.finding() == null && seconds > SLOW_SECONDS; again++) {
+            long t0 = System.nanoTime();
+            once(target, source, input, random);
+            seconds = Math.min(seconds, (System.nanoTime() - t0) / 1e9);
+        }
         if (o.finding() == null && seconds > SLOW_SECONDS) {
-            return new Outcome(o.read(), String.format(Locale.ROOT, "slow: took %.1f s", seconds));
+            return new Outcome(o.read(), String.format(Locale.ROOT, "slow: took %.1f s at best of %d runs", seconds,
+                    SLOW_RUNS));
         }
         return o;
+    }
+
+    private static Outcome once(Target target, String source, byte[] input, Random random) {
+        try {
+            List<InputError> kept = target.run(source, input, random);
+            return new Outcome(true, messages(source, kept, true));
+        } catch (BadInputException e) {
+            return new Outcome(false, messages(source, e.errors(), false));
+        } catch (Throwable t) {
+            return new Outcome(false, "threw " + describe(t));
+        }
     }
 
     /** Why the errors break the rule (non-empty, one line each, starting with the source), or null. */
