@@ -4,8 +4,7 @@ import nngrade.problem.Problem;
 import nngrade.report.Answers;
 import nngrade.report.KeyText;
 import nngrade.report.SubmissionWriter;
-import nngrade.report.worked.WorkedLatex;
-import nngrade.report.worked.WorkedMarkdown;
+import nngrade.report.worked.WorkedFormat;
 import nngrade.report.worked.WorkedSolutions;
 import nngrade.solve.AnswerKey;
 import nngrade.variant.ProblemSource;
@@ -35,12 +34,16 @@ import java.util.stream.Collectors;
 public final class SolveCommand implements Callable<Integer> {
 
     enum Format {
-        text("text"), json("json"), csv("csv"), worked_md("worked-md"), latex("latex");
+        text("text", null), json("json", null), csv("csv", null), worked_html("worked-html", WorkedFormat.HTML),
+        worked_md("worked-md", WorkedFormat.MARKDOWN), latex("latex", WorkedFormat.LATEX);
 
         final String label;
+        /** The worked solution's format, null for the answer key's. */
+        final WorkedFormat worked;
 
-        Format(String label) {
+        Format(String label, WorkedFormat worked) {
             this.label = label;
+            this.worked = worked;
         }
     }
 
@@ -68,9 +71,10 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "text (for a teacher, with formulas), json or csv (submission documents "
-                    + "that grade 100%%), worked-md (the worked solution, as the lecture notes write one: "
-                    + "Markdown with $…$ math, in --lang's language), latex (the same worked solution as a "
-                    + "LaTeX document for pdflatex). Default: text.")
+                    + "that grade 100%%), worked-html (the worked solution, as the lecture notes write one: "
+                    + "a page with MathML math, printable on A4, in --lang's language), worked-md (the same "
+                    + "as Markdown with $…$ math), latex (the same as a LaTeX document for pdflatex). "
+                    + "Default: text.")
     Format format;
 
     @Option(names = "--ask-only", description = "Only the quantities the problem asks for.")
@@ -94,16 +98,15 @@ public final class SolveCommand implements Callable<Integer> {
                         + " draws values per student: give --student ID"));
         Problem p = variant.problem();
         AnswerKey key = variant.key();
-        if (format == Format.worked_md || format == Format.latex) {
+        if (format.worked != null) {
             if (p.isGraph()) {
                 throw new ParameterException(spec.commandLine(), "--format " + format.label + ": "
                         + source.file().source()
                         + " is a computational graph; worked solutions are written for networks only so far");
             }
             var worked = WorkedSolutions.of(key, language.messages().words());
-            spec.commandLine().getOut().print(format == Format.latex
-                    ? WorkedLatex.render(worked, language.messages(), Optional.ofNullable(student))
-                    : WorkedMarkdown.render(worked, language.messages()));
+            spec.commandLine().getOut().print(format.worked.render(worked, language.messages(),
+                    Optional.ofNullable(student)));
             return ExitCode.OK;
         }
         if (askOnly) {
@@ -113,7 +116,7 @@ public final class SolveCommand implements Callable<Integer> {
             case text -> KeyText.render(key);
             case json -> SubmissionWriter.json(Answers.of(key));
             case csv -> SubmissionWriter.csvLong(Answers.of(key));
-            case worked_md, latex -> throw new IllegalStateException("written above");
+            case worked_html, worked_md, latex -> throw new IllegalStateException("written above");
         };
         spec.commandLine().getOut().print(text);
         return ExitCode.OK;

@@ -15,8 +15,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 import org.commonmark.renderer.markdown.MarkdownRenderer;
 
-/** A problem statement, Markdown (CommonMark) written by the teacher, as HTML for the task sheet. */
-final class Statement {
+/** A problem statement, Markdown (CommonMark) written by the teacher, as HTML for the task sheet and the worked solution. */
+public final class Statement {
     private Statement() {
     }
 
@@ -36,7 +36,7 @@ final class Statement {
      * Markdown viewer): as safe as the HTML sheet's, so raw HTML becomes text and unsafe links
      * lose their target; the rest is the teacher's Markdown, written back by commonmark.
      */
-    static String markdown(String markdown) {
+    public static String markdown(String markdown) {
         Node document = PARSER.parse(printable(markdown));
         document.accept(new AbstractVisitor() {
             @Override
@@ -75,7 +75,7 @@ final class Statement {
     }
 
     /** The HTML blocks, without the line end after the last: the template writes one after it. */
-    static String html(String markdown) {
+    public static String html(String markdown) {
         String html = RENDERER.render(PARSER.parse(printable(markdown)));
         return html.endsWith("\n") ? html.substring(0, html.length() - 1) : html;
     }

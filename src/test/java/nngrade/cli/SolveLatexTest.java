@@ -72,6 +72,6 @@ class SolveLatexTest {
         assertEquals("", graph.out());
         Run typo = run("solve", "problems/notes-softmax-step.json", "--format", "tex");
         assertEquals(2, typo.code());
-        assertTrue(typo.err().contains("expected text, json, csv, worked-md or latex, found 'tex'"), typo.err());
+        assertTrue(typo.err().contains("expected text, json, csv, worked-html, worked-md or latex, found 'tex'"), typo.err());
     }
 }

@@ -70,7 +70,7 @@ class SolveWorkedTest {
         assertEquals("", graph.out());
         Run typo = run("solve", "problems/notes-softmax-step.json", "--format", "worked-markdown");
         assertEquals(2, typo.code());
-        assertTrue(typo.err().contains("expected text, json, csv, worked-md or latex, found 'worked-markdown'"), typo.err());
+        assertTrue(typo.err().contains("expected text, json, csv, worked-html, worked-md or latex, found 'worked-markdown'"), typo.err());
         assertEquals(0, run("solve", "problems/notes-softmax-step.json", "--format", "csv").code(), "the other formats still");
     }
 }

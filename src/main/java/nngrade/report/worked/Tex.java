@@ -2,8 +2,10 @@ package nngrade.report.worked;
 
 import nngrade.report.Messages;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * TeX math (for Markdown's {@code $…$}, and LaTeX later) from the Unicode math
@@ -12,7 +14,7 @@ import java.util.Set;
  * language's decimal separator ({@code 0{,}5} in Romanian). TeX's special characters never pass
  * through unescaped.
  */
-public final class Tex {
+public final class Tex implements Notation {
     private static final Map<Character, String> SYMBOLS = Map.ofEntries(
             Map.entry('·', "\\cdot "), Map.entry('⊙', "\\odot "), Map.entry('−', "-"), Map.entry('×', "\\times "),
             Map.entry('ᵀ', "^{\\top}"), Map.entry('²', "^{2}"), Map.entry('‖', "\\|"),
@@ -30,17 +32,46 @@ public final class Tex {
     private static final Set<String> VARIABLES = Set.of("dW", "db", "da", "vW", "vb", "sW", "sb", "mW", "mb");
 
     private final char decimalSeparator;
+    /** Between two entries of a row: a comma, a semicolon where the comma is the decimal separator. */
+    private final String entrySeparator;
 
+    /** TeX for KaTeX and MathJax (Markdown). */
     public Tex(Messages.Lang lang) {
+        this(lang, false);
+    }
+
+    /** @param breakable whether a line may break between two entries of a row (LaTeX's \allowbreak) */
+    Tex(Messages.Lang lang, boolean breakable) {
         this.decimalSeparator = lang == Messages.Lang.ro ? ',' : '.';
+        boolean comma = decimalSeparator == ',';
+        // a line may break between two numbers of a long row, never inside one
+        this.entrySeparator = (comma ? ";" : ",") + (breakable ? "\\allowbreak" : "") + (comma ? "\\ " : " ");
     }
 
     /** A plain decimal ({@code -0.25}) in the language's notation: {@code -0{,}25} in Romanian. */
+    @Override
     public String number(String plain) {
         return decimalSeparator == ',' ? plain.replace(".", "{,}") : plain;
     }
 
+    @Override
+    public String row(List<String> entries) {
+        return "(" + String.join(entrySeparator, entries) + ")";
+    }
+
+    @Override
+    public String matrix(List<List<String>> rows) {
+        return rows.stream().map(r -> " " + String.join(" & ", r))
+                .collect(Collectors.joining(" \\\\ ", "\\begin{pmatrix}", " \\end{pmatrix}"));
+    }
+
+    @Override
+    public String subscript(String base, List<Integer> indices) {
+        return base + "_{" + indices.stream().map(String::valueOf).collect(Collectors.joining(",")) + "}";
+    }
+
     /** {@code math} as TeX. */
+    @Override
     public String of(String math) {
         StringBuilder out = new StringBuilder();
         int i = 0;

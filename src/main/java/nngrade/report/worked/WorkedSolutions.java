@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Works out a network problem's solution from its answer key, as the lecture notes write one. */
 public final class WorkedSolutions {
@@ -66,7 +67,26 @@ public final class WorkedSolutions {
                 steps.add(step(q));
             }
         }
-        return new WorkedSolution(p, steps);
+        return new WorkedSolution(p, given(), steps);
+    }
+
+    /** x, y, the weights and biases (W with its layout), the optimiser's state, η, λ and m, as the notes list them. */
+    private List<WorkedSolution.Given> given() {
+        List<WorkedSolution.Given> g = new ArrayList<>();
+        g.add(new WorkedSolution.Given("x", p.x(), Optional.empty()));
+        g.add(new WorkedSolution.Given("y", p.y(), Optional.empty()));
+        Network n = p.network();
+        for (int l = 1; l <= n.depth(); l++) {
+            g.add(new WorkedSolution.Given("W" + l, p.w(l), Optional.of(words.shape(n.weightLayout()))));
+            g.add(new WorkedSolution.Given("b" + l, p.b(l), Optional.empty()));
+        }
+        new TreeMap<>(p.state()).forEach((name, v) -> g.add(new WorkedSolution.Given(name, v, Optional.empty())));
+        g.add(new WorkedSolution.Given("η", Matrix.scalar(p.learningRate()), Optional.empty()));
+        if (p.l2() != 0) {
+            g.add(new WorkedSolution.Given("λ", Matrix.scalar(p.l2()), Optional.empty()));
+        }
+        g.add(new WorkedSolution.Given("m", Matrix.scalar(p.samples()), Optional.empty()));
+        return g;
     }
 
     /** The asked quantities and every one the chain needs on the way to them. */

@@ -43,7 +43,7 @@ class WorkedLatexTest {
         return hostile(HOSTILE_TITLE);
     }
 
-    /** Every character {@link WorkedLatex#text} lets through as itself, and a few it does not. */
+    /** Every character {@link WorkedLatex#escape} lets through as itself, and a few it does not. */
     static String everyCharacter() {
         StringBuilder t = new StringBuilder();
         for (int c = 0x20; c <= 0x21B; c++) {
@@ -129,11 +129,11 @@ class WorkedLatexTest {
     @Test
     void textEscapesEverySpecialCharacter() {
         assertEquals("\\textbackslash{}\\#\\$\\%\\&\\_\\{\\}\\textasciitilde{}\\textasciicircum{}",
-                WorkedLatex.text("\\#$%&_{}~^"));
-        assertEquals("a b c d~e", WorkedLatex.text("a\nb\rc\td\u00a0e"));
+                WorkedLatex.escape("\\#$%&_{}~^"));
+        assertEquals("a b c d~e", WorkedLatex.escape("a\nb\rc\td\u00a0e"));
         assertEquals("\\textless{}\\textgreater{}\\textbar{}\\textquotedbl{} -{}-{}- !\\textasciigrave{} ?\\textasciigrave{} it\\textquotesingle{}s",
-                WorkedLatex.text("<>|\" --- !` ?` it's"));
-        assertEquals("[U+2603] \\(\\eta \\) ă â î ș ț [U+0126]", WorkedLatex.text("☃ η ă â î ș ț Ħ"));
+                WorkedLatex.escape("<>|\" --- !` ?` it's"));
+        assertEquals("[U+2603] \\(\\eta \\) ă â î ș ț [U+0126]", WorkedLatex.escape("☃ η ă â î ș ț Ħ"));
     }
 
     private static long countEscaped(String s, char c) {
