@@ -107,7 +107,9 @@ public final class Tex implements Notation {
                             k++;
                         }
                     }
-                    out.append("\\text{ ").append(math, i, k).append(" }");
+                    // math mode drops the spaces around the words: \text keeps those the formula has
+                    out.append("\\text{").append(i > 0 && math.charAt(i - 1) == ' ' ? " " : "").append(math, i, k)
+                            .append(k < n && math.charAt(k) == ' ' ? " " : "").append('}');
                     i = k;
                 }
             } else if (Character.isDigit(c)) {

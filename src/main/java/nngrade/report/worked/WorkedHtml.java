@@ -100,6 +100,16 @@ public final class WorkedHtml extends WorkedWriter {
         return "<math>" + written + "</math>";
     }
 
+    /** Each piece its own math, so that a line may break before an = (MathML itself never breaks a line). */
+    @Override
+    String chain(List<String> pieces) {
+        StringBuilder out = new StringBuilder();
+        for (String piece : pieces) {
+            out.append(out.length() > 0 ? " " : "").append(math(piece));
+        }
+        return out.toString();
+    }
+
     @Override
     String code(String name) {
         return "<code>" + text(name) + "</code>";

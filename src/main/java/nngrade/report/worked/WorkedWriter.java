@@ -108,7 +108,7 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         if (s.substituted().isEmpty()) {
             items.add(new Item(text(m.get("worked.notWritten")), List.of()));
         } else {
-            items.add(labelled("worked.substituted", math(parts(s.substituted()))));
+            items.add(labelled("worked.substituted", chain(parts(s.substituted()))));
         }
         s.intermediate().ifPresent(v -> items.add(labelled("worked.intermediate",
                 math(n.of(v.math()) + n.of(" = ") + value(v.value(), v.rounding())))));
@@ -177,12 +177,25 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         return r.written(v).startsWith("-") ? n.of("(") + written + n.of(")") : written;
     }
 
-    /** The formula with the numbers put in; a negative value in parentheses unless it opens the formula, a side or a group. */
-    private String parts(List<Part> parts) {
+    /** A chain of equalities ({@code a = b = c}), written in pieces that each begin with its = but the first: one math. */
+    String chain(List<String> pieces) {
+        return math(String.join("", pieces));
+    }
+
+    /**
+     * The formula with the numbers put in, in pieces that each begin with an {@code =} but the
+     * first; a negative value in parentheses unless it opens the formula, a side or a group.
+     */
+    private List<String> parts(List<Part> parts) {
+        List<String> pieces = new ArrayList<>();
         StringBuilder t = new StringBuilder();
         String before = "";
         for (Part p : parts) {
             if (p instanceof Symbols s) {
+                if (s.math().startsWith(" = ") && t.length() > 0) {
+                    pieces.add(t.toString());
+                    t.setLength(0);
+                }
                 t.append(n.of(s.math()));
                 before = s.math().isEmpty() ? before : s.math();
             } else if (p instanceof Value v) {
@@ -196,7 +209,8 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
                 before = "shapes";
             }
         }
-        return t.toString();
+        pieces.add(t.toString());
+        return pieces;
     }
 
     /** A value: a number, a row as (a, b, c) as the notes write it, else a matrix. */
