@@ -77,6 +77,6 @@ class NotesWorkedSolutionTest {
         assertTrue(md.contains("$x\\cdot W_{1}^{\\top} + b_{1} = (0{,}7;\\ -2{,}1;\\ 1{,}3) + (0{,}1;\\ 0{,}1;\\ 0{,}1)"
                 + " = (0{,}8;\\ -2;\\ 1{,}4)$"), md);
         assertTrue(md.contains("- $dW_{1}$: 3×3 (unități × intrări), forma lui $W_{1}$"), md);
-        assertTrue(md.contains("(\\operatorname{softmax} \\text{ cu entropia încrucișată })"), md);
+        assertTrue(md.contains("(\\operatorname{softmax} \\text{ cu entropia încrucișată})"), md);
     }
 }

@@ -24,11 +24,11 @@ class TexTest {
 
     @Test
     void wordsAreTextAndNumbersTakeTheLanguagesSeparator() {
-        assertEquals("\\hat{y} - y (\\operatorname{softmax} \\text{ with cross-entropy })",
+        assertEquals("\\hat{y} - y (\\operatorname{softmax} \\text{ with cross-entropy})",
                 en.of("ŷ − y (softmax with cross-entropy)"));
         assertEquals("(\\eta  = 0{,}1)", ro.of("(η = 0,1)"));
         assertEquals("(\\eta  = 0.1)", en.of("(η = 0.1)"));
-        assertEquals("\\text{ dacă } z > 0", ro.of("dacă z > 0"));
+        assertEquals("\\text{dacă } z > 0", ro.of("dacă z > 0"));
         assertEquals("a_{1} = \\operatorname{leaky\\text{-}relu}(z_{1})", en.of("a1 = leaky-relu(z1)"));
         assertEquals("\\partial a_{j}/\\partial z_{k}", en.of("∂aⱼ/∂zₖ"));
     }
