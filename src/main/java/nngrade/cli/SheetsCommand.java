@@ -3,6 +3,8 @@ package nngrade.cli;
 import nngrade.grade.AtomicFiles;
 import nngrade.grade.FileNames;
 import nngrade.report.TaskSheet;
+import nngrade.report.worked.WorkedFormat;
+import nngrade.report.worked.WorkedSolutions;
 import nngrade.serve.Links;
 import nngrade.submission.RosterReader;
 import nngrade.variant.ProblemSource;
@@ -11,22 +13,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "sheets",
         mixinStandardHelpOptions = true,
         version = Main.VERSION,
-        description = "One task sheet per student of a roster, each with the student's own values.",
+        description = "One task sheet per student of a roster, each with the student's own values; "
+                + "with --solutions, one worked solution per student instead.",
         footer = ExitCode.HELP)
 public final class SheetsCommand implements Callable<Integer> {
 
-    enum Format { html, markdown }
+    /** The task sheet's formats, and the worked solution's each stands for under --solutions. */
+    enum Format {
+        html(WorkedFormat.HTML), markdown(WorkedFormat.MARKDOWN), latex(WorkedFormat.LATEX);
+
+        final WorkedFormat worked;
+
+        Format(WorkedFormat worked) {
+            this.worked = worked;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -41,8 +55,16 @@ public final class SheetsCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT",
-            description = "html or markdown. Default: ${DEFAULT-VALUE}.")
+            description = "html or markdown; with --solutions also latex. Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    @Option(names = "--solutions", description = "Write each student's worked solution (their own numbers, "
+            + "as solve --format worked-html, worked-md or latex writes it) to ID-solution.html, .md or .tex "
+            + "instead of a task sheet.")
+    boolean solutions;
+
+    @Mixin
+    LanguageOption language;
 
     @Mixin
     SecretOption secret;
@@ -54,6 +76,13 @@ public final class SheetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProblemSource source = secret.source(problem);
+        if (solutions) {
+            return solutions(source);
+        }
+        if (format == Format.latex) {
+            throw new ParameterException(spec.commandLine(), "--format latex: task sheets are html or markdown; "
+                    + "latex is for --solutions");
+        }
         String base = baseUrl == null ? null : Links.baseUrl(baseUrl);
         Set<String> ids = RosterReader.read(roster).ids();
         Files.createDirectories(out);
@@ -66,6 +95,28 @@ public final class SheetsCommand implements Callable<Integer> {
             AtomicFiles.write(out.resolve(FileNames.safe(id) + (format == Format.html ? ".html" : ".md")), text);
         }
         spec.commandLine().getErr().println("Wrote " + ids.size() + " sheets to " + out);
+        return ExitCode.OK;
+    }
+
+    /** A worked solution per student, each of their own variant; checked before anything is written. */
+    private int solutions(ProblemSource source) throws java.io.IOException {
+        if (baseUrl != null) {
+            throw new ParameterException(spec.commandLine(), "--base-url: a solution sheet carries no link; "
+                    + "leave out --base-url with --solutions");
+        }
+        Set<String> ids = RosterReader.read(roster).ids();
+        if (!ids.isEmpty() && source.forStudent(ids.iterator().next()).problem().isGraph()) {
+            throw new ParameterException(spec.commandLine(), "--solutions: " + source.file().source()
+                    + " is a computational graph; worked solutions are written for networks only so far");
+        }
+        Files.createDirectories(out);
+        var m = language.messages();
+        for (String id : ids) {
+            var worked = WorkedSolutions.of(source.forStudent(id).key(), m.words());
+            AtomicFiles.write(out.resolve(FileNames.safe(id) + "-solution." + format.worked.extension()),
+                    format.worked.render(worked, m, Optional.of(id)));
+        }
+        spec.commandLine().getErr().println("Wrote " + ids.size() + " worked solutions to " + out);
         return ExitCode.OK;
     }
 }

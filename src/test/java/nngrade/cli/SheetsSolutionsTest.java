@@ -1,0 +1,93 @@
+package nngrade.cli;
+
+import nngrade.problem.ProblemLoader;
+import nngrade.report.Messages;
+import nngrade.report.worked.WorkedFormat;
+import nngrade.report.worked.WorkedSolutions;
+import nngrade.variant.Secret;
+import nngrade.variant.Variants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static nngrade.cli.GradeRuns.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code sheets --solutions}: a worked solution per student of the roster, each with the student's own numbers. */
+class SheetsSolutionsTest {
+    private static final String PROBLEM = "problems/variant-softmax-step.json";
+    private static final String SECRET = "correct-horse-battery-staple";
+    private static final List<String> ROSTER = List.of("ana", "bob", "carmen", "dan");
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"html, ro, HTML", "markdown, en, MARKDOWN", "latex, en, LATEX"})
+    void eachStudentGetsTheirOwnVariantsWorkedSolution(String format, String lang, WorkedFormat worked) throws IOException {
+        Path roster = file("roster.csv", "id,name\n" + String.join("\n", ROSTER) + "\n");
+        Path secret = file("secret.txt", SECRET + "\n");
+        Path out = dir.resolve("solutions");
+        var r = run("sheets", PROBLEM, "--roster", roster.toString(), "--out", out.toString(), "--solutions",
+                "--format", format, "--lang", lang, "--secret-file", secret.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Wrote 4 worked solutions to " + out, r.err().strip());
+        Messages m = new Messages(Messages.Lang.valueOf(lang));
+        var file = ProblemLoader.read(Path.of(PROBLEM));
+        String first = null;
+        for (String id : ROSTER) {
+            Path written = out.resolve(id + "-solution." + worked.extension());
+            String text = Files.readString(written);
+            // the student's own variant, drawn here from the problem and the secret
+            var key = Variants.of(file, id, Secret.of(SECRET)).key();
+            assertEquals(worked.render(WorkedSolutions.of(key, m.words()), m, Optional.of(id)), text, id);
+            assertTrue(text.contains(id), id + " is named on their solution");
+            var solve = run("solve", PROBLEM, "--student", id, "--format",
+                    worked == WorkedFormat.LATEX ? "latex" : worked == WorkedFormat.HTML ? "worked-html" : "worked-md",
+                    "--lang", lang, "--secret-file", secret.toString());
+            assertEquals(solve.out(), text, id + ": as solve --student writes it");
+            if (first != null) {
+                assertNotEquals(first, text.replace(id, ""), id + "'s numbers are their own");
+            }
+            first = text.replace(id, "");
+        }
+        try (var files = Files.list(out)) {
+            assertEquals(ROSTER.size(), files.count(), "nothing but the solutions");
+        }
+    }
+
+    @Test
+    void graphsLatexTaskSheetsAndLinksAreUsageErrorsWithNothingWritten() throws IOException {
+        Path roster = file("roster.csv", "id\nana\n");
+        Path out = dir.resolve("out");
+        var graph = run("sheets", "problems/graph-add-mul.json", "--roster", roster.toString(), "--out", out.toString(),
+                "--solutions");
+        assertEquals(2, graph.code());
+        assertTrue(graph.err().contains("is a computational graph; worked solutions are written for networks only so far"),
+                graph.err());
+        var latex = run("sheets", "problems/notes-softmax-step.json", "--roster", roster.toString(), "--out",
+                out.toString(), "--format", "latex");
+        assertEquals(2, latex.code());
+        assertTrue(latex.err().contains("--format latex: task sheets are html or markdown; latex is for --solutions"),
+                latex.err());
+        var link = run("sheets", "problems/notes-softmax-step.json", "--roster", roster.toString(), "--out",
+                out.toString(), "--solutions", "--base-url", "https://nn.example.edu/");
+        assertEquals(2, link.code());
+        assertTrue(link.err().contains("--base-url: a solution sheet carries no link"), link.err());
+        assertFalse(Files.exists(out));
+    }
+}
