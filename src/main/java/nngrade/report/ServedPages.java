@@ -61,13 +61,28 @@ public final class ServedPages {
      * @param feedbackHeading what it is ("Attempt 3 · 10:04:31"), when there is one
      * @param errors          why the answers sent could not be checked (nothing was stored), else empty
      * @param form            the answer form, null once checks are closed
+     * @param worked          the student's own worked solution, null unless answers are revealed
      */
     public record ProblemPage(Frame frame, TaskSheet.Sheet sheet, String notice, CheckHtml.Page feedback,
-                              String feedbackHeading, List<String> errors, Form form, List<AttemptRow> attempts) {
+                              String feedbackHeading, List<String> errors, Form form, List<AttemptRow> attempts,
+                              Worked worked) {
         public ProblemPage {
             errors = List.copyOf(errors);
             attempts = List.copyOf(attempts);
         }
+    }
+
+    /**
+     * The section of a problem page with the student's own worked solution.
+     *
+     * @param articleHtml the solution as {@code WorkedHtml.article} writes it: HTML, every text in it
+     *                    escaped and every formula MathML of our own; null where none is written
+     *                    (a computational graph), {@code note} says so
+     * @param pageHref    the same solution on a page of its own, null with no article
+     * @param note        a line in place of the article, or null
+     */
+    public record Worked(String heading, String intro, String articleHtml, String pageHref, String pageText,
+                         String note) {
     }
 
     /**

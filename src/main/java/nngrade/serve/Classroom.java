@@ -17,6 +17,8 @@ import nngrade.report.Json;
 import nngrade.report.Messages;
 import nngrade.report.ReportOptions;
 import nngrade.report.Text;
+import nngrade.report.worked.WorkedSolution;
+import nngrade.report.worked.WorkedSolutions;
 import nngrade.submission.Submission;
 import nngrade.submission.SubmissionReader;
 import nngrade.variant.ProblemSource;
@@ -103,6 +105,28 @@ final class Classroom {
     /** Whether expected values may be shown to students now. */
     boolean revealing() {
         return closed() && config.reveal() == Reveal.AFTER_DEADLINE;
+    }
+
+    /**
+     * A student's own worked solution (their variant's numbers, the formulas in {@code messages}'
+     * language), only while {@link #revealing()}: before the deadline, or without --reveal, it is
+     * empty, so nothing of the key is ever worked out for a page. Empty as well for a computational
+     * graph, which has no worked solution yet ({@link #workedWritten}).
+     */
+    Optional<WorkedSolution> worked(String student, ProblemSource s, Messages messages) {
+        if (!revealing()) {
+            return Optional.empty();
+        }
+        Variants.Variant v = s.forStudent(student);
+        if (!workedWritten(v.problem())) {
+            return Optional.empty();
+        }
+        return Optional.of(WorkedSolutions.of(v.key(), messages.words()));
+    }
+
+    /** Whether worked solutions are written for a problem's kind: networks only, so far. */
+    static boolean workedWritten(Problem p) {
+        return !p.isGraph();
     }
 
     /** The report options of a student's feedback now, in a language. */
