@@ -139,7 +139,8 @@ class ServeWorkedTest extends ServeHttpTest {
         String article = articleOf(1, "s001", Messages.Lang.ro);
         assertTrue(ro.contains("<h2>Rezolvarea ta detaliată</h2>"), ro);
         assertTrue(ro.contains(article), ro);
-        assertTrue(article.contains("<h1>Rezolvare detaliată: "), article);
+        assertTrue(article.contains("<p class=\"who\">Student: s001</p>\n<p>Date: "), article);
+        assertTrue(article.contains("(rotunjit la 4 zecimale)"), article);
         assertFalse(ro.contains(articleOf(1, "s001", Messages.Lang.en)));
     }
 

@@ -44,7 +44,10 @@ public final class WorkedHtml extends WorkedWriter {
         return new WorkedHtml(m, true).write(w, student);
     }
 
-    /** The solution as an {@code <article>}, for a page that holds it (the self-check service's). */
+    /**
+     * The solution as an {@code <article>} for a page that holds it (the self-check service's) and
+     * shows the problem's title and statement itself: the given values on, without them.
+     */
     public static String article(WorkedSolution w, Messages m, Optional<String> student) {
         return new WorkedHtml(m, false).write(w, student);
     }
@@ -52,9 +55,11 @@ public final class WorkedHtml extends WorkedWriter {
     @Override
     String document(WorkedSolution w, Header h, List<String> sections) {
         StringBuilder a = new StringBuilder("<article class=\"worked\">\n");
-        a.append("<h1>").append(h.title()).append("</h1>\n");
-        h.problemTitle().ifPresent(t -> a.append("<p><strong>").append(t).append("</strong></p>\n"));
-        h.statement().ifPresent(t -> a.append("<div class=\"statement\">").append(t).append("</div>\n"));
+        if (page) { // a page that holds the article shows the problem's title and statement itself
+            a.append("<h1>").append(h.title()).append("</h1>\n");
+            h.problemTitle().ifPresent(t -> a.append("<p><strong>").append(t).append("</strong></p>\n"));
+            h.statement().ifPresent(t -> a.append("<div class=\"statement\">").append(t).append("</div>\n"));
+        }
         h.student().ifPresent(t -> a.append("<p class=\"who\">").append(t).append("</p>\n"));
         a.append("<p>").append(h.given()).append("</p>\n");
         a.append("<p class=\"note\">").append(h.note()).append("</p>\n");

@@ -12,11 +12,11 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,8 +149,11 @@ class WorkedHtmlTest {
         WorkedSolution w = WorkedSolutions.of(key, m.words());
         String article = WorkedHtml.article(w, m, Optional.of("ana"));
         String page = WorkedHtml.render(w, m, Optional.of("ana"));
-        assertTrue(article.startsWith("<article class=\"worked\">") && article.endsWith("</article>\n"), article);
-        assertTrue(page.contains(article), "the page holds the article as it is");
+        assertTrue(article.startsWith("<article class=\"worked\">\n<p class=\"who\">") && article.endsWith("</article>\n"),
+                article);
+        assertTrue(page.contains(article.substring(article.indexOf("<p class=\"who\">"))),
+                "the page holds the article from the student on");
+        assertTrue(!article.contains("<h1>") && !article.contains("class=\"statement\""), "no title or statement of its own");
         parse(article);
         assertTrue(article.contains("<mn>0,8</mn>"), "z1 = (0,8; −2; 1,4) in Romanian");
     }
