@@ -105,10 +105,6 @@ public final class SheetsCommand implements Callable<Integer> {
                     + "leave out --base-url with --solutions");
         }
         Set<String> ids = RosterReader.read(roster).ids();
-        if (!ids.isEmpty() && source.forStudent(ids.iterator().next()).problem().isGraph()) {
-            throw new ParameterException(spec.commandLine(), "--solutions: " + source.file().source()
-                    + " is a computational graph; worked solutions are written for networks only so far");
-        }
         Files.createDirectories(out);
         var m = language.messages();
         for (String id : ids) {

@@ -99,11 +99,6 @@ public final class SolveCommand implements Callable<Integer> {
         Problem p = variant.problem();
         AnswerKey key = variant.key();
         if (format.worked != null) {
-            if (p.isGraph()) {
-                throw new ParameterException(spec.commandLine(), "--format " + format.label + ": "
-                        + source.file().source()
-                        + " is a computational graph; worked solutions are written for networks only so far");
-            }
             var worked = WorkedSolutions.of(key, language.messages().words());
             spec.commandLine().getOut().print(format.worked.render(worked, language.messages(),
                     Optional.ofNullable(student)));

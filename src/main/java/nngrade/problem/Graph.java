@@ -197,7 +197,7 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
                 case TANH -> "(1 − tanh²(" + a + "))";
                 case RELU -> "[" + a + " > 0]";
                 case POW -> n.number(c) + "·" + a + "^" + n.number(c - 1);
-                case SCALE -> n.number(c);
+                case SCALE -> c < 0 ? "(" + n.number(c) + ")" : n.number(c);
                 case MAX -> i == 0 ? "[" + a + " ≥ " + args.get(1) + "]" : "[" + args.get(1) + " > " + a + "]";
                 case MIN -> i == 0 ? "[" + a + " ≤ " + args.get(1) + "]" : "[" + args.get(1) + " < " + a + "]";
             };

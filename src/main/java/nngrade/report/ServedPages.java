@@ -76,13 +76,10 @@ public final class ServedPages {
      * The section of a problem page with the student's own worked solution.
      *
      * @param articleHtml the solution as {@code WorkedHtml.article} writes it: HTML, every text in it
-     *                    escaped and every formula MathML of our own; null where none is written
-     *                    (a computational graph), {@code note} says so
-     * @param pageHref    the same solution on a page of its own, null with no article
-     * @param note        a line in place of the article, or null
+     *                    escaped and every formula MathML of our own
+     * @param pageHref    the same solution on a page of its own
      */
-    public record Worked(String heading, String intro, String articleHtml, String pageHref, String pageText,
-                         String note) {
+    public record Worked(String heading, String intro, String articleHtml, String pageHref, String pageText) {
     }
 
     /**

@@ -110,23 +110,13 @@ final class Classroom {
     /**
      * A student's own worked solution (their variant's numbers, the formulas in {@code messages}'
      * language), only while {@link #revealing()}: before the deadline, or without --reveal, it is
-     * empty, so nothing of the key is ever worked out for a page. Empty as well for a computational
-     * graph, which has no worked solution yet ({@link #workedWritten}).
+     * empty, so nothing of the key is ever worked out for a page.
      */
     Optional<WorkedSolution> worked(String student, ProblemSource s, Messages messages) {
         if (!revealing()) {
             return Optional.empty();
         }
-        Variants.Variant v = s.forStudent(student);
-        if (!workedWritten(v.problem())) {
-            return Optional.empty();
-        }
-        return Optional.of(WorkedSolutions.of(v.key(), messages.words()));
-    }
-
-    /** Whether worked solutions are written for a problem's kind: networks only, so far. */
-    static boolean workedWritten(Problem p) {
-        return !p.isGraph();
+        return Optional.of(WorkedSolutions.of(s.forStudent(student).key(), messages.words()));
     }
 
     /** The report options of a student's feedback now, in a language. */

@@ -15,7 +15,6 @@ import nngrade.report.ServedPages;
 import nngrade.report.SubmissionWriter;
 import nngrade.report.TaskSheet;
 import nngrade.report.worked.WorkedHtml;
-import nngrade.report.worked.WorkedSolution;
 import nngrade.serve.Api.Refused;
 import nngrade.serve.Api.Reply;
 import nngrade.variant.ProblemSource;
@@ -269,43 +268,27 @@ final class Pages {
         }
         TaskSheet.Sheet sheet = TaskSheet.sheet(p, student, variant, null, m);
         ServedPages.ProblemPage page = new ServedPages.ProblemPage(frame(m, p.title() + " · " + student, student, csrf),
-                sheet, notice, feedback, heading, errors, form, rows, worked(student, s, p, m));
+                sheet, notice, feedback, heading, errors, form, rows, worked(student, s, m));
         return html(status, ServedPages.problem(page));
     }
 
     /**
      * The section with the student's own worked solution, null unless answers are revealed now
-     * (the key is worked out for a page only then); for a computational graph, a line saying none is written.
+     * (the key is worked out for a page only then).
      */
-    private ServedPages.Worked worked(String student, ProblemSource s, Problem p, Messages m) {
-        if (!classroom.revealing()) {
-            return null;
-        }
-        String heading = m.get("serve.worked.heading");
-        Optional<WorkedSolution> w = classroom.worked(student, s, m);
-        if (w.isEmpty()) {
-            return Classroom.workedWritten(p) ? null
-                    : new ServedPages.Worked(heading, null, null, null, null, m.get("serve.worked.graphs"));
-        }
-        return new ServedPages.Worked(heading, m.get("serve.worked.intro"),
-                WorkedHtml.article(w.get(), m, Optional.of(student)), "/p/" + classroom.idOf(s) + "/worked",
-                m.get("serve.worked.page"), null);
+    private ServedPages.Worked worked(String student, ProblemSource s, Messages m) {
+        return classroom.worked(student, s, m).map(w -> new ServedPages.Worked(m.get("serve.worked.heading"),
+                m.get("serve.worked.intro"), WorkedHtml.article(w, m, Optional.of(student)),
+                "/p/" + classroom.idOf(s) + "/worked", m.get("serve.worked.page"))).orElse(null);
     }
 
     /**
      * The student's own worked solution as a page of its own (WorkedHtml's, printable), once
-     * answers are revealed; before that, or without --reveal, a 403 page, and a 404 for a
-     * computational graph, which has none.
+     * answers are revealed; before that, or without --reveal, a 403 page.
      */
     private Reply workedPage(String student, ProblemSource s, Messages m) {
-        if (!classroom.revealing()) {
-            return notice(403, student, m, "serve.worked.not-yet");
-        }
-        Optional<WorkedSolution> w = classroom.worked(student, s, m);
-        if (w.isEmpty()) {
-            return message(404, student, m, "serve.not-found.heading", m.get("serve.worked.graphs"));
-        }
-        return html(200, WorkedHtml.render(w.get(), m, Optional.of(student)));
+        return classroom.worked(student, s, m).map(w -> html(200, WorkedHtml.render(w, m, Optional.of(student))))
+                .orElseGet(() -> notice(403, student, m, "serve.worked.not-yet"));
     }
 
     private Reply check(Request request, String student, ProblemSource s, boolean upload, Messages m) {

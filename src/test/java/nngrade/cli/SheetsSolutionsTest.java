@@ -71,14 +71,22 @@ class SheetsSolutionsTest {
     }
 
     @Test
-    void graphsLatexTaskSheetsAndLinksAreUsageErrorsWithNothingWritten() throws IOException {
+    void aGraphsSolutionsAreWrittenToo() throws IOException {
+        Path roster = file("roster.csv", "id\nana\nbob\n");
+        Path out = dir.resolve("graph");
+        var graph = run("sheets", "problems/graph-fanout.json", "--roster", roster.toString(), "--out", out.toString(),
+                "--solutions", "--format", "markdown");
+        assertEquals(0, graph.code(), graph.err());
+        String ana = Files.readString(out.resolve("ana-solution.md"));
+        assertTrue(ana.contains("Student: ana\n") && ana.contains("= -4 + 0.04518 = -3.95482$"), ana);
+        // the same problem for everyone: the same solution, each with its own id
+        assertEquals(ana.replace("Student: ana", "Student: bob"), Files.readString(out.resolve("bob-solution.md")));
+    }
+
+    @Test
+    void latexTaskSheetsAndLinksAreUsageErrorsWithNothingWritten() throws IOException {
         Path roster = file("roster.csv", "id\nana\n");
         Path out = dir.resolve("out");
-        var graph = run("sheets", "problems/graph-add-mul.json", "--roster", roster.toString(), "--out", out.toString(),
-                "--solutions");
-        assertEquals(2, graph.code());
-        assertTrue(graph.err().contains("is a computational graph; worked solutions are written for networks only so far"),
-                graph.err());
         var latex = run("sheets", "problems/notes-softmax-step.json", "--roster", roster.toString(), "--out",
                 out.toString(), "--format", "latex");
         assertEquals(2, latex.code());

@@ -64,12 +64,11 @@ class SolveLatexTest {
     }
 
     @Test
-    void graphsAreUsageErrorsAsForWorkedMarkdown() {
-        Run graph = run("solve", "problems/graph-add-mul.json", "--format", "latex");
-        assertEquals(2, graph.code());
-        assertEquals("command line: --format latex: problems/graph-add-mul.json is a computational graph; "
-                + "worked solutions are written for networks only so far", graph.err().lines().findFirst().orElse(""));
-        assertEquals("", graph.out());
+    void aGraphIsADocumentTooAndAnUnknownFormatIsAUsageError() {
+        Run graph = run("solve", "problems/graph-add-mul.json", "--format", "latex", "--lang", "ro");
+        assertEquals(0, graph.code(), graph.err());
+        assertTrue(graph.out().contains("\\section*{7. \\texttt{dx} (cerut)}"), graph.out());
+        assertTrue(graph.out().contains("\\(dq = -4\\)"), graph.out());
         Run typo = run("solve", "problems/notes-softmax-step.json", "--format", "tex");
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("expected text, json, csv, worked-html, worked-md or latex, found 'tex'"), typo.err());

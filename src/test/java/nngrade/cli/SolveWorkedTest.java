@@ -62,12 +62,12 @@ class SolveWorkedTest {
     }
 
     @Test
-    void graphsAndUnknownFormatsAreUsageErrors() {
+    void aGraphIsWorkedNodeByNodeAndAnUnknownFormatIsAUsageError() {
         Run graph = run("solve", "problems/graph-add-mul.json", "--format", "worked-md");
-        assertEquals(2, graph.code());
-        assertEquals("command line: --format worked-md: problems/graph-add-mul.json is a computational graph; "
-                + "worked solutions are written for networks only so far", graph.err().lines().findFirst().orElse(""));
-        assertEquals("", graph.out());
+        assertEquals(0, graph.code(), graph.err());
+        // f = q·z with q = x + y = 3, z = −4: df/dq = z, and dx = dq
+        assertTrue(graph.out().contains("- With the numbers: $df\\cdot z = 1\\cdot (-4) = -4$\n"), graph.out());
+        assertTrue(graph.out().contains("## 7. `dx` (asked)\n"), graph.out());
         Run typo = run("solve", "problems/notes-softmax-step.json", "--format", "worked-markdown");
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("expected text, json, csv, worked-html, worked-md or latex, found 'worked-markdown'"), typo.err());

@@ -191,17 +191,19 @@ class ServeWorkedTest extends ServeHttpTest {
     }
 
     @Test
-    void aComputationalGraphSaysItHasNoWorkedSolution() throws Exception {
+    void aComputationalGraphIsWorkedNodeByNode() throws Exception {
         start(Optional.of(DEADLINE), Reveal.AFTER_DEADLINE);
         clock.now = AFTER;
         String page = get("/p/graph-add-mul", "s001").body();
         String worked = between(page, "id=\"worked\"", "id=\"attempts\"");
-        assertTrue(worked.contains("Worked solutions are written for networks only"), worked);
-        assertFalse(page.contains("class=\"worked\""), page);
-        assertFalse(page.contains("/p/graph-add-mul/worked"), page);
+        // f = q·z with q = x + y = 3 and z = −4: dq = df·z = −4
+        assertTrue(worked.contains("<code>dq</code>"), worked);
+        assertTrue(worked.contains("<mn>1</mn><mo>·</mo><mo stretchy=\"false\">(</mo><mrow><mo>−</mo><mn>4</mn></mrow><mo stretchy=\"false\">)</mo>"),
+                worked);
+        assertTrue(page.contains("/p/graph-add-mul/worked"), page);
         HttpResponse<String> alone = get("/p/graph-add-mul/worked", "s001");
-        assertEquals(404, alone.statusCode());
-        assertTrue(alone.body().contains("Worked solutions are written for networks only"), alone.body());
+        assertEquals(200, alone.statusCode());
+        assertTrue(alone.body().contains("<code>dq</code>"), alone.body());
     }
 
     private static int count(String text, String part) {

@@ -84,7 +84,8 @@ public final class Tex implements Notation {
                     j++;
                 }
                 String word = math.substring(i, j);
-                if (word.length() == 1 || VARIABLES.contains(word)) {
+                // d and one letter is a gradient (dx, da of a graph), not a word
+                if (word.length() == 1 || VARIABLES.contains(word) || (word.length() == 2 && word.charAt(0) == 'd')) {
                     out.append(word);
                     if (j < n && math.charAt(j) == '\u0302') { // m̂, v̂
                         out.setLength(out.length() - 1);
@@ -128,6 +129,16 @@ public final class Tex implements Notation {
                 }
                 String word = math.substring(i + 1, j);
                 out.append(FUNCTIONS.contains(word) ? "_{\\operatorname{" + word + "}}" : "^{\\text{" + word + "}}");
+                i = j;
+            } else if (c == '^') {
+                // a power: x^3, x^0.5, x^−1 (TeX would raise only the first character)
+                int j = i + 1;
+                while (j < n && (Character.isDigit(math.charAt(j)) || ((math.charAt(j) == '.' || math.charAt(j) == ',')
+                        && j + 1 < n && Character.isDigit(math.charAt(j + 1))) || (j == i + 1 && (math.charAt(j) == '−'
+                        || math.charAt(j) == '-')))) {
+                    j++;
+                }
+                out.append("^{").append(of(math.substring(i + 1, j))).append('}');
                 i = j;
             } else if (c == '√') {
                 // the root of the atom after it: √v̂, √sW1_next

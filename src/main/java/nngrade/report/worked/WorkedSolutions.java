@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Works out a network problem's solution from its answer key, as the lecture notes write one. */
+/** Works out a problem's solution from its answer key, as the lecture notes write one (a graph's: {@link GraphWorkedSolutions}). */
 public final class WorkedSolutions {
     /** A product is written out entry by entry when both its operands are at most this many rows and columns. */
     public static final int SMALL = 3;
@@ -49,12 +49,12 @@ public final class WorkedSolutions {
     }
 
     /**
-     * The worked solution of a network problem from its full answer key (every quantity, not only
+     * The worked solution of a problem (a network or a computational graph) from its full answer key (every quantity, not only
      * the asked ones), the formulas in {@code words}' language.
      */
     public static WorkedSolution of(AnswerKey key, Formulas.Words words) {
         if (key.problem().isGraph()) {
-            throw new IllegalArgumentException("worked solutions of computational graphs are not written yet");
+            return GraphWorkedSolutions.of(key, words);
         }
         return new WorkedSolutions(key, words).build();
     }

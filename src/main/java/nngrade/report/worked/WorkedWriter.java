@@ -184,7 +184,7 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
 
     /**
      * The formula with the numbers put in, in pieces that each begin with an {@code =} but the
-     * first; a negative value in parentheses unless it opens the formula, a side or a group.
+     * first; a negative value in parentheses unless it opens the formula, a side, a group or an argument.
      */
     private List<String> parts(List<Part> parts) {
         List<String> pieces = new ArrayList<>();
@@ -199,7 +199,8 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
                 t.append(n.of(s.math()));
                 before = s.math().isEmpty() ? before : s.math();
             } else if (p instanceof Value v) {
-                boolean bare = before.isEmpty() || before.endsWith("= ") || before.endsWith("(");
+                boolean bare = before.isEmpty() || before.endsWith("= ") || before.endsWith("(") || before.endsWith(", ")
+                        || before.endsWith("; ");
                 boolean negative = v.value().size() == 1 && v.rounding().written(v.value().at(0)).startsWith("-");
                 String written = value(v.value(), v.rounding());
                 t.append(negative && !bare ? n.of("(") + written + n.of(")") : written);

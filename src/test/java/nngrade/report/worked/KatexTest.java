@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every worked solution's math, of every network problem in both languages, parses with KaTeX
+ * Every worked solution's math, of every problem (networks and graphs) in both languages, parses with KaTeX
  * in strict mode, as GitHub, GitLab and notebooks render it. Needs node and KaTeX: set
  * {@code NNGRADE_KATEX_DIR} to a folder holding {@code node_modules/katex} ({@code npm install katex});
  * skipped, saying so, otherwise.
@@ -34,7 +34,7 @@ class KatexTest {
                 "skipped: set NNGRADE_KATEX_DIR to a folder with node_modules/katex (npm install katex) to run it");
         List<String> command = new ArrayList<>(List.of("node", Path.of("src/test/resources/worked/katex-check.js")
                 .toAbsolutePath().toString()));
-        for (WorkedMarkdownTest.Solved s : WorkedMarkdownTest.networkProblems()) {
+        for (WorkedMarkdownTest.Solved s : WorkedMarkdownTest.problems()) {
             for (Lang lang : Lang.values()) {
                 Messages m = new Messages(lang);
                 Path f = dir.resolve(s.file() + "." + lang + ".md");

@@ -31,6 +31,8 @@ class TexTest {
         assertEquals("\\text{dacă } z > 0", ro.of("dacă z > 0"));
         assertEquals("a_{1} = \\operatorname{leaky\\text{-}relu}(z_{1})", en.of("a1 = leaky-relu(z1)"));
         assertEquals("\\partial a_{j}/\\partial z_{k}", en.of("∂aⱼ/∂zₖ"));
+        assertEquals("x^{0.5} + x^{-1} + dx", en.of("x^0.5 + x^−1 + dx"));
+        assertEquals("x^{0{,}5}", ro.of("x^0,5"));
     }
 
     @Test

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link WorkedHtml}: every bundled network problem's page, in English and Romanian, is
+ * {@link WorkedHtml}: every bundled problem's page (networks and graphs), in English and Romanian, is
  * well-formed, loads nothing, and states results that agree with the key; a hostile title,
  * statement and student id stay text.
  */
@@ -37,9 +37,9 @@ class WorkedHtmlTest {
     }
 
     @Test
-    void everyNetworkProblemsPageIsWellFormedAndItsResultsAgreeWithTheKey() throws Exception {
-        List<WorkedMarkdownTest.Solved> problems = WorkedMarkdownTest.networkProblems();
-        assertTrue(problems.size() >= 12, "bundled network problems and the test's: " + problems.size());
+    void everyProblemsPageIsWellFormedAndItsResultsAgreeWithTheKey() throws Exception {
+        List<WorkedMarkdownTest.Solved> problems = WorkedMarkdownTest.problems();
+        assertTrue(problems.size() >= 15, "bundled problems (graphs too) and the test's: " + problems.size());
         int results = 0;
         for (WorkedMarkdownTest.Solved s : problems) {
             for (Lang lang : Lang.values()) {

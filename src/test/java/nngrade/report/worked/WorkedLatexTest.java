@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link WorkedLatex}: a whole document, its text escaped so that a hostile title, statement or
- * student id prints as written; and every bundled network problem's document, in English and
+ * student id prints as written; and every bundled problem (networks and graphs)'s document, in English and
  * Romanian, compiles with pdflatex where it is installed (skipped, saying so, elsewhere).
  */
 class WorkedLatexTest {
@@ -147,12 +147,12 @@ class WorkedLatexTest {
     }
 
     @Test
-    void everyNetworkProblemCompilesWithPdflatex() throws IOException, InterruptedException {
+    void everyProblemCompilesWithPdflatex() throws IOException, InterruptedException {
         Optional<Path> pdflatex = onPath("pdflatex");
         Assumptions.assumeTrue(pdflatex.isPresent(), "skipped: no pdflatex on PATH (Debian: apt-get install "
                 + "texlive-latex-base texlive-latex-recommended texlive-fonts-recommended)");
         List<String> names = new ArrayList<>();
-        for (WorkedMarkdownTest.Solved s : WorkedMarkdownTest.networkProblems()) {
+        for (WorkedMarkdownTest.Solved s : WorkedMarkdownTest.problems()) {
             for (Lang lang : Lang.values()) {
                 Messages m = new Messages(lang);
                 String name = s.file().replaceAll("\\.(json|yaml)$", "") + "." + lang;
@@ -173,7 +173,7 @@ class WorkedLatexTest {
                     m.words()), m), StandardCharsets.UTF_8);
             names.add("wide." + lang);
         }
-        assertTrue(names.size() >= 30, "the bundled network problems in two languages: " + names);
+        assertTrue(names.size() >= 36, "the bundled problems, graphs too, in two languages: " + names);
         for (String name : names) {
             Process p = new ProcessBuilder(pdflatex.get().toString(), "-interaction=nonstopmode", "-halt-on-error",
                     "-no-shell-escape", name + ".tex").directory(dir.toFile()).redirectErrorStream(true).start();

@@ -110,6 +110,11 @@ class WorkedMarkdownTest {
     }
 
     static List<Solved> networkProblems() throws IOException {
+        return problems().stream().filter(s -> !s.key().problem().isGraph()).toList();
+    }
+
+    /** Every bundled problem and this package's, networks and computational graphs, solved (a variant for ana). */
+    static List<Solved> problems() throws IOException {
         List<Solved> out = new ArrayList<>();
         List<Path> all = new ArrayList<>();
         for (String folder : List.of("problems", "src/test/resources/worked")) {
@@ -123,9 +128,7 @@ class WorkedMarkdownTest {
                 AnswerKey key = file.hasGenerators()
                         ? Variants.of(file, "ana", Secret.of("worked-solutions-test")).key()
                         : Solver.solve(ProblemLoader.load(f));
-                if (!key.problem().isGraph()) {
-                    out.add(new Solved(f.getFileName().toString(), key));
-                }
+                out.add(new Solved(f.getFileName().toString(), key));
             }
         }
         return out;
