@@ -256,7 +256,7 @@ final class MathMl implements Notation {
                 case "tfrac" -> "<mfrac>" + argument() + argument() + "</mfrac>";
                 // leaky\text{-}relu: one name
                 case "operatorname" -> "<mi>" + escape(rawGroup().replace("\\text{-}", "-")) + "</mi>" + APPLY;
-                case "text" -> "<mtext>" + escape(rawGroup()).replace(' ', '\u00a0') + "</mtext>";
+                case "text" -> "<mtext>" + escape(rawGroup().replace("\\_", "_")).replace(' ', '\u00a0') + "</mtext>";
                 default -> throw new IllegalArgumentException("\\" + name + " is not set as MathML, in " + s);
             };
         }

@@ -78,7 +78,10 @@ public final class Tex implements Notation {
         int n = math.length();
         while (i < n) {
             char c = math.charAt(i);
-            if (isLatin(c) && c != 'ŷ') {
+            int name = underscoredName(math, i, out);
+            if (name > i) {
+                i = name;
+            } else if (isLatin(c) && c != 'ŷ') {
                 int j = i;
                 while (j < n && isLatin(math.charAt(j)) && math.charAt(j) != 'ŷ') {
                     j++;
@@ -138,7 +141,8 @@ public final class Tex implements Notation {
                         || math.charAt(j) == '-')))) {
                     j++;
                 }
-                out.append("^{").append(of(math.substring(i + 1, j))).append('}');
+                // without a number after it (β^t), ^ raises the next character as TeX does
+                out.append(j > i + 1 ? "^{" + of(math.substring(i + 1, j)) + "}" : "^");
                 i = j;
             } else if (c == '√') {
                 // the root of the atom after it: √v̂, √sW1_next
@@ -163,6 +167,40 @@ public final class Tex implements Notation {
             }
         }
         return out.toString().replace(" ^", "^").replace(" _", "_");
+    }
+
+    /**
+     * A graph's name with an underscore of its own ({@code x_y}, {@code _a}, {@code W_in_1}; a
+     * teacher's identifier, not our {@code _next} or {@code J_softmax}) at {@code i}: written as
+     * text with its underscores, {@code _next} after it raised. Returns where the name ends, or
+     * {@code i} when there is none at {@code i}.
+     */
+    private static int underscoredName(String math, int i, StringBuilder out) {
+        if (i > 0 && identifierChar(math.charAt(i - 1)) || !(math.charAt(i) == '_' || asciiLetter(math.charAt(i)))) {
+            return i;
+        }
+        int j = i;
+        while (j < math.length() && identifierChar(math.charAt(j))) {
+            j++;
+        }
+        String token = math.substring(i, j);
+        boolean next = token.endsWith("_next") && token.length() > "_next".length();
+        String base = next ? token.substring(0, token.length() - "_next".length()) : token;
+        int underscore = base.indexOf('_');
+        if (underscore < 0 || (underscore > 0 && base.indexOf('_', underscore + 1) < 0
+                && FUNCTIONS.contains(base.substring(underscore + 1)))) {
+            return i;
+        }
+        out.append("\\text{").append(base.replace("_", "\\_")).append('}').append(next ? "^{\\text{next}}" : "");
+        return j;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean identifierChar(char c) {
+        return asciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
     }
 
     /** A variable's layer index (digits, as a subscript) and {@code _next}, {@code ᵀ} after it. */

@@ -31,6 +31,11 @@ class TexTest {
         assertEquals("\\text{dacă } z > 0", ro.of("dacă z > 0"));
         assertEquals("a_{1} = \\operatorname{leaky\\text{-}relu}(z_{1})", en.of("a1 = leaky-relu(z1)"));
         assertEquals("\\partial a_{j}/\\partial z_{k}", en.of("∂aⱼ/∂zₖ"));
+        // a graph's own underscores are text, ours (_next, J_softmax) are not
+        assertEquals("\\text{x\\_y}^{\\text{next}} = \\text{x\\_y} - \\eta \\cdot \\text{dx\\_y}",
+                en.of("x_y_next = x_y − η·dx_y"));
+        assertEquals("\\text{\\_a} + J_{\\operatorname{softmax}} + W_{1}^{\\text{next}} + \\beta^t",
+                en.of("_a + J_softmax + W1_next + β^t"));
         assertEquals("x^{0.5} + x^{-1} + dx", en.of("x^0.5 + x^−1 + dx"));
         assertEquals("x^{0{,}5}", ro.of("x^0,5"));
     }
