@@ -134,8 +134,13 @@ final class GraphWorkedSolutions {
         String rhs = slotted.substring(slotted.indexOf(" = ") + 3);
         // max(0,95; −4): where the comma is the decimal separator, arguments are separated by ;
         put(parts, words.decimalSeparator() == ',' ? rhs.replace(", ", "; ") : rhs, values, n.op() == Op.POW);
-        parts.add(new Part.Symbols(" = "));
-        parts.add(new Part.Value(result, r));
+        // −c = −1 is the value already: no "= −1" once more
+        String arg = n.args().get(0);
+        boolean written = n.op() == Op.NEG && ("-" + valueRounding(arg).written(value(arg))).equals(r.written(result.at(0)));
+        if (!written) {
+            parts.add(new Part.Symbols(" = "));
+            parts.add(new Part.Value(result, r));
+        }
     }
 
     /**

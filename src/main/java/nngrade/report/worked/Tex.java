@@ -112,8 +112,9 @@ public final class Tex implements Notation {
                         }
                     }
                     // math mode drops the spaces around the words: \text keeps those the formula has
-                    out.append("\\text{").append(i > 0 && math.charAt(i - 1) == ' ' ? " " : "").append(math, i, k)
-                            .append(k < n && math.charAt(k) == ' ' ? " " : "").append('}');
+                    // between words ("softmax with"), not those beside an operator ("pp = x·y")
+                    out.append("\\text{").append(spaceBetweenWords(math, i - 1, -1) ? " " : "").append(math, i, k)
+                            .append(spaceBetweenWords(math, k, 1) ? " " : "").append('}');
                     i = k;
                 }
             } else if (Character.isDigit(c)) {
@@ -226,6 +227,19 @@ public final class Tex implements Notation {
         if (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
             out.setLength(out.length() - 1);
         }
+    }
+
+    /**
+     * Whether {@code math} has a space at {@code at} with no operator beyond it (one further in
+     * {@code direction}): a space between words ("softmax with", ", else") rather than beside an
+     * operator, which math mode spaces by itself ("pp = x·y").
+     */
+    private static boolean spaceBetweenWords(String math, int at, int direction) {
+        int beyond = at + direction;
+        if (at < 0 || at >= math.length() || math.charAt(at) != ' ' || beyond < 0 || beyond >= math.length()) {
+            return false;
+        }
+        return "=+−-·/<>≤≥×⊙".indexOf(math.charAt(beyond)) < 0;
     }
 
     private static boolean startsWord(String s, int i) {

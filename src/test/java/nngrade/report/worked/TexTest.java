@@ -29,6 +29,9 @@ class TexTest {
         assertEquals("(\\eta  = 0{,}1)", ro.of("(η = 0,1)"));
         assertEquals("(\\eta  = 0.1)", en.of("(η = 0.1)"));
         assertEquals("\\text{dacă } z > 0", ro.of("dacă z > 0"));
+        // spaces between words stay, spaces beside an operator are math mode's own
+        assertEquals("1 \\text{ if } z > 0, \\text{ else } 0", en.of("1 if z > 0, else 0"));
+        assertEquals("\\text{pp} = h + \\text{dunused}", en.of("pp = h + dunused"));
         assertEquals("a_{1} = \\operatorname{leaky\\text{-}relu}(z_{1})", en.of("a1 = leaky-relu(z1)"));
         assertEquals("\\partial a_{j}/\\partial z_{k}", en.of("∂aⱼ/∂zₖ"));
         // a graph's own underscores are text, ours (_next, J_softmax) are not
