@@ -22,7 +22,7 @@ final class MathMl implements Notation {
             Map.entry("infty", "∞"), Map.entry("top", "⊤"));
     private static final Map<String, String> OPERATORS = Map.ofEntries(
             Map.entry("cdot", "·"), Map.entry("odot", "⊙"), Map.entry("times", "×"), Map.entry("sum", "∑"),
-            Map.entry("to", "→"), Map.entry("ge", "≥"), Map.entry("le", "≤"), Map.entry("sim", "∼"),
+            Map.entry("to", "→"), Map.entry("ge", "≥"), Map.entry("le", "≤"), Map.entry("approx", "≈"), Map.entry("sim", "∼"),
             Map.entry("backslash", "\\"), Map.entry("|", "‖"), Map.entry("{", "{"), Map.entry("}", "}"),
             Map.entry("%", "%"), Map.entry("#", "#"), Map.entry("$", "$"), Map.entry("&", "&"));
     /** Parentheses as TeX sets them in a formula: as tall as the text, not stretched to what they hold. */

@@ -22,6 +22,7 @@ public final class Tex implements Notation {
             Map.entry('ℓ', "\\ell "), Map.entry('∂', "\\partial "), Map.entry('′', "'"), Map.entry('δ', "\\delta "),
             Map.entry('η', "\\eta "), Map.entry('λ', "\\lambda "), Map.entry('β', "\\beta "),
             Map.entry('ε', "\\varepsilon "), Map.entry('σ', "\\sigma "), Map.entry('≥', "\\ge "), Map.entry('≤', "\\le "),
+            Map.entry('≈', "\\approx "),
             Map.entry('ŷ', "\\hat{y}"), Map.entry('∞', "\\infty "), Map.entry('→', "\\to "),
             Map.entry('%', "\\%"), Map.entry('{', "\\{"), Map.entry('}', "\\}"), Map.entry('#', "\\#"),
             Map.entry('$', "\\$"), Map.entry('&', "\\&"), Map.entry('\\', "\\backslash "), Map.entry('~', "\\sim "), Map.entry('½', "\\tfrac{1}{2}"));

@@ -32,6 +32,11 @@ public record WorkedStep(Quantity quantity, boolean asked, String formula, Optio
         substituted = List.copyOf(substituted);
     }
 
+    /** Whether an entry of its product is written with ≈ ({@link EntryProduct#approximate()}). */
+    public boolean approximate() {
+        return products.stream().anyMatch(EntryProduct::approximate);
+    }
+
     /** A value on the way to the result, named by the math it is ({@code x·W1ᵀ}, {@code Σᵢ ℓᵢ}). */
     public record Intermediate(String math, Matrix value, Rounding rounding) {
     }

@@ -63,7 +63,8 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         Problem p = w.problem();
         Header h = new Header(text(m.get("worked.title", p.id())), nonBlank(p.title()).map(this::text),
                 nonBlank(p.statement()).map(this::statement), student.map(id -> text(m.get("worked.student", id))),
-                text(m.get("worked.given")) + ": " + given(w), text(m.get("worked.note")));
+                text(m.get("worked.given")) + ": " + given(w), text(m.get("worked.note"))
+                        + (w.steps().stream().anyMatch(WorkedStep::approximate) ? " " + text(m.get("worked.approximate")) : ""));
         List<String> sections = new ArrayList<>(w.steps().size());
         int i = 1;
         for (WorkedStep s : w.steps()) {
@@ -168,7 +169,7 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
             t.append(factor(e.left()[k], e.leftRounding())).append(n.of(" ·"))
                     .append(factor(e.right()[k], e.rightRounding()));
         }
-        return t.append(n.of(" = ")).append(num(e.value(), e.rounding())).toString();
+        return t.append(n.of(e.approximate() ? " ≈ " : " = ")).append(num(e.value(), e.rounding())).toString();
     }
 
     /** A factor of a product: a negative one in parentheses, as the notes write {@code (−0.3)·0}. */
