@@ -250,6 +250,7 @@ final class MathMl implements Notation {
             }
             return switch (name) {
                 case " " -> "<mspace width=\"0.3em\"></mspace>";
+                case "quad" -> "<mspace width=\"1em\"></mspace>";
                 case "allowbreak" -> "";
                 case "hat" -> "<mover accent=\"true\">" + argument() + "<mo>^</mo></mover>";
                 case "sqrt" -> "<msqrt>" + argument() + "</msqrt>";

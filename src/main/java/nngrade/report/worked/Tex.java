@@ -163,6 +163,10 @@ public final class Tex implements Notation {
                 if (c == 'ℓ' || c == 'δ' || c == 'β' || c == 'ŷ' || c == 'η' || c == 'λ' || c == 'σ' || c == 'ε') {
                     i = indices(math, i, out);
                 }
+            } else if (c == ' ' && i + 1 < n && math.charAt(i + 1) == '(' && i > 0 && remarked(math.charAt(i - 1))) {
+                // dW1 (η = 1), ŷ − y (softmax with cross-entropy): a remark set apart, not an argument
+                out.append("\\quad ");
+                i++;
             } else {
                 out.append(c);
                 i++;
@@ -241,6 +245,14 @@ public final class Tex implements Notation {
             return false;
         }
         return "=+−-·/<>≤≥×⊙".indexOf(math.charAt(beyond)) < 0;
+    }
+
+    /**
+     * Whether a space and a parenthesis after {@code c} open a remark: after an operand, not after
+     * an operator or a sum's index (Σₖ (ŷₖ − yₖ)², what the sum runs over).
+     */
+    private static boolean remarked(char c) {
+        return (Character.isLetterOrDigit(c) && "ᵢⱼₖₗ".indexOf(c) < 0) || c == ')' || c == ']' || c == 'ᵀ' || c == '²';
     }
 
     private static boolean startsWord(String s, int i) {

@@ -30,7 +30,7 @@ class MathMlTest {
             "f′(z1)|<mi>f</mi><mo>′</mo><mo stretchy=\"false\">(</mo><msub><mi>z</mi><mrow><mn>1</mn></mrow></msub>"
                     + "<mo stretchy=\"false\">)</mo>",
             // words keep the spaces the formula has around them, as no-break spaces (MathML trims others)
-            "y (softmax with cross-entropy)|<mi>y</mi><mo stretchy=\"false\">(</mo><mi>softmax</mi>"
+            "y (softmax with cross-entropy)|<mi>y</mi><mspace width=\"1em\"></mspace><mo stretchy=\"false\">(</mo><mi>softmax</mi>"
                     + "<mo lspace=\"0\" rspace=\"0.1667em\">\u2061</mo><mtext>\u00a0with\u00a0cross-entropy</mtext>"
                     + "<mo stretchy=\"false\">)</mo>",
             "0.25 − 1|<mn>0.25</mn><mo>−</mo><mn>1</mn>",

@@ -24,8 +24,11 @@ class TexTest {
 
     @Test
     void wordsAreTextAndNumbersTakeTheLanguagesSeparator() {
-        assertEquals("\\hat{y} - y (\\operatorname{softmax} \\text{ with cross-entropy})",
+        // a remark in parentheses after an operand is set apart; a group after an operator or a sum's index is not
+        assertEquals("\\hat{y} - y\\quad (\\operatorname{softmax} \\text{ with cross-entropy})",
                 en.of("ŷ − y (softmax with cross-entropy)"));
+        assertEquals("W_{1} - \\eta \\cdot dW_{1}\\quad (\\eta  = 1)", en.of("W1 − η·dW1 (η = 1)"));
+        assertEquals("C = (1/m) \\sum_{k} (\\hat{y}_{k} - y_{k})^{2}", en.of("C = (1/m) Σₖ (ŷₖ − yₖ)²"));
         assertEquals("(\\eta  = 0{,}1)", ro.of("(η = 0,1)"));
         assertEquals("(\\eta  = 0.1)", en.of("(η = 0.1)"));
         assertEquals("\\text{dacă } z > 0", ro.of("dacă z > 0"));
