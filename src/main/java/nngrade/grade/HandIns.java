@@ -83,7 +83,8 @@ final class HandIns {
 
     /**
      * The hand-ins of one folder, named by its layout, and the parts of it the walk could not
-     * enter ({@link Location.Unwalked}) that the layout gives a student: a student's folder
+     * enter or did not follow (a link to a folder; {@link Location.Unwalked}) that the layout
+     * gives a student: a student's folder
      * (Moodle's, or one of the folder-per-student layout), or a folder inside it. Each is its
      * student's row, so no one who handed in is missing; what belongs to no one (a group folder
      * of a file-per-student class) is left to the caller's warning. They take no part in telling

@@ -39,8 +39,8 @@ public sealed interface Location {
 
     /**
      * A part of a student's folder the walk could not enter (a folder without permission, a path
-     * too long for the system), and why: the student's row says so, as a file that cannot be
-     * read does; nothing in it is graded.
+     * too long for the system) or does not follow (a link to a folder), and why: the student's
+     * row says so, as a file that cannot be read does; nothing in it is graded.
      */
     record Unwalked(String why) implements Location {
         @Override

@@ -194,14 +194,17 @@ public final class SubmissionFinder {
 
     static final String NOT_A_FILE = "is not a regular file (a pipe, a socket or a device); not read";
     static final String LINK_OUTSIDE = "is a link to a file outside the submissions folder; not read";
+    static final String LINK_OUTSIDE_FOLDER = "is a link to a folder outside the submissions folder; not read";
+    static final String LINK_FOLDER = "is a link to a folder; not followed: a folder is graded only where it really is";
 
     /**
      * The files of a folder, its subfolders walked in parallel (a class is often a folder per
      * student or group); each file is seen once, with the walk's own attributes. Dot-files and
      * dot-folders ({@code .git}, {@code .github}, {@code .vscode}) are no one's hand-in. A folder
-     * named as a link is walked where it leads, its files named as below the link. What cannot be
-     * walked goes to {@code unwalked} (sorted by source), for its student's row, and to
-     * {@code unreadable}, for a warning.
+     * named as a link is walked where it leads, its files named as below the link; a link to a
+     * folder inside it is not. What cannot be walked, and such a link, goes to {@code unwalked}
+     * (sorted by source), for its student's row, and to {@code unreadable}, for a warning (a link
+     * that stays inside is no warning: nothing of the class is left unread).
      */
     private static List<HandIns.Candidate> walk(Path input, List<String> unreadable, List<HandIns.Candidate> unwalked)
             throws IOException {
@@ -272,8 +275,12 @@ public final class SubmissionFinder {
             /**
              * A link is its target when the target stays inside the submissions (a student's
              * repository linking one file to another); one that leaves them is a row saying so,
-             * never opened. A link to a folder is not walked: what it leads to inside is walked
-             * anyway, and what is outside is no one's hand-in.
+             * never opened. A link to a folder is never walked, wherever it leads: outside, its
+             * files are no one's hand-in; inside, they are walked where they really are, and
+             * walking them again through the link would grade them twice, once as the hand-in of
+             * whoever made the link (a student linking to a classmate's folder). Either way the
+             * link goes to {@code unwalked}, so the student whose folder holds it has a row
+             * saying so; one leading outside is also a warning.
              */
             private void link(Path f, BasicFileAttributes a) {
                 Path target;
@@ -285,10 +292,11 @@ public final class SubmissionFinder {
                     return;
                 }
                 if (Files.isDirectory(target)) {
-                    if (!target.startsWith(root)) {
-                        tree.unreadable().add(tree.sourceOf(f) + ": is a link to a folder outside the submissions folder; "
-                                + "not walked");
+                    boolean outside = !target.startsWith(root);
+                    if (outside) {
+                        tree.unreadable().add(tree.sourceOf(f) + ": " + LINK_OUTSIDE_FOLDER);
                     }
+                    tree.unwalked().add(linkedFolder(tree, f, a.lastModifiedTime(), outside));
                 } else if (!target.startsWith(root)) {
                     found.add(candidate(tree, f, new Location.Refused(LINK_OUTSIDE), a.lastModifiedTime()));
                 } else if (Files.isRegularFile(target)) {
@@ -329,6 +337,17 @@ public final class SubmissionFinder {
         Location where = new Location.Unwalked((folder ? "the folder " + shown : shown) + " cannot be read: " + why
                 + "; nothing in it is graded");
         return new HandIns.Candidate(where, c.source(), folder ? c.relative() + "/" : c.relative(), modified, c.note());
+    }
+
+    /**
+     * A link to a folder, as a candidate the layout names as it names a folder the walk could not
+     * enter ({@code hw1-eve/}): its student's row, or a note on it. Nothing below the link is
+     * listed or opened, so nothing of what it leads to can reach a message.
+     */
+    private static HandIns.Candidate linkedFolder(Tree tree, Path f, FileTime modified, boolean outside) {
+        HandIns.Candidate c = candidate(tree, f, new Location.Refused(LINK_FOLDER), modified);
+        String why = Excerpts.pathName(c.relative()) + " " + (outside ? LINK_OUTSIDE_FOLDER : LINK_FOLDER);
+        return new HandIns.Candidate(new Location.Unwalked(why), c.source(), c.relative() + "/", modified, c.note());
     }
 
     private static HandIns.Candidate candidate(Tree tree, Path f, Location where, FileTime modified) {

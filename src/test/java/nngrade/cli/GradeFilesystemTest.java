@@ -133,6 +133,142 @@ class GradeFilesystemTest {
                 GradeRuns.gradebookRows(tmp.resolve("out")).stream().map(r -> r.get("file")).toList());
     }
 
+    private static final String SECRET_NAME = "private-name-5512";
+    private static final String FOLDER_OUTSIDE = "is a link to a folder outside the submissions folder; not read";
+    private static final String FOLDER_NOT_FOLLOWED = "is a link to a folder; not followed: a folder is graded only where "
+            + "it really is";
+
+    /**
+     * A folder outside the submissions, as a teacher's home holds one: answers a walk would read
+     * (their text the secret) and a file whose very name is private.
+     */
+    private Path secretFolder() throws IOException {
+        Path secret = Files.createDirectories(tmp.resolve("home/private"));
+        Files.writeString(secret.resolve("answers.json"), SECRET + "\n");
+        Files.writeString(secret.resolve(SECRET_NAME + ".json"), "{\"student\": \"" + SECRET + "\"}\n");
+        return secret;
+    }
+
+    /** Neither the secret nor the private name is in the run's messages, in --out, or in the other outputs. */
+    private static void assertNothingLeaked(GradeRuns.Run run, Path... outputs) throws IOException {
+        assertFalse(run.all().contains(SECRET) || run.all().contains(SECRET_NAME), run.all());
+        for (Path o : outputs) {
+            String written = Files.isDirectory(o) ? everything(o) : Files.readString(o, StandardCharsets.ISO_8859_1);
+            assertFalse(written.contains(SECRET), "the secret reached " + o);
+            assertFalse(written.contains(SECRET_NAME), "a name inside the linked folder reached " + o);
+        }
+    }
+
+    /**
+     * A folder per student (GitHub Classroom's clones): a student's folder that is a link out of
+     * the submissions, or a link to such a folder inside a student's folder, is that student's
+     * invalid row saying so (beside answers, a note on their graded row) and a warning; nothing
+     * behind the link is listed or opened. Exit 1.
+     */
+    @Test
+    void aLinkToAFolderOutsideIsItsStudentsRow() throws IOException {
+        Path secret = secretFolder();
+        Path in = tmp.resolve("in");
+        submission(in.resolve("hw1-ana"), "answers.json", "perfect.json", "ana");
+        submission(in.resolve("hw1-bob"), "answers.json", "perfect.json", "bob");
+        submission(in.resolve("hw1-dan"), "answers.json", "perfect.json", "dan");
+        Files.createSymbolicLink(in.resolve("hw1-dan/more"), secret);
+        Files.createSymbolicLink(in.resolve("hw1-eve"), secret);
+        Files.createDirectories(in.resolve("hw1-fay"));
+        Files.createSymbolicLink(in.resolve("hw1-fay/work"), secret);
+        Path out = tmp.resolve("out");
+        GradeRuns.Run run = grade(NOTES, in, "--out", out, "--format", "html,md,json", "--junit-xml", tmp.resolve("junit.xml"));
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("ana graded 9 | ", "bob graded 9 | ", "dan graded 9 | hw1-dan/more " + FOLDER_OUTSIDE,
+                "eve invalid 0 | hw1-eve " + FOLDER_OUTSIDE, "fay invalid 0 | hw1-fay/work " + FOLDER_OUTSIDE), rows(out));
+        for (String link : List.of("hw1-dan/more", "hw1-eve", "hw1-fay/work")) {
+            assertTrue(run.err().contains("warning: " + in.resolve(link) + ": " + FOLDER_OUTSIDE), run.err());
+        }
+        assertFalse(run.all().contains(secret.toString()), "the link's target is named: " + run.all());
+        assertNothingLeaked(run, out, tmp.resolve("junit.xml"));
+    }
+
+    /** With a roster, the student whose folder is a link out is invalid, never "missing": they handed in. */
+    @Test
+    void withARosterAStudentFolderLinkedOutIsInvalidNotMissing() throws IOException {
+        Path secret = secretFolder();
+        Path in = tmp.resolve("in");
+        submission(in.resolve("ana"), "answers.json", "perfect.json", "ana");
+        Files.createSymbolicLink(in.resolve("eve"), secret);
+        Path roster = Files.writeString(tmp.resolve("roster.csv"), "id\nana\neve\nzed\n");
+        Path out = tmp.resolve("out");
+        GradeRuns.Run run = grade(NOTES, in, "--roster", roster, "--layout", "folders", "--out", out);
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("ana graded 9 | ", "eve invalid 0 | eve " + FOLDER_OUTSIDE, "zed missing 0 | no submission"),
+                rows(out));
+        assertNothingLeaked(run, out);
+    }
+
+    /** Moodle's folder of one participant, a link out of the download: that participant's invalid row, by its number. */
+    @Test
+    void aMoodleFolderLinkedOutIsItsParticipantsRow() throws IOException {
+        Path secret = secretFolder();
+        Path in = tmp.resolve("in");
+        String linked = "Ion Vasile_1003_assignsubmission_file_";
+        submission(in.resolve("Ana Popescu_1001_assignsubmission_file_"), "answers.json", "perfect.json", null);
+        submission(in.resolve("Maria Pop_1004_assignsubmission_file_"), "answers.json", "perfect.json", null);
+        Files.createSymbolicLink(in.resolve(linked), secret);
+        Path roster = Files.writeString(tmp.resolve("roster.csv"), "id,name\n1001,Ana Popescu\n1003,Ion Vasile\n1004,Maria Pop\n");
+        Path out = tmp.resolve("out");
+        GradeRuns.Run run = grade(NOTES, in, "--roster", roster, "--out", out);
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("1001 graded 9 | ", "1003 invalid 0 | " + linked + " " + FOLDER_OUTSIDE, "1004 graded 9 | "),
+                rows(out));
+        assertTrue(run.err().contains("warning: " + in.resolve(linked) + ": " + FOLDER_OUTSIDE), run.err());
+        assertNothingLeaked(run, out);
+    }
+
+    /**
+     * A link to a folder that stays inside the submissions is not followed either: bob's folder
+     * linked to ana's would grade her answers as his too. Ana's files are graded once, as hers;
+     * bob, with nothing else, is an invalid row saying his link was not followed; carl's link
+     * beside his own answers is a note on his row. Nothing is left unread, so no warning.
+     */
+    @Test
+    void aLinkToAClassmatesFolderIsNotFollowed() throws IOException {
+        Path in = tmp.resolve("in");
+        submission(in.resolve("hw1-ana"), "answers.json", "perfect.json", "ana");
+        Files.createSymbolicLink(in.resolve("hw1-bob"), in.resolve("hw1-ana"));
+        submission(in.resolve("hw1-carl"), "answers.json", "notes.json", "carl");
+        Files.createSymbolicLink(in.resolve("hw1-carl/copy"), in.resolve("hw1-ana"));
+        Path out = tmp.resolve("out");
+        GradeRuns.Run run = grade(NOTES, in, "--out", out);
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("ana graded 9 | ", "bob invalid 0 | hw1-bob " + FOLDER_NOT_FOLLOWED,
+                "carl graded 4 | hw1-carl/copy " + FOLDER_NOT_FOLLOWED), rows(out));
+        assertEquals(List.of(in.resolve("hw1-ana/answers.json").toString(), in.resolve("hw1-bob").toString(),
+                in.resolve("hw1-carl/answers.json").toString()),
+                GradeRuns.gradebookRows(out).stream().map(r -> r.get("file")).toList());
+        assertFalse(run.err().contains("warning: "), run.err());
+    }
+
+    /**
+     * A file per student: a link to a folder is no one's. Leading out, it is a warning naming it
+     * (exit 1) and nothing behind it is read; staying inside, its folder is graded where it is,
+     * once, without a warning.
+     */
+    @Test
+    void inAFilePerStudentClassALinkToAFolderIsNoOnesRow() throws IOException {
+        Path secret = secretFolder();
+        Path in = tmp.resolve("in");
+        submission(in, "ana.json", "perfect.json", "ana");
+        submission(in.resolve("g1"), "ion.json", "notes.json", "ion");
+        Files.createSymbolicLink(in.resolve("group"), secret);
+        Files.createSymbolicLink(in.resolve("g2"), in.resolve("g1"));
+        Path out = tmp.resolve("out");
+        GradeRuns.Run run = grade(NOTES, in, "--out", out);
+        assertEquals(1, run.code(), run.all());
+        assertEquals(List.of("ana graded 9 | ", "ion graded 4 | "), rows(out));
+        assertTrue(run.err().contains("warning: " + in.resolve("group") + ": " + FOLDER_OUTSIDE), run.err());
+        assertFalse(run.err().contains("g2"), run.err());
+        assertNothingLeaked(run, out);
+    }
+
     /** A class laid out in {@code in} (a folder below {@code base}); returns the further arguments of its grade run. */
     @FunctionalInterface
     private interface ClassSetup {

@@ -63,6 +63,28 @@ class SubmissionFinderTest {
         assertEquals(new Location.Refused(SubmissionFinder.LINK_OUTSIDE), found.files().get(1).location());
     }
 
+    /**
+     * A link to a folder is never walked, inside the submissions or out: in a folder per student
+     * it is the row of the student whose folder it is, with why in its location; leading out, it
+     * is also a warning line.
+     */
+    @Test
+    void aLinkToAFolderIsItsStudentsRowNeverWalked(@TempDir Path t) throws IOException {
+        Path outside = write(t.resolve("elsewhere/answers.json")).getParent();
+        write(t.resolve("in/hw1-ana/answers.json"));
+        write(t.resolve("in/hw1-dan/answers.json"));
+        Files.createSymbolicLink(t.resolve("in/hw1-bob"), t.resolve("in/hw1-ana"));
+        Files.createSymbolicLink(t.resolve("in/hw1-eve"), outside);
+        SubmissionFinder.Found found = SubmissionFinder.find(List.of(t.resolve("in")), List.of());
+        assertEquals(List.of("in/hw1-ana/answers.json", "in/hw1-bob", "in/hw1-dan/answers.json", "in/hw1-eve"),
+                names(t, found));
+        assertEquals(List.of("ana", "bob", "dan", "eve"), found.files().stream().map(SubmissionFile::id).toList());
+        assertEquals(new Location.Unwalked("hw1-bob " + SubmissionFinder.LINK_FOLDER), found.files().get(1).location());
+        assertEquals(new Location.Unwalked("hw1-eve " + SubmissionFinder.LINK_OUTSIDE_FOLDER),
+                found.files().get(3).location());
+        assertEquals(List.of(t.resolve("in/hw1-eve") + ": " + SubmissionFinder.LINK_OUTSIDE_FOLDER), found.unreadable());
+    }
+
     @Test
     void anOutputInsideAnyInputIsRefused(@TempDir Path t) throws IOException {
         write(t.resolve("in/ana.json"));
