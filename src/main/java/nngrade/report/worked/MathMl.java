@@ -84,16 +84,30 @@ final class MathMl implements Notation {
         return out;
     }
 
-    /** One atom, with the sub- and superscript attached to it. */
+    /**
+     * One atom, with the sub- and superscript attached to it; a function's name keeps the
+     * application after its scripts ({@code tanh²(z)}, {@code relu′(z)}: the script on the name,
+     * then the space before the argument).
+     */
     private record Atom(String base, String sub, String sup) {
+        static Atom of(String written) {
+            return new Atom(written, null, null);
+        }
+
+        boolean applied() {
+            return base.endsWith(APPLY);
+        }
+
         String mathMl() {
+            String name = applied() ? base.substring(0, base.length() - APPLY.length()) : base;
+            String after = applied() ? APPLY : "";
             if (sub != null && sup != null) {
-                return "<msubsup>" + base + sub + sup + "</msubsup>";
+                return "<msubsup>" + name + sub + sup + "</msubsup>" + after;
             }
             if (sub != null) {
-                return "<msub>" + base + sub + "</msub>";
+                return "<msub>" + name + sub + "</msub>" + after;
             }
-            return sup != null ? "<msup>" + base + sup + "</msup>" : base;
+            return (sup != null ? "<msup>" + name + sup + "</msup>" : name) + after;
         }
     }
 
@@ -115,13 +129,18 @@ final class MathMl implements Notation {
                 } else if (c == '^' || c == '_') {
                     i++;
                     String script = argument();
-                    Atom last = atoms.isEmpty() ? new Atom("<mrow></mrow>", null, null) : atoms.remove(atoms.size() - 1);
+                    Atom last = atoms.isEmpty() ? Atom.of("<mrow></mrow>") : atoms.remove(atoms.size() - 1);
                     if ((c == '^' ? last.sup() : last.sub()) != null) { // a second script: on the whole, as TeX groups it
-                        last = new Atom("<mrow>" + last.mathMl() + "</mrow>", null, null);
+                        last = Atom.of("<mrow>" + last.mathMl() + "</mrow>");
                     }
                     atoms.add(c == '^' ? new Atom(last.base(), last.sub(), script) : new Atom(last.base(), script, last.sup()));
+                } else if (c == '\'' && !atoms.isEmpty() && atoms.get(atoms.size() - 1).applied()
+                        && atoms.get(atoms.size() - 1).sup() == null) {
+                    i++;
+                    Atom last = atoms.remove(atoms.size() - 1);
+                    atoms.add(new Atom(last.base(), last.sub(), "<mo>′</mo>"));
                 } else {
-                    atoms.add(new Atom(atom(), null, null));
+                    atoms.add(Atom.of(atom()));
                 }
             }
             StringBuilder out = new StringBuilder();

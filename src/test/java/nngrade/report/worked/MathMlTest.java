@@ -33,6 +33,11 @@ class MathMlTest {
             "y (softmax with cross-entropy)|<mi>y</mi><mspace width=\"1em\"></mspace><mo stretchy=\"false\">(</mo><mi>softmax</mi>"
                     + "<mo lspace=\"0\" rspace=\"0.1667em\">\u2061</mo><mtext>\u00a0with\u00a0cross-entropy</mtext>"
                     + "<mo stretchy=\"false\">)</mo>",
+            // a function's script is on its name, the application after it: tanh²(z), tanh′(z)
+            "1 − tanh²(z)|<mn>1</mn><mo>−</mo><msup><mi>tanh</mi><mrow><mn>2</mn></mrow></msup>"
+                    + "<mo lspace=\"0\" rspace=\"0.1667em\">\u2061</mo><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo>",
+            "tanh′(z)|<msup><mi>tanh</mi><mo>′</mo></msup><mo lspace=\"0\" rspace=\"0.1667em\">\u2061</mo>"
+                    + "<mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo>",
             "0.25 − 1|<mn>0.25</mn><mo>−</mo><mn>1</mn>",
             "a < b & c|<mi>a</mi><mo>&lt;</mo><mi>b</mi><mo>&amp;</mo><mi>c</mi>",
     })
