@@ -31,9 +31,10 @@ public final class SecretOption {
     /** The secret, or null when none is given (fine for problems without generators). */
     Secret secret() {
         if (secretFile != null) {
-            // read as every input is, size-checked (--secret-file /dev/zero is one line, not an
-            // OutOfMemoryError); the refusals name the file, never a byte of it
-            Secret s = Secret.of(TextFiles.readText(secretFile, secretFile.toString(), FILE));
+            // read as every file the user names is: a pipe or a device is refused before it is opened
+            // (a FIFO would wait for a writer forever, /dev/zero never ends), a file is size-checked;
+            // the refusals name the file, never a byte of it
+            Secret s = Secret.of(TextFiles.readRegularText(secretFile, secretFile.toString(), FILE));
             if (s.isEmpty()) {
                 throw new BadInputException(InputError.inFile(secretFile.toString(), "is empty; expected the secret"));
             }

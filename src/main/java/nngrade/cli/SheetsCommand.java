@@ -94,7 +94,7 @@ public final class SheetsCommand implements Callable<Integer> {
                     : TaskSheet.markdown(v.problem(), id, code, link);
             AtomicFiles.write(out.resolve(FileNames.safe(id) + (format == Format.html ? ".html" : ".md")), text);
         }
-        spec.commandLine().getErr().println("Wrote " + ids.size() + " sheets to " + out);
+        spec.commandLine().getErr().println(language.messages().get("sheets.wrote", ids.size(), out.toString()));
         return ExitCode.OK;
     }
 
@@ -112,7 +112,7 @@ public final class SheetsCommand implements Callable<Integer> {
             AtomicFiles.write(out.resolve(FileNames.safe(id) + "-solution." + format.worked.extension()),
                     format.worked.render(worked, m, Optional.of(id)));
         }
-        spec.commandLine().getErr().println("Wrote " + ids.size() + " worked solutions to " + out);
+        spec.commandLine().getErr().println(m.get("sheets.wrote-solutions", ids.size(), out.toString()));
         return ExitCode.OK;
     }
 }

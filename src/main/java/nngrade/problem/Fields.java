@@ -99,6 +99,6 @@ public final class Fields {
         if (node.isBinary()) {
             return "binary data"; // YAML's !!binary
         }
-        return "an object";
+        return node.isEmpty() ? "an empty object" : "an object";
     }
 }

@@ -76,9 +76,9 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
             return n >= minArgs && (maxArgs < 0 || n <= maxArgs);
         }
 
-        /** The arity in words for messages: "2 or more", "exactly 1". */
+        /** The arity in words for messages: "2 or more args", "exactly 1 arg". */
         public String arityWords() {
-            return maxArgs < 0 ? minArgs + " or more" : "exactly " + minArgs;
+            return maxArgs < 0 ? minArgs + " or more args" : "exactly " + minArgs + (minArgs == 1 ? " arg" : " args");
         }
 
         /** The field holding the op's number: {@code power} for pow, {@code by} for scale, null for the rest. */

@@ -34,30 +34,33 @@ final class GraphValidator {
         }
         long before = pass.count();
         pass.unknownFields(n, FIELDS, "graph", "field");
-        Map<String, Double> inputs = inputs(n.get("inputs"));
-        Set<String> defined = new HashSet<>(inputs.keySet());
-        List<Graph.Node> nodes = nodes(n.get("nodes"), defined);
+        Map<String, String> where = new LinkedHashMap<>(); // each name's defining field, to locate a clash of names
+        Map<String, Double> inputs = inputs(n.get("inputs"), where);
+        Set<String> defined = new HashSet<>(inputs == null ? Set.of() : inputs.keySet());
+        List<Graph.Node> nodes = nodes(n.get("nodes"), defined, inputs != null, where);
         String output = output(n.get("output"), nodeNames(n.get("nodes")));
-        List<String> params = params(n.get("params"), inputs);
-        names(defined);
+        List<String> params = params(n.get("params"), inputs == null ? Map.of() : inputs);
+        names(where);
         return pass.count() > before ? null : new Graph(inputs, nodes, output, params);
     }
 
-    private Map<String, Double> inputs(JsonNode n) {
+    /** Each input's value, or null after reporting that there are none to read. */
+    private Map<String, Double> inputs(JsonNode n, Map<String, String> where) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (n == null) {
             pass.missing("graph.inputs", "is missing; expected each input's value, such as {\"x\": 3, \"y\": -4}");
-            return out;
+            return null;
         }
         if (!n.isObject() || n.isEmpty()) {
             pass.error("graph.inputs", "expected an object of each input's value, such as {\"x\": 3}, found "
                     + Fields.describe(n));
-            return out;
+            return null;
         }
         for (var it = n.fields(); it.hasNext(); ) {
             var e = it.next();
             String field = "graph.inputs." + Excerpts.pathName(e.getKey());
             identifier(e.getKey(), field);
+            where.putIfAbsent(e.getKey(), field);
             JsonNode v = e.getValue();
             if (v.isObject() && v.has("random")) {
                 pass.error(field, field + " is drawn at random for each student: give a student id and the teacher's "
@@ -74,7 +77,11 @@ final class GraphValidator {
         return out;
     }
 
-    private List<Graph.Node> nodes(JsonNode n, Set<String> defined) {
+    /**
+     * The nodes, each using names in {@code defined}; with {@code inputsKnown} false (no readable inputs) a name
+     * that is not a node is not reported, as it may be one of the inputs the file meant to give.
+     */
+    private List<Graph.Node> nodes(JsonNode n, Set<String> defined, boolean inputsKnown, Map<String, String> where) {
         List<Graph.Node> out = new ArrayList<>();
         if (n == null) {
             pass.missing("graph.nodes", "is missing; expected a list of nodes such as {\"name\": \"a\", \"op\": \"mul\", "
@@ -92,7 +99,7 @@ final class GraphValidator {
             }
         }
         for (int i = 0; i < n.size(); i++) {
-            Graph.Node node = node(n.get(i), "graph.nodes[" + i + "]", defined, all);
+            Graph.Node node = node(n.get(i), "graph.nodes[" + i + "]", defined, all, inputsKnown, where);
             if (node != null) {
                 out.add(node);
             }
@@ -100,7 +107,8 @@ final class GraphValidator {
         return out;
     }
 
-    private Graph.Node node(JsonNode n, String path, Set<String> defined, Set<String> all) {
+    private Graph.Node node(JsonNode n, String path, Set<String> defined, Set<String> all, boolean inputsKnown,
+                            Map<String, String> where) {
         if (!n.isObject()) {
             pass.error(path, "expected a node such as {\"name\": \"a\", \"op\": \"mul\", \"args\": [\"x\", \"y\"]}, found "
                     + Fields.describe(n));
@@ -110,17 +118,22 @@ final class GraphValidator {
         pass.unknownFields(n, NODE_FIELDS, path, "field");
         JsonNode nameNode = n.get("name");
         String name = null;
-        if (nameNode == null || !nameNode.isTextual()) {
+        if (nameNode == null) {
+            pass.missing(path + ".name", "is missing; expected the node's name, such as \"a\"");
+        } else if (!nameNode.isTextual()) {
             pass.error(path + ".name", "expected the node's name, found " + Fields.describe(nameNode));
         } else {
             name = nameNode.asText();
             if (identifier(name, path + ".name") && defined.contains(name)) {
                 pass.error(path + ".name", "\"" + name + "\" is already defined; each input and node needs its own name");
             }
+            where.putIfAbsent(name, path + ".name");
         }
         Graph.Op op = null;
         JsonNode opNode = n.get("op");
-        if (opNode == null || !opNode.isTextual()) {
+        if (opNode == null) {
+            pass.missing(path + ".op", "is missing; expected one of " + String.join(", ", Graph.Op.labels()));
+        } else if (!opNode.isTextual()) {
             pass.error(path + ".op", "expected one of " + String.join(", ", Graph.Op.labels()) + ", found "
                     + Fields.describe(opNode));
         } else {
@@ -131,7 +144,9 @@ final class GraphValidator {
         }
         List<String> args = new ArrayList<>();
         JsonNode argsNode = n.get("args");
-        if (argsNode == null || !argsNode.isArray()) {
+        if (argsNode == null) {
+            pass.missing(path + ".args", "is missing; expected the names the node uses, such as [\"x\"]");
+        } else if (!argsNode.isArray()) {
             pass.error(path + ".args", "expected a list of the names the node uses, found " + Fields.describe(argsNode));
         } else {
             for (int i = 0; i < argsNode.size(); i++) {
@@ -144,17 +159,19 @@ final class GraphValidator {
                 String arg = a.asText();
                 if (arg.equals(name)) {
                     pass.error(field, "\"" + Excerpts.shown(arg) + "\" uses itself: a graph has no cycles");
-                } else if (!defined.contains(arg)) {
+                } else if (!defined.contains(arg) && (inputsKnown || all.contains(arg))) {
                     pass.error(field, all.contains(arg)
                             ? "\"" + Excerpts.shown(arg) + "\" is used before it is defined: a node uses only inputs and "
                             + "earlier nodes (a graph has no cycles)"
                             : "\"" + Excerpts.shown(arg) + "\" is neither an input nor a node"
-                            + hint(arg, defined) + "; expected one of " + String.join(", ", sorted(defined)));
+                            + hint(arg, defined) + (defined.isEmpty() ? ""
+                            : "; expected one of " + String.join(", ", sorted(defined))));
                 }
                 args.add(arg);
             }
-            if (op != null && !op.arityFits(args.size())) {
-                pass.error(path + ".args", op.label() + " takes " + op.arityWords() + " args, found " + args.size());
+            // every element counts, names or not: a number among two args is its own error, not a missing arg
+            if (op != null && !op.arityFits(argsNode.size())) {
+                pass.error(path + ".args", op.label() + " takes " + op.arityWords() + ", found " + argsNode.size());
             }
         }
         double parameter = 0;
@@ -230,7 +247,7 @@ final class GraphValidator {
                         + (e.isTextual() ? hint(e.asText(), inputs.keySet()) : "") + "; expected one of "
                         + String.join(", ", inputs.keySet()));
             } else if (out.contains(e.asText())) {
-                pass.error(field, "\"" + e.asText() + "\" is listed twice");
+                pass.error(field, "\"" + e.asText() + "\" is listed twice; list each param once");
             } else {
                 out.add(e.asText());
             }
@@ -238,12 +255,13 @@ final class GraphValidator {
         return out;
     }
 
-    /** A name that reads as d + another name would make "dx" mean two quantities. */
-    private void names(Set<String> defined) {
-        for (String name : sorted(defined)) {
-            if (name.length() > 1 && name.startsWith("d") && defined.contains(name.substring(1))) {
-                pass.error("graph", "the name \"" + name + "\" reads as d + \"" + name.substring(1) + "\" (its gradient); "
-                        + "rename it");
+    /** A name that reads as d + another name would make "dx" mean two quantities: refused where it is defined. */
+    private void names(Map<String, String> where) {
+        for (var e : where.entrySet()) {
+            String name = e.getKey();
+            if (name.length() > 1 && name.startsWith("d") && where.containsKey(name.substring(1))) {
+                pass.error(e.getValue(), "the name \"" + name + "\" reads as d + \"" + name.substring(1)
+                        + "\" (its gradient); rename it");
             }
         }
     }

@@ -48,7 +48,7 @@ final class ProblemValidator {
             return graphProblem(root, id, title, statement);
         }
         Network network = new NetworkValidator(pass).network(root.path("network"));
-        Double learningRate = learningRate(root.get("learningRate"));
+        Double learningRate = learningRate(root.get("learningRate"), "the step W_next = W − η·dW");
         double followThrough = followThrough(root.get("followThrough"));
         boolean partialCredit = pass.bool(root, "partialCredit");
         constraints(root.get("constraints"));
@@ -207,7 +207,8 @@ final class ProblemValidator {
         boolean partialCredit = pass.bool(root, "partialCredit");
         constraints(root.get("constraints"));
         Double learningRate = root.has("learningRate") || (graph != null && !graph.params().isEmpty())
-                ? learningRate(root.get("learningRate")) : Double.valueOf(0);
+                ? learningRate(root.get("learningRate"), "the step x_next = x − η·dx of the params")
+                : Double.valueOf(0);
         pass.stopIfErrors();
         Quantities quantities = graph.quantities();
         List<Quantity> ask = ask(root.get("ask"), quantities);
@@ -288,9 +289,10 @@ final class ProblemValidator {
         return v == null || v < 0 ? 0 : v;
     }
 
-    private Double learningRate(JsonNode n) {
+    /** η, which {@code step} (the formula the problem steps by, in its own letters) needs. */
+    private Double learningRate(JsonNode n, String step) {
         if (n == null) {
-            pass.missing("learningRate", "is missing; the step W_next = W − η·dW needs the learning rate η");
+            pass.missing("learningRate", "is missing; " + step + " needs the learning rate η");
             return null;
         }
         Double v = pass.number(n, "learningRate");

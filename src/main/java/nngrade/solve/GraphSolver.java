@@ -53,12 +53,24 @@ public final class GraphSolver {
                 default -> throw new IllegalStateException(q + " is not a graph's quantity");
             };
             if (!Double.isFinite(v)) {
-                throw new BadInputException(InputError.atField(p.source(), q.name(), "the answer key's " + q.name()
+                String field = definition(g, q.node());
+                throw new BadInputException(InputError.atField(p.source(), field, field
+                        + (g.node(q.node()) != null ? " (" + q.node() + ")" : "") + ": the answer key's " + q.name()
                         + " is " + v + ": the given values overflow; use smaller ones"));
             }
             ordered.put(q, Matrix.scalar(v));
         }
         return new AnswerKey(p, ordered);
+    }
+
+    /** Where the file defines {@code name}: {@code graph.nodes[2]} for a node, {@code graph.inputs.x} for an input. */
+    private static String definition(Graph g, String name) {
+        for (int i = 0; i < g.nodes().size(); i++) {
+            if (g.nodes().get(i).name().equals(name)) {
+                return "graph.nodes[" + i + "]";
+            }
+        }
+        return "graph.inputs." + name;
     }
 
     /** The node's value from its arguments' values. */
@@ -112,16 +124,17 @@ public final class GraphSolver {
         String field = "graph.nodes[" + i + "]";
         String why = switch (n.op()) {
             case LOG -> v[0] <= 0 ? "takes log of " + n.args().get(0) + " = " + Numbers.exact(v[0])
-                    + ", but log needs a positive value" : null;
-            case DIV -> v[1] == 0 ? "divides by " + n.args().get(1) + " = 0" : null;
+                    + " with the given values, but log needs a positive value" : null;
+            case DIV -> v[1] == 0 ? "divides by " + n.args().get(1) + " = 0 with the given values" : null;
             case POW -> v[0] < 0 && n.parameter() != Math.rint(n.parameter())
-                    ? "raises " + n.args().get(0) + " = " + Numbers.exact(v[0]) + " to the non-integer power "
-                    + Numbers.exact(n.parameter()) + ", which has no real value" : null;
+                    ? "raises " + n.args().get(0) + " = " + Numbers.exact(v[0]) + " to the power "
+                    + Numbers.exact(n.parameter()) + " with the given values, but a negative number to a non-integer "
+                    + "power has no real value" : null;
             default -> null;
         };
         if (why != null) {
             throw new BadInputException(InputError.atField(p.source(), field, field + " (" + n.name() + ") " + why
-                    + " with the given values; change them"));
+                    + "; change them"));
         }
     }
 }

@@ -77,7 +77,8 @@ class MessageHygieneTest {
                 new Object[] {notUtf8, notUtf8 + ": is not UTF-8 text; expected the secret as text"},
                 new Object[] {huge, huge + ": is 2 MB; a secret file is at most 1 MB"},
                 new Object[] {tmp, tmp + ": is a folder; expected the secret (a text file)"},
-                new Object[] {Path.of("/dev/zero"), "/dev/zero: is 2 MB; a secret file is at most 1 MB"})) {
+                new Object[] {Path.of("/dev/zero"), "/dev/zero: is not a regular file (a pipe, a socket or a device); "
+                        + "expected the secret (a text file)"})) {
             GradeRuns.Run r = run("solve", NOTES, "--secret-file", c[0].toString());
             assertEquals(2, r.code(), r::all);
             assertEquals(c[1] + "\n", r.err());

@@ -491,7 +491,7 @@ class SubmissionReaderTest {
                 "words.json:2: answers.z1[2]: \"minus two\" is not a number",
                 "words.json:3: answers.yhat[1]: expected a number, found true",
                 "words.json:3: answers.yhat[2]: expected a number, found null",
-                "words.json:3: answers.yhat[3]: expected a number, found an object",
+                "words.json:3: answers.yhat[3]: expected a number, found an empty object",
                 "words.json:4: answers.loss: \"about 3.86\" is not a number",
                 "words.json:5: answers.dz1: \"0.8 -2 1.4\" is not a number",
                 "words.json:6: answers.db1: \"1/0\" divides by zero"), errors(s));
