@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public final class SecretOption {
     static final String ENV = "NNGRADE_SECRET";
     /** A secret is a line of text; a megabyte is far more than any, and small enough to read whole. */
-    private static final FileKind FILE = new FileKind("the secret (a text file)", "a secret file", 1L << 20,
+    private static final FileKind FILE = new FileKind("the secret (a text file, or the NNGRADE_SECRET environment variable instead)", "a secret file", 1L << 20,
             "the secret as text", "is not UTF-8 text; expected the secret as text", false);
 
     @Option(names = "--secret-file", paramLabel = "FILE",

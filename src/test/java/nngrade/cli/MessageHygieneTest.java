@@ -76,9 +76,9 @@ class MessageHygieneTest {
         for (Object[] c : List.of(
                 new Object[] {notUtf8, notUtf8 + ": is not UTF-8 text; expected the secret as text"},
                 new Object[] {huge, huge + ": is 2 MB; a secret file is at most 1 MB"},
-                new Object[] {tmp, tmp + ": is a folder; expected the secret (a text file)"},
+                new Object[] {tmp, tmp + ": is a folder; expected the secret (a text file, or the NNGRADE_SECRET environment variable instead)"},
                 new Object[] {Path.of("/dev/zero"), "/dev/zero: is not a regular file (a pipe, a socket or a device); "
-                        + "expected the secret (a text file)"})) {
+                        + "expected the secret (a text file, or the NNGRADE_SECRET environment variable instead)"})) {
             GradeRuns.Run r = run("solve", NOTES, "--secret-file", c[0].toString());
             assertEquals(2, r.code(), r::all);
             assertEquals(c[1] + "\n", r.err());

@@ -56,7 +56,7 @@ class SecretOptionTest {
         GradeRuns.Run r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(args.toArray(String[]::new)),
                 "nngrade " + command + " waited on the pipe");
         assertEquals(2, r.code(), r::all);
-        assertEquals(fifo + ": is not a regular file (a pipe, a socket or a device); expected the secret (a text file)"
+        assertEquals(fifo + ": is not a regular file (a pipe, a socket or a device); expected the secret (a text file, or the NNGRADE_SECRET environment variable instead)"
                 + System.lineSeparator(), r.err());
         assertEquals("", r.out());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
