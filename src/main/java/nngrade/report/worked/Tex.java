@@ -125,8 +125,9 @@ public final class Tex implements Notation {
                         && Character.isDigit(math.charAt(j + 1)) && j > i))) {
                     j++;
                 }
+                int mantissa = out.length();
                 out.append(number(math.substring(i, j).replace(',', '.')));
-                i = j;
+                i = exponent(math, j, out, mantissa);
             } else if (c == '_' && i + 1 < n && isLatin(math.charAt(i + 1))) {
                 int j = i + 1;
                 while (j < n && isLatin(math.charAt(j))) {
@@ -253,6 +254,36 @@ public final class Tex implements Notation {
      */
     private static boolean remarked(char c) {
         return (Character.isLetterOrDigit(c) && "ᵢⱼₖₗ".indexOf(c) < 0) || c == ')' || c == ']' || c == 'ᵀ' || c == '²';
+    }
+
+    /**
+     * A number's exponent in E notation at {@code j} ({@code 1e-8}, Adam's ε), written as the
+     * power of ten it is: {@code 10^{-8}}, or {@code 2.5\cdot 10^{-8}} (TeX would set 1e−8 as
+     * 1·e minus 8). The mantissa is in {@code out} from {@code mantissa}. Returns where the
+     * number ends.
+     */
+    private static int exponent(String math, int j, StringBuilder out, int mantissa) {
+        int n = math.length();
+        if (j >= n || (math.charAt(j) != 'e' && math.charAt(j) != 'E')) {
+            return j;
+        }
+        int k = j + 1;
+        boolean negative = k < n && (math.charAt(k) == '-' || math.charAt(k) == '−');
+        if (k < n && (negative || math.charAt(k) == '+')) {
+            k++;
+        }
+        int digits = k;
+        while (k < n && Character.isDigit(math.charAt(k))) {
+            k++;
+        }
+        if (k == digits || (k < n && isLatin(math.charAt(k)))) {
+            return j; // a word after the number, not an exponent
+        }
+        String power = "10^{" + (negative ? "-" : "") + Integer.parseInt(math.substring(digits, k)) + "}";
+        String m = out.substring(mantissa);
+        out.setLength(mantissa);
+        out.append(m.equals("1") ? power : m + "\\cdot " + power);
+        return k;
     }
 
     private static boolean startsWord(String s, int i) {

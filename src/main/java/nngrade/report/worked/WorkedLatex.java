@@ -127,6 +127,16 @@ public final class WorkedLatex extends WorkedWriter {
                 case '`' -> t.append("\\textasciigrave{}");
                 case '−' -> t.append("\\textminus{}");
                 case 0xA0 -> t.append('~');
+                // m̂ written as m and a combining circumflex: the accent on the letter
+                case 0x0302 -> {
+                    char last = t.length() > 0 ? t.charAt(t.length() - 1) : ' ';
+                    if ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z')) {
+                        t.setLength(t.length() - 1);
+                        t.append("\\^{").append(last).append('}');
+                    } else {
+                        t.append("[U+0302]");
+                    }
+                }
                 default -> {
                     if (Character.isISOControl(c) || Character.isWhitespace(c)) {
                         t.append(' ');

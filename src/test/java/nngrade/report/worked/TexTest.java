@@ -44,6 +44,10 @@ class TexTest {
                 en.of("_a + J_softmax + W1_next + β^t"));
         assertEquals("x^{0.5} + x^{-1} + dx", en.of("x^0.5 + x^−1 + dx"));
         assertEquals("x^{0{,}5}", ro.of("x^0,5"));
+        // E notation is a power of ten (1e−8 would read as 1·e minus 8); an e without digits is a letter
+        assertEquals("(\\varepsilon  = 10^{-8}, c = 2.5\\cdot 10^{3})", en.of("(ε = 1e-8, c = 2.5E+03)"));
+        assertEquals("(\\varepsilon  = 10^{-8})", ro.of("(ε = 1e-8)"));
+        assertEquals("2e", en.of("2e"));
     }
 
     @Test

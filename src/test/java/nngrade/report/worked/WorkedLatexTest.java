@@ -134,6 +134,7 @@ class WorkedLatexTest {
         assertEquals("\\textless{}\\textgreater{}\\textbar{}\\textquotedbl{} -{}-{}- !\\textasciigrave{} ?\\textasciigrave{} it\\textquotesingle{}s",
                 WorkedLatex.escape("<>|\" --- !` ?` it's"));
         assertEquals("[U+2603] \\(\\eta \\) ă â î ș ț [U+0126]", WorkedLatex.escape("☃ η ă â î ș ț Ħ"));
+        assertEquals("\\^{m} = m/(1 \\textminus{} b) [U+0302]", WorkedLatex.escape("m\u0302 = m/(1 − b) \u0302"));
     }
 
     private static long countEscaped(String s, char c) {
