@@ -122,6 +122,6 @@ public final class WorkedHtml extends WorkedWriter {
 
     @Override
     String text(String plain) {
-        return MathMl.escape(plain);
+        return MathMl.escape(printable(plain));
     }
 }

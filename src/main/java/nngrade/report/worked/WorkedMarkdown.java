@@ -77,8 +77,8 @@ public final class WorkedMarkdown extends WorkedWriter {
 
     static String escape(String s) {
         StringBuilder t = new StringBuilder();
-        for (char c : s.replace('\n', ' ').replace('\r', ' ').toCharArray()) {
-            if ("\\`*_[]<>#|$&".indexOf(c) >= 0) {
+        for (char c : printable(s).toCharArray()) {
+            if ("\\`*_[]<>#|$&~".indexOf(c) >= 0) {
                 t.append('\\');
             }
             t.append(c);

@@ -178,6 +178,20 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         return r.written(v).startsWith("-") ? n.of("(") + written + n.of(")") : written;
     }
 
+    /**
+     * {@code s} with control characters (a NUL, an escape, a line break in a title or an id) and
+     * the bidirectional overrides that reorder what a reader sees (U+202A–U+202E, U+2066–U+2069)
+     * as spaces: text a format then escapes, never a character that breaks XML or fakes a line.
+     */
+    static String printable(String s) {
+        StringBuilder t = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            boolean bidi = (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+            t.append(Character.isISOControl(c) || bidi ? ' ' : c);
+        }
+        return t.toString();
+    }
+
     /** A chain of equalities ({@code a = b = c}), written in pieces that each begin with its = but the first: one math. */
     String chain(List<String> pieces) {
         return math(String.join("", pieces));

@@ -132,6 +132,21 @@ class WorkedHtmlTest {
         assertTrue(statement.startsWith("Line one\nline two"), statement);
     }
 
+    @Test
+    void controlCharactersAndBidiOverridesAreSpacesInEveryFormat() throws Exception {
+        String title = "A\u0000B\u001b[31mC\u202eD\nE";
+        String student = "s\u00071\u2066";
+        Messages m = new Messages(Lang.en);
+        WorkedSolution w = WorkedSolutions.of(WorkedLatexTest.hostile(title), m.words());
+        Document d = parse(WorkedHtml.render(w, m, Optional.of(student)));
+        assertEquals("A B [31mC D E", d.getElementsByTagName("strong").item(0).getTextContent());
+        assertEquals(m.get("worked.student", "s 1 "), byClass(d, "p", "who").getTextContent());
+        String md = WorkedMarkdown.render(w, m, Optional.of(student + " ~~struck~~"));
+        assertTrue(md.contains("A B \\[31mC D E"), md);
+        assertTrue(md.contains("s 1  \\~\\~struck\\~\\~"), md);
+        assertTrue(md.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n'), "a control character in the Markdown");
+    }
+
     private static Element byClass(Document d, String tag, String cls) {
         NodeList all = d.getElementsByTagName(tag);
         for (int i = 0; i < all.getLength(); i++) {
