@@ -44,6 +44,9 @@ public sealed interface Activation {
 
         /** "value if condition, else otherwise". */
         String cases(String value, String condition, String otherwise);
+
+        /** Between the items of a list of values: "; " where the comma is the decimal separator (β = 0,9; ε = 1e-8). */
+        String separator();
     }
 
     /** The names of the spec's activations, in the order they are listed to a teacher who mistyped one. */

@@ -161,7 +161,7 @@ public sealed interface Optimizer {
         }
 
         public String hyperParameters(Activation.Notation n) {
-            return "β = " + n.number(beta) + ", dampening = " + n.number(dampening);
+            return "β = " + n.number(beta) + n.separator() + "dampening = " + n.number(dampening);
         }
     }
 
@@ -192,7 +192,7 @@ public sealed interface Optimizer {
         }
 
         public String stepFormula(String param, double eta, int tNext, Activation.Notation n) {
-            return next(param) + "d" + param + " / (√s" + param + "_next + ε) (" + eta(eta, n) + ", ε = " + n.number(epsilon) + ")";
+            return next(param) + "d" + param + " / (√s" + param + "_next + ε) (" + eta(eta, n) + n.separator() + "ε = " + n.number(epsilon) + ")";
         }
 
         public String stateFormula(Kind kind, String param, Activation.Notation n) {
@@ -200,7 +200,7 @@ public sealed interface Optimizer {
         }
 
         public String hyperParameters(Activation.Notation n) {
-            return "β = " + n.number(beta) + ", ε = " + n.number(epsilon);
+            return "β = " + n.number(beta) + n.separator() + "ε = " + n.number(epsilon);
         }
     }
 
@@ -236,7 +236,7 @@ public sealed interface Optimizer {
 
         public String stepFormula(String param, double eta, int tNext, Activation.Notation n) {
             return next(param) + "m̂ / (√v̂ + ε), m̂ = m" + param + "_next / (1 − β1^" + tNext + "), v̂ = v" + param
-                    + "_next / (1 − β2^" + tNext + ") (" + eta(eta, n) + ", " + hyperParameters(n) + ")";
+                    + "_next / (1 − β2^" + tNext + ") (" + eta(eta, n) + n.separator() + hyperParameters(n) + ")";
         }
 
         public String stateFormula(Kind kind, String param, Activation.Notation n) {
@@ -258,7 +258,7 @@ public sealed interface Optimizer {
         }
 
         public String hyperParameters(Activation.Notation n) {
-            return "β1 = " + n.number(beta1) + ", β2 = " + n.number(beta2) + ", ε = " + n.number(epsilon);
+            return "β1 = " + n.number(beta1) + n.separator() + "β2 = " + n.number(beta2) + n.separator() + "ε = " + n.number(epsilon);
         }
     }
 

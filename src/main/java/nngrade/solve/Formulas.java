@@ -68,6 +68,11 @@ public final class Formulas {
         }
 
         @Override
+        public String separator() {
+            return decimalSeparator == ',' ? "; " : ", ";
+        }
+
+        @Override
         public String cases(String value, String condition, String otherwise) {
             return value + " " + ifWord + " " + condition + ", " + elseWord + " " + otherwise;
         }

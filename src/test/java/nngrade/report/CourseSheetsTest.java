@@ -31,9 +31,9 @@ class CourseSheetsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "adam-step | en | ; optimiser adam (β1 = 0.9, β2 = 0.999, ε = 1e-8), t = 2 (2 steps already taken)",
-        "adam-step | ro | ; optimizatorul adam (β1 = 0,9, β2 = 0,999, ε = 1e-8), t = 2 (2 pași deja făcuți)",
+        "adam-step | ro | ; optimizatorul adam (β1 = 0,9; β2 = 0,999; ε = 1e-8), t = 2 (2 pași deja făcuți)",
         "momentum-step | en | ; learning rate η = 0.1; optimiser momentum (β = 0.9, dampening = 0)",
-        "momentum-step | ro | ; rata de învățare η = 0,1; optimizatorul momentum (β = 0,9, dampening = 0)",
+        "momentum-step | ro | ; rata de învățare η = 0,1; optimizatorul momentum (β = 0,9; dampening = 0)",
         "three-step-loss | en | ; 3 steps on this batch, each from the parameters and state the one before left",
         "three-step-loss | ro | ; 3 pași pe acest lot, fiecare de la parametrii și starea lăsate de cel dinainte",
     })

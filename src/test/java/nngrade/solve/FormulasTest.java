@@ -209,7 +209,7 @@ class FormulasTest {
                  "given": {"x": [[1]], "y": [[2]], "W1": [[0.5]], "b1": [0]}, "ask": ["W1_next"]}
                 """);
         assertEquals("W1_next = W1 − η·dW1 / (√sW1_next + ε) (η = 0.001, ε = 1e-8)", Formulas.of(p, Quantity.of(Quantity.Kind.W_NEXT, 1)));
-        assertEquals("W1_next = W1 − η·dW1 / (√sW1_next + ε) (η = 0,001, ε = 1e-8)",
+        assertEquals("W1_next = W1 − η·dW1 / (√sW1_next + ε) (η = 0,001; ε = 1e-8)",
                 Formulas.of(p, Quantity.of(Quantity.Kind.W_NEXT, 1), RO));
     }
 }
