@@ -90,8 +90,8 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         String heading = i + ". " + code(s.quantity().name()) + " ("
                 + text(m.get(s.asked() ? "worked.asked" : "worked.unasked")) + ")";
         List<Item> items = new ArrayList<>();
-        items.add(labelled("worked.formula", math(n.of(s.formula()))));
-        s.chainRule().ifPresent(c -> items.add(labelled("worked.chain", math(n.of(c)))));
+        items.add(labelled("worked.formula", formula(s.formula())));
+        s.chainRule().ifPresent(c -> items.add(labelled("worked.chain", formula(c))));
         if (!s.products().isEmpty()) {
             String target = n.of("(" + s.intermediate().map(WorkedStep.Intermediate::math).orElse(lhs(s)) + ")");
             boolean oneRow = s.products().stream().allMatch(e -> e.row() == 0);
@@ -190,6 +190,11 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
             t.append(Character.isISOControl(c) || bidi ? ' ' : c);
         }
         return t.toString();
+    }
+
+    /** A formula ({@link nngrade.solve.Formulas}' text) as math: one, where the format breaks its lines itself. */
+    String formula(String plain) {
+        return math(n.of(plain));
     }
 
     /** A chain of equalities ({@code a = b = c}), written in pieces that each begin with its = but the first: one math. */

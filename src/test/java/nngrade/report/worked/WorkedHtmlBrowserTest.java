@@ -56,6 +56,37 @@ class WorkedHtmlBrowserTest {
         }
     }
 
+    /** Every problem's page at an A4 page's width, in each language: nothing runs off the right edge. */
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void everyProblemsPageFitsAnA4PagesWidth(Lang lang) throws Exception {
+        Messages m = new Messages(lang);
+        List<String> wide = new ArrayList<>();
+        for (WorkedMarkdownTest.Solved solved : WorkedMarkdownTest.problems()) {
+            String name = Path.of(solved.file()).getFileName().toString();
+            Path page = Files.writeString(tmp.resolve(name + "-" + lang + ".html"),
+                    WorkedHtml.render(WorkedSolutions.of(solved.key(), m.words()), m, Optional.empty()), StandardCharsets.UTF_8);
+            Cdp.Page tab = cdp.newPage();
+            String s = tab.session();
+            try {
+                cdp.send(s, "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", A4_WIDTH, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
+                int from = cdp.mark();
+                cdp.send(s, "Page.navigate", Map.of("url", page.toUri().toString()));
+                cdp.awaitEvent(s, "Page.loadEventFired", from);
+                int width = cdp.eval(s, "document.documentElement.scrollWidth").asInt();
+                if (width > A4_WIDTH) {
+                    wide.add(name + " " + width + " px: " + cdp.eval(s, "[...document.querySelectorAll('math')]"
+                            + ".filter(e => e.getBoundingClientRect().right > " + A4_WIDTH + ").map(e => e.closest('section')"
+                            + " ? e.closest('section').querySelector('code').textContent : 'given').join(', ')").asText());
+                }
+            } finally {
+                cdp.closePage(tab);
+            }
+        }
+        assertEquals(List.of(), wide, "pages wider than A4");
+    }
+
     @ParameterizedTest
     @EnumSource(Lang.class)
     void theNotesSolutionIsSetAsMathAndPrintsOnA4(Lang lang) throws Exception {
