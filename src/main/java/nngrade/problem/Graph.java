@@ -196,7 +196,9 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
                 case SIGMOID -> "σ(" + a + ")(1 − σ(" + a + "))";
                 case TANH -> "(1 − tanh²(" + a + "))";
                 case RELU -> "[" + a + " > 0]";
-                case POW -> n.number(c) + "·" + a + "^" + n.number(c - 1);
+                // in parentheses when negative, as it follows the upstream factor: dq·(−1·y^−2)
+                case POW -> c < 0 ? "(" + n.number(c) + "·" + a + "^" + n.number(c - 1) + ")"
+                        : n.number(c) + "·" + a + "^" + n.number(c - 1);
                 case SCALE -> c < 0 ? "(" + n.number(c) + ")" : n.number(c);
                 case MAX -> i == 0 ? "[" + a + " ≥ " + args.get(1) + "]" : "[" + args.get(1) + " > " + a + "]";
                 case MIN -> i == 0 ? "[" + a + " ≤ " + args.get(1) + "]" : "[" + args.get(1) + " < " + a + "]";

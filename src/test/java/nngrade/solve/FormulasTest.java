@@ -176,7 +176,8 @@ class FormulasTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "dx | dx = dp·2.5·x^1.5 + dc·3.5 + dm·[x ≥ y] + dn·[x ≤ y] + dq·(1/y) | dx = dp·2,5·x^1,5 + dc·3,5 + dm·[x ≥ y] + dn·[x ≤ y] + dq·(1/y)",
-        "dy | dy = dm·[y > x] + dn·[y < x] + dq·(−x/y²) | dy = dm·[y > x] + dn·[y < x] + dq·(−x/y²)",
+        // a negative power's derivative in parentheses after its upstream factor: dr·(−1·y^−2), not dr·−1·y^−2
+        "dy | dy = dm·[y > x] + dn·[y < x] + dq·(−x/y²) + dr·(-1·y^-2) | dy = dm·[y > x] + dn·[y < x] + dq·(−x/y²) + dr·(-1·y^-2)",
         "p | p = x^2.5 | p = x^2,5",
         "c | c = 3.5·x | c = 3,5·x",
         "x | x (given) | x (dat)",
@@ -193,7 +194,8 @@ class FormulasTest {
                    {"name": "n", "op": "min", "args": ["x", "y"]},
                    {"name": "q", "op": "div", "args": ["x", "y"]},
                    {"name": "u", "op": "neg", "args": ["q"]},
-                   {"name": "f", "op": "add", "args": ["p", "c", "m", "n", "q"]}]},
+                   {"name": "r", "op": "pow", "args": ["y"], "power": -1},
+                   {"name": "f", "op": "add", "args": ["p", "c", "m", "n", "q", "r"]}]},
                  "ask": ["f"]}
                 """);
         Quantity q = p.quantities().parse(name.equals("u") ? "du" : name).orElseThrow();
