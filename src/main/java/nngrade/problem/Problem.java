@@ -157,8 +157,9 @@ public record Problem(
             perQuantity = Map.copyOf(perQuantity);
         }
 
+        /** q's own tolerance, else the one its name has at step 1 (loss's for loss@2), else the default. */
         public Tolerance of(Quantity q) {
-            return perQuantity.getOrDefault(q, byDefault);
+            return perQuantity.getOrDefault(q, perQuantity.getOrDefault(q.atStep(1), byDefault));
         }
 
         public Tolerances withDefault(Tolerance newDefault) {
@@ -172,8 +173,9 @@ public record Problem(
             perQuantity = Map.copyOf(perQuantity);
         }
 
+        /** q's own points, else those its name has at step 1 (dW1's for dW1@2), else the default. */
         public double of(Quantity q) {
-            return perQuantity.getOrDefault(q, byDefault);
+            return perQuantity.getOrDefault(q, perQuantity.getOrDefault(q.atStep(1), byDefault));
         }
     }
 }

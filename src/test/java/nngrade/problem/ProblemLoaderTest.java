@@ -687,4 +687,24 @@ class ProblemLoaderTest {
     private static List<String> lines(BadInputException e) {
         return e.errors().stream().map(InputError::oneLine).toList();
     }
+
+    /** A step-1 name's tolerance and points cover its later steps; an entry of a later step overrides them. */
+    @Test
+    void aQuantitysToleranceAndPointsCoverItsLaterSteps() {
+        Problem p = ProblemLoader.parse("steps.json", """
+                {"id": "s", "learningRate": 1, "steps": 3,
+                 "network": {"inputs": 1, "layers": [{"units": 1, "activation": "linear"}], "loss": "mse"},
+                 "given": {"x": [[1]], "y": [[2]], "W1": [[0.5]], "b1": [0]},
+                 "ask": ["loss", "loss@2", "loss@3", "dW1", "dW1@2", "db1@2"],
+                 "tolerance": {"default": {"absolute": 0.001}, "loss": {"relative": 0.01}, "loss@3": {"decimals": 2}},
+                 "points": {"default": 1, "dW1": 2}}
+                """);
+        Quantity loss = p.quantities().parse("loss").orElseThrow();
+        assertEquals(p.tolerance().of(loss), p.tolerance().of(loss.atStep(2)));
+        assertEquals("±1%", p.tolerance().of(loss.atStep(2)).describe());
+        assertEquals("2 decimals", p.tolerance().of(loss.atStep(3)).describe());
+        assertEquals("±0.001", p.tolerance().of(p.quantities().parse("db1@2").orElseThrow()).describe());
+        assertEquals(2.0, p.points().of(p.quantities().parse("dW1@2").orElseThrow()));
+        assertEquals(1.0, p.points().of(p.quantities().parse("db1@2").orElseThrow()));
+    }
 }
