@@ -40,7 +40,7 @@ final class GraphValidator {
         List<Graph.Node> nodes = nodes(n.get("nodes"), defined, inputs != null, where);
         String output = output(n.get("output"), nodeNames(n.get("nodes")));
         List<String> params = params(n.get("params"), inputs == null ? Map.of() : inputs);
-        names(where);
+        names(where, params);
         return pass.count() > before ? null : new Graph(inputs, nodes, output, params);
     }
 
@@ -255,13 +255,22 @@ final class GraphValidator {
         return out;
     }
 
-    /** A name that reads as d + another name would make "dx" mean two quantities: refused where it is defined. */
-    private void names(Map<String, String> where) {
+    /**
+     * A name that reads as d + another name would make "dx" mean two quantities, and one that
+     * reads as a param's step ({@code x_next} beside the param x) would make "x_next" mean two:
+     * refused where it is defined.
+     */
+    private void names(Map<String, String> where, List<String> params) {
         for (var e : where.entrySet()) {
             String name = e.getKey();
             if (name.length() > 1 && name.startsWith("d") && where.containsKey(name.substring(1))) {
                 pass.error(e.getValue(), "the name \"" + name + "\" reads as d + \"" + name.substring(1)
                         + "\" (its gradient); rename it");
+            }
+            String stepped = name.endsWith("_next") ? name.substring(0, name.length() - "_next".length()) : null;
+            if (stepped != null && params.contains(stepped)) {
+                pass.error(e.getValue(), "the name \"" + name + "\" reads as the param \"" + stepped
+                        + "\" after its step (x_next = x − η·dx); rename it");
             }
         }
     }

@@ -156,6 +156,9 @@ class GraphValidatorTest {
                         + "not an input; params are inputs stepped as x_next = x − η·dx; expected one of x, y"),
                 edit("\"output\": \"f\"", "\"output\": \"f\", \"params\": [\"x\", \"x\"]", FILE + ": graph.params[1]: "
                         + "\"x\" is listed twice; list each param once"),
+                // x_next beside the param x would name two quantities
+                edit("\"y\": -4 }", "\"y\": -4, \"x_next\": 1 }, \"params\": [\"x\"]", FILE + ": graph.inputs.x_next: "
+                        + "the name \"x_next\" reads as the param \"x\" after its step (x_next = x − η·dx); rename it"),
 
                 // the rest of a graph problem
                 edit("\"id\": \"g\",", "\"id\": \"g\", \"network\": {},", FILE + ": network belongs to a network problem, "
