@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * TeX math (for Markdown's {@code $…$}, and LaTeX later) from the Unicode math
+ * TeX math (for Markdown's {@code $…$} and LaTeX, and read back by {@link MathMl} for HTML) from the Unicode math
  * {@code nngrade.solve.Formulas} writes: {@code x·W1ᵀ + b1} becomes {@code x \cdot W_{1}^{\top} + b_{1}}.
  * Words of the reader's language ("with", "dacă") become {@code \text{…}}; numbers take the
  * language's decimal separator ({@code 0{,}5} in Romanian). TeX's special characters never pass
@@ -143,6 +143,15 @@ public final class Tex implements Notation {
                         && j + 1 < n && Character.isDigit(math.charAt(j + 1))) || (j == i + 1 && (math.charAt(j) == '−'
                         || math.charAt(j) == '-')))) {
                     j++;
+                }
+                // a power in E notation (x^1e-05) is raised whole, its exponent a power of ten
+                if (j > i + 1 && j < n && (math.charAt(j) == 'e' || math.charAt(j) == 'E')) {
+                    int k = j + 1 < n && "-−+".indexOf(math.charAt(j + 1)) >= 0 ? j + 2 : j + 1;
+                    int digits = k;
+                    while (k < n && Character.isDigit(math.charAt(k))) {
+                        k++;
+                    }
+                    j = k > digits ? k : j;
                 }
                 // without a number after it (β^t), ^ raises the next character as TeX does
                 out.append(j > i + 1 ? "^{" + of(math.substring(i + 1, j)) + "}" : "^");

@@ -48,6 +48,7 @@ class TexTest {
         assertEquals("(\\varepsilon  = 10^{-8}, c = 2.5\\cdot 10^{3})", en.of("(ε = 1e-8, c = 2.5E+03)"));
         assertEquals("(\\varepsilon  = 10^{-8})", ro.of("(ε = 1e-8)"));
         assertEquals("2e", en.of("2e"));
+        assertEquals("x^{10^{-5}}", en.of("x^1e-05"));
     }
 
     @Test
