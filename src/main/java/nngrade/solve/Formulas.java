@@ -109,16 +109,16 @@ public final class Formulas {
             case DW -> "dW" + l + " = " + n.weightLayout().dWFormula("δ" + l, in) + divisor + (p.l2() == 0 ? ""
                     : (n.reduction() == Reduction.MEAN ? " + (λ/m)·W" : " + λ·W") + l + " (λ = " + w.number(p.l2()) + ")");
             case DB -> "db" + l + " = Σᵢ δ" + l + divisor;
-            case W_NEXT -> step(p, "W" + l, w);
-            case B_NEXT -> step(p, "b" + l, w);
+            case W_NEXT -> step(p, "W" + l, q.step(), w);
+            case B_NEXT -> step(p, "b" + l, q.step(), w);
             case VW_NEXT, VB_NEXT, SW_NEXT, SB_NEXT, MW_NEXT, MB_NEXT -> state(p, q, w);
             case NODE, D_NODE, NODE_NEXT -> q.name();
         };
     }
 
-    /** P_next under the problem's optimiser, with η and its hyper-parameters. */
-    private static String step(Problem p, String param, Words w) {
-        return p.optimizer().stepFormula(param, p.learningRate(), p.t() + 1, w);
+    /** P_next of step s under the problem's optimiser, with η and its hyper-parameters: Adam's t' = t + s. */
+    private static String step(Problem p, String param, int s, Words w) {
+        return p.optimizer().stepFormula(param, p.learningRate(), p.t() + s, w);
     }
 
     /** The optimiser's state after the step, from dP and the state before. */

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The formula text of every quantity kind, in English and in Romanian words, written out by hand:
@@ -213,5 +214,18 @@ class FormulasTest {
         assertEquals("W1_next = W1 − η·dW1 / (√sW1_next + ε) (η = 0.001, ε = 1e-8)", Formulas.of(p, Quantity.of(Quantity.Kind.W_NEXT, 1)));
         assertEquals("W1_next = W1 − η·dW1 / (√sW1_next + ε) (η = 0,001; ε = 1e-8)",
                 Formulas.of(p, Quantity.of(Quantity.Kind.W_NEXT, 1), RO));
+    }
+
+    /** Adam's bias correction at step s takes t' = t + s: a problem given t = 2 corrects step 2 with β^4. */
+    @Test
+    void adamsCorrectionAtALaterStepTakesItsOwnT() {
+        Problem p = ProblemLoader.parse("adam.json", """
+                {"id": "a", "learningRate": 0.01, "optimizer": {"name": "adam"}, "steps": 2,
+                 "network": {"inputs": 1, "layers": [{"units": 1, "activation": "linear"}], "loss": "mse"},
+                 "given": {"x": [[1]], "y": [[2]], "W1": [[0.5]], "b1": [0], "t": 2}, "ask": ["W1_next@2"]}
+                """);
+        Quantity w = Quantity.of(Quantity.Kind.W_NEXT, 1);
+        assertTrue(Formulas.of(p, w).contains("(1 − β1^3)"), Formulas.of(p, w));
+        assertTrue(Formulas.of(p, w.atStep(2)).contains("(1 − β1^4), v̂ = vW1_next / (1 − β2^4)"), Formulas.of(p, w.atStep(2)));
     }
 }
