@@ -247,9 +247,17 @@ public sealed interface Optimizer {
 
         /** P − η·m̂ / (√v̂ + ε) with m̂ = m / (1 − β1^t'), v̂ = v / (1 − β2^t'). */
         public Matrix corrected(Matrix p, Matrix m, Matrix v, double eta, int tNext) {
-            Matrix mHat = m.scale(1 / (1 - Math.pow(beta1, tNext)));
-            Matrix vHat = v.scale(1 / (1 - Math.pow(beta2, tNext)));
-            return scaledStep(p, mHat, vHat, eta, epsilon);
+            return scaledStep(p, mHat(m, tNext), vHat(v, tNext), eta, epsilon);
+        }
+
+        /** m̂ = m / (1 − β1^t'). */
+        public Matrix mHat(Matrix m, int tNext) {
+            return m.scale(1 / (1 - Math.pow(beta1, tNext)));
+        }
+
+        /** v̂ = v / (1 − β2^t'). */
+        public Matrix vHat(Matrix v, int tNext) {
+            return v.scale(1 / (1 - Math.pow(beta2, tNext)));
         }
 
         /** P − η·m / (√v + ε): the step without Adam's bias correction (a diagnosis's candidate). */

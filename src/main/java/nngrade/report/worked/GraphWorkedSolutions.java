@@ -116,7 +116,7 @@ final class GraphWorkedSolutions {
             default -> throw new IllegalArgumentException(q + " is not a graph's quantity");
         }
         return new WorkedStep(q, p.ask().contains(q), Formulas.of(p, q, words), Optional.empty(), List.of(), parts,
-                Optional.empty(), Optional.empty(), Optional.empty(), result, r);
+                List.of(), Optional.empty(), Optional.empty(), result, r);
     }
 
     /** {@code a = x·y}: the op's formula, with the arguments' values put in, and its value. */

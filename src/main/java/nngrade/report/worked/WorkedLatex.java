@@ -63,7 +63,7 @@ public final class WorkedLatex extends WorkedWriter {
     private static int widestMatrix(WorkedSolution w) {
         Stream<Matrix> given = w.given().stream().map(WorkedSolution.Given::value);
         Stream<Matrix> shown = w.steps().stream().flatMap(s -> Stream.concat(Stream.concat(Stream.of(s.result()),
-                s.intermediate().map(WorkedStep.Intermediate::value).stream()), s.substituted().stream()
+                s.intermediates().stream().map(WorkedStep.Intermediate::value)), s.substituted().stream()
                 .filter(p -> p instanceof Part.Value).map(p -> ((Part.Value) p).value())));
         return Stream.concat(given, shown).filter(v -> v.rows() > 1).mapToInt(Matrix::cols).max().orElse(0);
     }

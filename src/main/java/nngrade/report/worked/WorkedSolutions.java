@@ -201,7 +201,7 @@ public final class WorkedSolutions {
         }
         Optional<String> shape = q.kind() == Kind.DW || q.kind() == Kind.W_NEXT
                 ? Optional.of(words.shape(n.weightLayout())) : Optional.empty();
-        return new WorkedStep(q, p.ask().contains(q), formula, b.chain, b.products, b.parts, b.intermediate,
+        return new WorkedStep(q, p.ask().contains(q), formula, b.chain, b.products, b.parts, b.intermediates,
                 b.elided, shape, result, r);
     }
 
@@ -210,7 +210,7 @@ public final class WorkedSolutions {
         Optional<String> chain = Optional.empty();
         List<EntryProduct> products = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
-        Optional<Intermediate> intermediate = Optional.empty();
+        List<Intermediate> intermediates = new ArrayList<>();
         Optional<Shapes> elided = Optional.empty();
 
         Builder math(String m) {
@@ -252,7 +252,7 @@ public final class WorkedSolutions {
         }
         b.math(full).eq().value(product, r).math(" + ").value(ps.b(l), parameterRounding(Kind.B_NEXT, l, s)).eq()
                 .value(key.get(at(Kind.Z, l, s)), r);
-        b.intermediate = Optional.of(new Intermediate(label, product, r));
+        b.intermediates.add(new Intermediate(label, product, r));
     }
 
     private void activated(Builder b, int l, int s, Matrix result, Rounding r) {
@@ -268,7 +268,7 @@ public final class WorkedSolutions {
             // one sample: exp(z) over its sum, as the notes divide
             Matrix exp = z.map(Math::exp);
             b.value(exp, r).math(" / ").value(Matrix.scalar(exp.sum()), r).eq();
-            b.intermediate = Optional.of(new Intermediate("exp(z" + l + ")", exp, r));
+            b.intermediates.add(new Intermediate("exp(z" + l + ")", exp, r));
         }
         b.value(result, r);
     }
@@ -300,7 +300,7 @@ public final class WorkedSolutions {
         if (perSample.size() > 1) {
             b.eq().value(Matrix.scalar(sum), r);
         }
-        b.intermediate = Optional.of(new Intermediate("Σᵢ ℓᵢ", Matrix.scalar(sum), r));
+        b.intermediates.add(new Intermediate("Σᵢ ℓᵢ", Matrix.scalar(sum), r));
         double penalty = Backprop.penalty(ps);
         if (p.l2() != 0) {
             b.math("; (λ/2) Σₗ ‖Wₗ‖²").eq().value(Matrix.scalar(penalty), r);
@@ -378,7 +378,7 @@ public final class WorkedSolutions {
         if (n.loss().simplifiesWith(f)) {
             return;
         }
-        b.intermediate = Optional.of(new Intermediate("ŷ − y", diff, r));
+        b.intermediates.add(new Intermediate("ŷ − y", diff, r));
         Matrix gradient = n.loss().gradient(yhat, ps.y());
         b.math("; ∂ℓ/∂ŷ").eq().value(gradient, r);
         if (f instanceof Activation.Elementwise e && !(f instanceof Activation.Linear)) {
@@ -418,7 +418,7 @@ public final class WorkedSolutions {
             Matrix prime = key.get(at(Kind.Z, l, s)).map(e::derivative);
             b.math("da" + l + " ⊙ f′(z" + l + ")").eq().value(da, daR).math(" ⊙ ").value(prime, r).eq()
                     .value(result, r);
-            b.intermediate = Optional.of(new Intermediate("f′(z" + l + ")", prime, r));
+            b.intermediates.add(new Intermediate("f′(z" + l + ")", prime, r));
         } else {
             b.math("J_" + f.symbol() + "(z" + l + ")ᵀ·da" + l).eq().value(result, r);
         }
@@ -448,7 +448,7 @@ public final class WorkedSolutions {
             b.math(product).eq().value(result, r);
             return;
         }
-        b.intermediate = Optional.of(new Intermediate(product, sum, r));
+        b.intermediates.add(new Intermediate(product, sum, r));
         b.math(product + n.reduction().divisor() + (p.l2() == 0 ? "" : (mean ? " + (λ/m)·W" : " + λ·W") + l)).eq()
                 .value(sum, r);
         if (mean) {
@@ -467,7 +467,7 @@ public final class WorkedSolutions {
             b.math("Σᵢ δ" + l).eq().value(result, r);
             return;
         }
-        b.intermediate = Optional.of(new Intermediate("Σᵢ δ" + l, sum, r));
+        b.intermediates.add(new Intermediate("Σᵢ δ" + l, sum, r));
         b.math("Σᵢ δ" + l + n.reduction().divisor()).eq().value(sum, r);
         if (n.reduction() == Reduction.MEAN) {
             b.math(" / ").value(Matrix.scalar(ps.samples()), Rounding.EXACT);
@@ -495,7 +495,14 @@ public final class WorkedSolutions {
             b.math(param + " − η·d" + param).eq().value(before, beforeR).math(" − ").value(eta, Rounding.EXACT)
                     .math("·").value(key.get(g), rounding(g)).eq().value(result, r);
         }
-        // RMSprop's and Adam's steps divide cell by cell: their formula and result are shown, the cells not
+        // RMSprop's and Adam's steps divide cell by cell: their formula and result are shown, the cells not;
+        // Adam's bias-corrected moments on the way, so that each cell can be checked by hand
+        if (o instanceof Optimizer.Adam a) {
+            Quantity m = at(weights ? Kind.MW_NEXT : Kind.MB_NEXT, l, s);
+            Quantity v = at(weights ? Kind.VW_NEXT : Kind.VB_NEXT, l, s);
+            b.intermediates.add(new Intermediate("m̂", a.mHat(key.get(m), ps.t() + 1), rounding(m)));
+            b.intermediates.add(new Intermediate("v̂", a.vHat(key.get(v), ps.t() + 1), rounding(v)));
+        }
     }
 
     private void state(Builder b, Problem ps, Quantity q, Matrix result, Rounding r) {

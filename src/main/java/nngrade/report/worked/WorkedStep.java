@@ -16,20 +16,27 @@ import java.util.Optional;
  *                     ({@code δ1 = (δ2·W2) ⊙ f′(z1)}), else empty
  * @param products     a small product written out entry by entry (empty for a large one or none)
  * @param substituted  the formula's right side with the numbers put in, through the intermediate, to the result
- * @param intermediate the value the notes show on the way (W·x before b, ŷ − y, the batch sum before /m)
+ * @param intermediates the values the notes show on the way (W·x before b, ŷ − y, the batch sum before /m;
+ *                     Adam's m̂ and v̂)
  * @param elided       for a product too large to write out entry by entry, its shapes
  * @param weightShape  W's shape in words where the quantity has it (dW, W_next): {@code units × inputs}
  * @param result       the key's value, exactly
  * @param rounding     how the result is shown
  */
 public record WorkedStep(Quantity quantity, boolean asked, String formula, Optional<String> chainRule,
-                         List<EntryProduct> products, List<Part> substituted, Optional<Intermediate> intermediate,
+                         List<EntryProduct> products, List<Part> substituted, List<Intermediate> intermediates,
                          Optional<Part.Shapes> elided,
                          Optional<String> weightShape, Matrix result, Rounding rounding) {
 
     public WorkedStep {
         products = List.copyOf(products);
         substituted = List.copyOf(substituted);
+        intermediates = List.copyOf(intermediates);
+    }
+
+    /** The first value on the way: the one a product written out entry by entry is of. */
+    public Optional<Intermediate> intermediate() {
+        return intermediates.stream().findFirst();
     }
 
     /** Whether an entry of its product is written with ≈ ({@link EntryProduct#approximate()}). */

@@ -111,7 +111,7 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         } else {
             items.add(labelled("worked.substituted", chain(parts(s.substituted()))));
         }
-        s.intermediate().ifPresent(v -> items.add(labelled("worked.intermediate",
+        s.intermediates().forEach(v -> items.add(labelled("worked.intermediate",
                 math(n.of(v.math()) + n.of(" = ") + value(v.value(), v.rounding())))));
         items.add(labelled("worked.result", math(n.of(lhs(s)) + n.of(" = ") + value(s.result(), s.rounding()))
                 + " (" + text(m.get("worked.rounded", rounding(s.rounding()))) + ")"));

@@ -328,6 +328,12 @@ class WorkedMarkdownTest {
                     add(key.get(Quantity.of(Kind.DW, l).atStep(s)).hadamard(key.get(Quantity.of(Kind.DW, l).atStep(s))));
                     add(key.get(Quantity.of(Kind.DB, l).atStep(s)).hadamard(key.get(Quantity.of(Kind.DB, l).atStep(s))));
                     add(weight(l, s).scale(p.l2() * n.reduction().factor(p.samples())));
+                    if (p.optimizer() instanceof Optimizer.Adam o) { // m̂ = m/(1 − β1^t'), v̂ = v/(1 − β2^t'), t' = t + s
+                        for (Kind[] mv : new Kind[][] {{Kind.MW_NEXT, Kind.VW_NEXT}, {Kind.MB_NEXT, Kind.VB_NEXT}}) {
+                            add(key.get(Quantity.of(mv[0], l).atStep(s)).scale(1 / (1 - Math.pow(o.beta1(), p.t() + s))));
+                            add(key.get(Quantity.of(mv[1], l).atStep(s)).scale(1 / (1 - Math.pow(o.beta2(), p.t() + s))));
+                        }
+                    }
                 }
                 Matrix yhat = key.get(Quantity.YHAT.atStep(s));
                 pool.add((double) yhat.cols());

@@ -50,6 +50,18 @@ class WorkedSolutionsTest {
         assertFalse(z1.elided().isPresent());
     }
 
+    /** adam-step (t = 2, so t' = 3): m̂ = mW1_next/(1 − 0.9³), v̂ = vW1_next/(1 − 0.999³), by hand. */
+    @Test
+    void adamsStepShowsItsBiasCorrectedMoments() {
+        WorkedStep step = of("problems/adam-step.json").steps().stream()
+                .filter(s -> s.quantity().equals(Quantity.of(Quantity.Kind.W_NEXT, 1))).findFirst().orElseThrow();
+        assertEquals(List.of("m̂", "v̂"), step.intermediates().stream().map(WorkedStep.Intermediate::math).toList());
+        assertArrayEquals(new double[] {0.14 / 0.271, -0.02 / 0.271, 0.255 / 0.271},
+                step.intermediates().get(0).value().toArray(), 1e-12);
+        assertArrayEquals(new double[] {0.002248 / 0.002997001, 0.0010615 / 0.002997001, 0.0045585 / 0.002997001},
+                step.intermediates().get(1).value().toArray(), 1e-9);
+    }
+
     @Test
     void largeProductsAreElidedWithTheirShapes() {
         WorkedStep z1 = of("src/test/resources/worked/wide-batch-mse.json").steps().get(0);
