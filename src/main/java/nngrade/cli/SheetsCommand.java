@@ -2,6 +2,7 @@ package nngrade.cli;
 
 import nngrade.grade.AtomicFiles;
 import nngrade.grade.FileNames;
+import nngrade.grade.FolderOutput;
 import nngrade.report.TaskSheet;
 import nngrade.report.worked.WorkedFormat;
 import nngrade.report.worked.WorkedSolutions;
@@ -17,7 +18,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +85,7 @@ public final class SheetsCommand implements Callable<Integer> {
         }
         String base = baseUrl == null ? null : Links.baseUrl(baseUrl);
         Set<String> ids = RosterReader.read(roster).ids();
-        Files.createDirectories(out);
+        FolderOutput.makeFolder(out);
         for (String id : ids) {
             Variants.Variant v = source.forStudent(id);
             String code = source.variantCode(id).orElse(null);
@@ -105,7 +105,7 @@ public final class SheetsCommand implements Callable<Integer> {
                     + "leave out --base-url with --solutions");
         }
         Set<String> ids = RosterReader.read(roster).ids();
-        Files.createDirectories(out);
+        FolderOutput.makeFolder(out);
         var m = language.messages();
         for (String id : ids) {
             var worked = WorkedSolutions.of(source.forStudent(id).key(), m.words());

@@ -98,4 +98,22 @@ class SheetsSolutionsTest {
         assertTrue(link.err().contains("--base-url: a solution sheet carries no link"), link.err());
         assertFalse(Files.exists(out));
     }
+
+    /** A file where the output folder, or a folder above it, should be: refused in one line naming --out, as grade does. */
+    @ParameterizedTest(name = "{0}, solutions {1}")
+    @CsvSource({"notes.txt, false", "notes.txt, true", "notes.txt/sheets, false", "notes.txt/sheets, true"})
+    void aFileInTheWayOfTheOutputFolderIsRefusedInOneLine(String given, boolean solutions) throws IOException {
+        Path roster = file("roster.csv", "id\nana\n");
+        Path notes = file("notes.txt", "the teacher's notes\n");
+        Path out = dir.resolve(given);
+        List<String> args = new java.util.ArrayList<>(List.of("sheets", PROBLEM, "--roster", roster.toString(),
+                "--out", out.toString(), "--secret-file", file("secret.txt", SECRET + "\n").toString()));
+        if (solutions) {
+            args.add("--solutions");
+        }
+        var r = run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(out + ": cannot write: " + notes + " is in the way: it is not a folder", r.err().strip());
+        assertEquals("the teacher's notes\n", Files.readString(notes), "the file is left as it was");
+    }
 }
