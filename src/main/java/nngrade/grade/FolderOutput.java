@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static nngrade.grade.AtomicFiles.cannotWrite;
+
 /**
  * The class run's output folder ({@code --out}): gradebook.csv, changes.csv, summary.json, summary.html,
  * reports/ and a learning platform's grade import (moodle-grades.csv, canvas-grades.csv) inside it, JUnit XML
@@ -262,9 +264,5 @@ public final class FolderOutput implements Output {
     /** After {@link #close}: the staging folder if it is still there, and why. */
     public Optional<String> leftover() {
         return Optional.ofNullable(leftover);
-    }
-
-    private static BadInputException cannotWrite(Path target, IOException e) {
-        return new BadInputException(InputError.inFile(target.toString(), "cannot write: " + AtomicFiles.whyNot(e)));
     }
 }

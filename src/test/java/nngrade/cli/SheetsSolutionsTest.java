@@ -116,4 +116,21 @@ class SheetsSolutionsTest {
         assertEquals(out + ": cannot write: " + notes + " is in the way: it is not a folder", r.err().strip());
         assertEquals("the teacher's notes\n", Files.readString(notes), "the file is left as it was");
     }
+
+    /** A folder where a student's file goes: that file named in one line, not an internal error. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ana.html, false", "ana-solution.html, true"})
+    void aFolderInTheWayOfAStudentsFileIsRefusedInOneLine(String name, boolean solutions) throws IOException {
+        Path roster = file("roster.csv", "id\nana\n");
+        Path out = dir.resolve("out");
+        Path blocker = Files.createDirectories(out.resolve(name));
+        List<String> args = new java.util.ArrayList<>(List.of("sheets", PROBLEM, "--roster", roster.toString(),
+                "--out", out.toString(), "--secret-file", file("secret.txt", SECRET + "\n").toString()));
+        if (solutions) {
+            args.add("--solutions");
+        }
+        var r = run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(blocker + ": cannot write: " + blocker + " is a folder", r.err().strip());
+    }
 }
