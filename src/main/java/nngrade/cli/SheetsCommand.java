@@ -3,6 +3,8 @@ package nngrade.cli;
 import nngrade.grade.AtomicFiles;
 import nngrade.grade.FileNames;
 import nngrade.grade.FolderOutput;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
 import nngrade.report.TaskSheet;
 import nngrade.report.worked.WorkedFormat;
 import nngrade.report.worked.WorkedSolutions;
@@ -84,7 +86,7 @@ public final class SheetsCommand implements Callable<Integer> {
                     + "latex is for --solutions");
         }
         String base = baseUrl == null ? null : Links.baseUrl(baseUrl);
-        Set<String> ids = RosterReader.read(roster).ids();
+        Set<String> ids = students();
         FolderOutput.makeFolder(out);
         for (String id : ids) {
             Variants.Variant v = source.forStudent(id);
@@ -98,13 +100,26 @@ public final class SheetsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /**
+     * The roster's ids. A roster of no students (a header alone) is refused as grade refuses an empty one:
+     * "Wrote 0 sheets" would hide that the wrong file was given.
+     */
+    private Set<String> students() {
+        Set<String> ids = RosterReader.read(roster).ids();
+        if (ids.isEmpty()) {
+            throw new BadInputException(InputError.inFile(roster.toString(),
+                    "lists no students; expected a row for each student below the header"));
+        }
+        return ids;
+    }
+
     /** A worked solution per student, each of their own variant; checked before anything is written. */
     private int solutions(ProblemSource source) throws java.io.IOException {
         if (baseUrl != null) {
             throw new ParameterException(spec.commandLine(), "--base-url: a solution sheet carries no link; "
                     + "leave out --base-url with --solutions");
         }
-        Set<String> ids = RosterReader.read(roster).ids();
+        Set<String> ids = students();
         FolderOutput.makeFolder(out);
         var m = language.messages();
         for (String id : ids) {

@@ -36,6 +36,15 @@ class SheetsSolutionsTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
+    /** {@code sheets PROBLEM --roster ROSTER --out OUT}, task sheets or solutions, of the variant problem. */
+    private GradeRuns.Run sheets(Path roster, Path out, boolean solutions) throws IOException {
+        String secret = file("secret.txt", SECRET + "\n").toString();
+        return solutions
+                ? run("sheets", PROBLEM, "--roster", roster.toString(), "--out", out.toString(), "--secret-file", secret,
+                        "--solutions")
+                : run("sheets", PROBLEM, "--roster", roster.toString(), "--out", out.toString(), "--secret-file", secret);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"html, ro, HTML", "markdown, en, MARKDOWN", "latex, en, LATEX"})
     void eachStudentGetsTheirOwnVariantsWorkedSolution(String format, String lang, WorkedFormat worked) throws IOException {
@@ -106,12 +115,7 @@ class SheetsSolutionsTest {
         Path roster = file("roster.csv", "id\nana\n");
         Path notes = file("notes.txt", "the teacher's notes\n");
         Path out = dir.resolve(given);
-        List<String> args = new java.util.ArrayList<>(List.of("sheets", PROBLEM, "--roster", roster.toString(),
-                "--out", out.toString(), "--secret-file", file("secret.txt", SECRET + "\n").toString()));
-        if (solutions) {
-            args.add("--solutions");
-        }
-        var r = run(args.toArray(String[]::new));
+        var r = sheets(roster, out, solutions);
         assertEquals(2, r.code(), r.err());
         assertEquals(out + ": cannot write: " + notes + " is in the way: it is not a folder", r.err().strip());
         assertEquals("the teacher's notes\n", Files.readString(notes), "the file is left as it was");
@@ -124,13 +128,21 @@ class SheetsSolutionsTest {
         Path roster = file("roster.csv", "id\nana\n");
         Path out = dir.resolve("out");
         Path blocker = Files.createDirectories(out.resolve(name));
-        List<String> args = new java.util.ArrayList<>(List.of("sheets", PROBLEM, "--roster", roster.toString(),
-                "--out", out.toString(), "--secret-file", file("secret.txt", SECRET + "\n").toString()));
-        if (solutions) {
-            args.add("--solutions");
-        }
-        var r = run(args.toArray(String[]::new));
+        var r = sheets(roster, out, solutions);
         assertEquals(2, r.code(), r.err());
         assertEquals(blocker + ": cannot write: " + blocker + " is a folder", r.err().strip());
+    }
+
+    /** A roster of no students would write nothing and say so with exit 0: refused like grade's empty roster, before any folder is made. */
+    @ParameterizedTest(name = "{0}, solutions {1}")
+    @CsvSource({"id|, false", "id|, true", "'id,name||', true", "'', false"}) // | for a line break
+    void aRosterOfNoStudentsIsRefusedInOneLine(String text, boolean solutions) throws IOException {
+        Path roster = file("roster.csv", text.replace('|', '\n'));
+        Path out = dir.resolve("out");
+        var r = sheets(roster, out, solutions);
+        assertEquals(2, r.code(), r.err());
+        assertEquals(roster + (text.isEmpty() ? ": is empty; expected a header with an id column"
+                : ": lists no students; expected a row for each student below the header"), r.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
     }
 }
