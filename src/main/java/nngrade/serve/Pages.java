@@ -48,7 +48,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The pages of {@code nngrade serve}: a student signs in with their link and checks answers in a
@@ -77,6 +80,8 @@ final class Pages {
     private final Classroom classroom;
     private final ServeConfig config;
     private final SecureRandom random = new SecureRandom();
+    /** The problems whose worked solution failed to be made, each told to the teacher once. */
+    private final Set<String> workedFailed = ConcurrentHashMap.newKeySet();
 
     Pages(Classroom classroom) {
         this.classroom = classroom;
@@ -277,9 +282,30 @@ final class Pages {
      * (the key is worked out for a page only then).
      */
     private ServedPages.Worked worked(String student, ProblemSource s, Messages m) {
-        return classroom.worked(student, s, m).map(w -> new ServedPages.Worked(m.get("serve.worked.heading"),
-                m.get("serve.worked.intro"), WorkedHtml.article(w, m, Optional.of(student)),
-                "/p/" + classroom.idOf(s) + "/worked", m.get("serve.worked.page"))).orElse(null);
+        String pid = classroom.idOf(s);
+        return orLeftOut(pid, student, () -> classroom.worked(student, s, m).map(w -> new ServedPages.Worked(
+                m.get("serve.worked.heading"), m.get("serve.worked.intro"),
+                WorkedHtml.article(w, m, Optional.of(student)), "/p/" + pid + "/worked", m.get("serve.worked.page")))
+                .orElse(null));
+    }
+
+    /**
+     * The worked section {@code build} makes, or null when making it fails: the problem page is
+     * the student's sheet, feedback and attempts too, which are served without it rather than
+     * lost to a 500. The teacher is told once a problem (a variant problem may fail for every
+     * student), with the first student's id to reproduce it by; no token is in what is logged.
+     */
+    ServedPages.Worked orLeftOut(String pid, String student, Supplier<ServedPages.Worked> build) {
+        try {
+            return build.get();
+        } catch (RuntimeException e) {
+            if (workedFailed.add(pid)) {
+                config.log().accept("the worked solution of problem " + pid + " could not be made (for " + student + ": "
+                        + String.valueOf(e).replaceAll("\\s+", " ") + "); its problem pages are served without it. "
+                        + "Told once per problem; please report it, with the problem file");
+            }
+            return null;
+        }
     }
 
     /**

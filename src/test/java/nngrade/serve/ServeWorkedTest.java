@@ -3,6 +3,7 @@ package nngrade.serve;
 import nngrade.problem.ProblemLoader;
 import nngrade.problem.Quantity;
 import nngrade.report.Messages;
+import nngrade.report.ServedPages;
 import nngrade.report.worked.WorkedHtml;
 import nngrade.report.worked.WorkedSolutions;
 import nngrade.submission.Roster;
@@ -18,13 +19,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -204,6 +208,34 @@ class ServeWorkedTest extends ServeHttpTest {
         HttpResponse<String> alone = get("/p/graph-add-mul/worked", "s001");
         assertEquals(200, alone.statusCode());
         assertTrue(alone.body().contains("<code>dq</code>"), alone.body());
+    }
+
+    /**
+     * A worked section that fails to be made is left out (the page's sheet, feedback and attempts
+     * are served without it) and the teacher told once per problem. The failure is forced on the
+     * seam the problem page builds its section through: no real problem fails to be worked.
+     */
+    @Test
+    void aWorkedSolutionThatFailsIsLeftOutAndToldOncePerProblem() {
+        Roster r = RosterReader.read(ROSTER);
+        List<String> log = new ArrayList<>();
+        Pages pages = new Pages(new Classroom(new ServeConfig(List.of(new ProblemSource(ProblemLoader.read(Path.of(NOTES)),
+                secret)), r, Tokens.of(secret, r.ids()), teacher, store, "127.0.0.1", 0, Optional.of(DEADLINE),
+                OptionalInt.empty(), Optional.empty(), Reveal.AFTER_DEADLINE, false, clock, log::add)));
+        Supplier<ServedPages.Worked> failing = () -> {
+            throw new IllegalStateException("no terms\nwritten");
+        };
+        assertNull(pages.orLeftOut("notes-softmax-step", "s001", failing));
+        assertNull(pages.orLeftOut("notes-softmax-step", "s002", failing));
+        assertEquals(List.of("the worked solution of problem notes-softmax-step could not be made (for s001: "
+                + "java.lang.IllegalStateException: no terms written); its problem pages are served without it. "
+                + "Told once per problem; please report it, with the problem file"), log);
+        assertNull(pages.orLeftOut("graph-add-mul", "s002", failing));
+        assertEquals(2, log.size(), "another problem is told of too");
+        assertTrue(log.get(1).startsWith("the worked solution of problem graph-add-mul could not be made (for s002: "),
+                log.get(1));
+        var made = new ServedPages.Worked("h", "i", "<article></article>", "/p/x/worked", "p");
+        assertEquals(made, pages.orLeftOut("notes-softmax-step", "s001", () -> made), "one that is made is kept");
     }
 
     private static int count(String text, String part) {
