@@ -310,11 +310,13 @@ final class Pages {
 
     /**
      * The student's own worked solution as a page of its own (WorkedHtml's, printable), once
-     * answers are revealed; before that, or without --reveal, a 403 page.
+     * answers are revealed; before that a 403 page saying when, and without --reveal one saying
+     * none comes (not "yet": nothing is coming).
      */
     private Reply workedPage(String student, ProblemSource s, Messages m) {
         return classroom.worked(student, s, m).map(w -> html(200, WorkedHtml.render(w, m, Optional.of(student))))
-                .orElseGet(() -> notice(403, student, m, "serve.worked.not-yet"));
+                .orElseGet(() -> notice(403, student, m,
+                        config.reveal() == Reveal.NEVER ? "serve.worked.never" : "serve.worked.not-yet"));
     }
 
     private Reply check(Request request, String student, ProblemSource s, boolean upload, Messages m) {

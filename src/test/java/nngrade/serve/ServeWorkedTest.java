@@ -148,14 +148,19 @@ class ServeWorkedTest extends ServeHttpTest {
         assertFalse(ro.contains(articleOf(1, "s001", Messages.Lang.en)));
     }
 
+    /** The 403 page of /worked says when the solution comes, or, without --reveal, that none does. */
     @ParameterizedTest
     @CsvSource({
-            "AFTER_DEADLINE, true, false", // before the deadline
-            "NEVER, true, true", // after it, without --reveal
-            "NEVER, false, true", // no deadline at all
+            // before the deadline
+            "AFTER_DEADLINE, true, false, No worked solution yet, "
+                    + "'The worked solution is shown once the deadline has passed, if the teacher reveals the answers.'",
+            // after it, without --reveal
+            "NEVER, true, true, No worked solution, The teacher does not reveal worked solutions for this problem.",
+            // no deadline at all
+            "NEVER, false, true, No worked solution, The teacher does not reveal worked solutions for this problem.",
     })
-    void beforeTheDeadlineOrWithoutRevealNoWorkedSolutionIsShown(Reveal reveal, boolean deadline, boolean after)
-            throws Exception {
+    void beforeTheDeadlineOrWithoutRevealNoWorkedSolutionIsShown(Reveal reveal, boolean deadline, boolean after,
+                                                                 String heading, String text) throws Exception {
         start(deadline ? Optional.of(DEADLINE) : Optional.empty(), reveal);
         if (after) {
             clock.now = AFTER;
@@ -171,9 +176,29 @@ class ServeWorkedTest extends ServeHttpTest {
             assertFalse(get(VARIANT_PAGE, student).body().contains(yhatResult(student)));
             HttpResponse<String> alone = get(VARIANT_PAGE + "/worked", student);
             assertEquals(403, alone.statusCode(), alone.body());
-            assertTrue(alone.body().contains("No worked solution yet"), alone.body());
+            assertTrue(alone.body().contains("<h1>" + heading + "</h1>"), alone.body());
+            assertTrue(alone.body().contains("<p>" + text + "</p>"), alone.body());
             assertFalse(alone.body().contains("<math"), alone.body());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "AFTER_DEADLINE, false, Încă nu există o rezolvare detaliată, "
+                    + "'Rezolvarea detaliată apare după termen, dacă profesorul dezvăluie răspunsurile.'",
+            "NEVER, true, Nu există rezolvare detaliată, "
+                    + "Profesorul nu dezvăluie rezolvările detaliate pentru această problemă.",
+    })
+    void theRefusalOfTheWorkedPageSpeaksRomanianToo(Reveal reveal, boolean after, String heading, String text)
+            throws Exception {
+        start(Optional.of(DEADLINE), reveal);
+        if (after) {
+            clock.now = AFTER;
+        }
+        HttpResponse<String> alone = get(VARIANT_PAGE + "/worked", "s001", "Accept-Language", "ro");
+        assertEquals(403, alone.statusCode(), alone.body());
+        assertTrue(alone.body().contains("<h1>" + heading + "</h1>"), alone.body());
+        assertTrue(alone.body().contains("<p>" + text + "</p>"), alone.body());
     }
 
     @Test
