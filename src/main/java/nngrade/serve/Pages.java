@@ -279,12 +279,13 @@ final class Pages {
 
     /**
      * The section with the student's own worked solution, null unless answers are revealed now
-     * (the key is worked out for a page only then).
+     * (the key is worked out for a page only then). Its intro speaks of the student's own variant
+     * only where the problem draws values per student.
      */
     private ServedPages.Worked worked(String student, ProblemSource s, Messages m) {
         String pid = classroom.idOf(s);
         return orLeftOut(pid, student, () -> classroom.worked(student, s, m).map(w -> new ServedPages.Worked(
-                m.get("serve.worked.heading"), m.get("serve.worked.intro"),
+                m.get("serve.worked.heading"), m.get(s.perStudent() ? "serve.worked.intro" : "serve.worked.intro.shared"),
                 WorkedHtml.article(w, m, Optional.of(student)), "/p/" + pid + "/worked", m.get("serve.worked.page")))
                 .orElse(null));
     }

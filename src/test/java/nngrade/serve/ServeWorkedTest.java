@@ -235,6 +235,28 @@ class ServeWorkedTest extends ServeHttpTest {
         assertTrue(alone.body().contains("<code>dq</code>"), alone.body());
     }
 
+    /** "Your own variant" only where there is one: a problem the same for everyone has a neutral intro. */
+    @ParameterizedTest
+    @CsvSource({
+            "/p/variant-softmax-step, en, "
+                    + "'The deadline has passed: here is the solution of your own variant, step by step, with your numbers.'",
+            "/p/notes-softmax-step, en, "
+                    + "'The deadline has passed: here is the worked solution, step by step, with the problem''s numbers.'",
+            "/p/graph-add-mul, en, "
+                    + "'The deadline has passed: here is the worked solution, step by step, with the problem''s numbers.'",
+            "/p/variant-softmax-step, ro, "
+                    + "'Termenul a trecut: iată rezolvarea variantei tale, pas cu pas, cu numerele tale.'",
+            "/p/notes-softmax-step, ro, 'Termenul a trecut: iată rezolvarea detaliată, pas cu pas, cu numerele problemei.'",
+    })
+    void theIntroSpeaksOfAVariantOnlyWhereThereIsOne(String path, String lang, String intro) throws Exception {
+        start(Optional.of(DEADLINE), Reveal.AFTER_DEADLINE);
+        clock.now = AFTER;
+        String page = get(path, "s001", "Accept-Language", lang).body();
+        // the page escapes the apostrophe
+        assertTrue(page.contains("<p class=\"muted\">" + intro.replace("'", "&#39;") + " <a href=\"" + path + "/worked\">"),
+                page);
+    }
+
     /**
      * A worked section that fails to be made is left out (the page's sheet, feedback and attempts
      * are served without it) and the teacher told once per problem. The failure is forced on the
