@@ -83,8 +83,9 @@ public final class ServeCommand implements Callable<Integer> {
     Messages.Lang lang;
 
     @Option(names = "--reveal", defaultValue = "never", paramLabel = "WHEN", converter = RevealConverter.class,
-            description = "When students see the expected values: never, or after-deadline (each check's feedback "
-                    + "then shows them; needs --deadline). Default: ${DEFAULT-VALUE}.")
+            description = "When students see the expected values: never, or after-deadline (then each check's "
+                    + "feedback shows them, and each student's problem page their own worked solution; needs "
+                    + "--deadline). Default: ${DEFAULT-VALUE}.")
     Reveal reveal;
 
     @Option(names = "--secure-cookies",

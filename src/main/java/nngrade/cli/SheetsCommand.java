@@ -5,6 +5,7 @@ import nngrade.grade.FileNames;
 import nngrade.grade.FolderOutput;
 import nngrade.input.BadInputException;
 import nngrade.input.InputError;
+import nngrade.report.Messages;
 import nngrade.report.TaskSheet;
 import nngrade.report.worked.WorkedFormat;
 import nngrade.report.worked.WorkedSolutions;
@@ -60,13 +61,16 @@ public final class SheetsCommand implements Callable<Integer> {
             description = "html or markdown; with --solutions also latex. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--solutions", description = "Write each student's worked solution (their own numbers, "
-            + "as solve --format worked-html, worked-md or latex writes it) to ID-solution.html, .md or .tex "
-            + "instead of a task sheet.")
+    // picocli wraps after a dot too ("ID-solution.", "tex"): the file names are where no line ends (SheetsSolutionsTest)
+    @Option(names = "--solutions", description = "Instead of a task sheet, write each student's worked solution "
+            + "(their own numbers, as solve --format worked-html, worked-md or latex writes it) to the file "
+            + "ID-solution.html, ID-solution.md or ID-solution.tex.")
     boolean solutions;
 
-    @Mixin
-    LanguageOption language;
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the worked solutions (--solutions): "
+            + "en or ro. " + LanguageOption.DEFAULT + " Task sheets are in English whatever --lang says (nngrade "
+            + "serve shows them in each student's language).")
+    Messages.Lang lang;
 
     @Mixin
     SecretOption secret;
@@ -121,7 +125,7 @@ public final class SheetsCommand implements Callable<Integer> {
         }
         Set<String> ids = students();
         FolderOutput.makeFolder(out);
-        var m = language.messages();
+        Messages m = LanguageOption.messages(lang);
         for (String id : ids) {
             var worked = WorkedSolutions.of(source.forStudent(id).key(), m.words());
             AtomicFiles.write(out.resolve(FileNames.safe(id) + "-solution." + format.worked.extension()),

@@ -145,4 +145,17 @@ class SheetsSolutionsTest {
                 : ": lists no students; expected a row for each student below the header"), r.err().strip());
         assertFalse(Files.exists(out), "nothing written");
     }
+
+    /** The help says what --lang sets here, and no file name is broken across lines ("ID-solution." / "tex"). */
+    @Test
+    void theHelpSaysWhatLangSetsAndKeepsTheFileNamesWhole() {
+        var help = run("sheets", "--help");
+        assertEquals(0, help.code(), help.err());
+        for (String name : List.of("ID-solution.html", "ID-solution.md", "ID-solution.tex")) {
+            assertTrue(help.out().contains(name), name + " whole on one line:\n" + help.out());
+        }
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("--lang=LANG Language of the worked solutions "
+                + "(--solutions): en or ro. Default: the system locale's (ro if Romanian, else en). Task sheets are in "
+                + "English whatever --lang says (nngrade serve shows them in each student's language)."), help.out());
+    }
 }
