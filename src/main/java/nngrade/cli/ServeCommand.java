@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,8 +83,9 @@ public final class ServeCommand implements Callable<Integer> {
     Messages.Lang lang;
 
     @Option(names = "--reveal", defaultValue = "never", paramLabel = "WHEN", converter = RevealConverter.class,
-            description = "When students see the expected values: never, or after-deadline (each check's feedback "
-                    + "then shows them; needs --deadline). Default: ${DEFAULT-VALUE}.")
+            description = "When students see the expected values: never, or after-deadline (then each check's "
+                    + "feedback shows them, and each student's problem page their own worked solution; needs "
+                    + "--deadline). Default: ${DEFAULT-VALUE}.")
     Reveal reveal;
 
     @Option(names = "--secure-cookies",
@@ -117,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = Server.start(new ServeConfig(sources, r, tokens, teacher, store, bind, port, due,
                     maxChecks == null ? OptionalInt.empty() : OptionalInt.of(maxChecks), Optional.ofNullable(lang), reveal,
-                    secureCookies, Clock.systemUTC()));
+                    secureCookies, Clock.systemUTC(), this::warn));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -143,6 +145,13 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
+    }
+
+    /** What the server works around and the teacher should hear of, as grade's warnings go: on stderr, one line. */
+    private void warn(String line) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("warning: " + line);
+        err.flush(); // the server runs for days: the line is seen when it happens
     }
 
     static final class RevealConverter implements ITypeConverter<Reveal> {

@@ -2,6 +2,10 @@ package nngrade.cli;
 
 import nngrade.grade.AtomicFiles;
 import nngrade.grade.FileNames;
+import nngrade.grade.FolderOutput;
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
+import nngrade.report.Messages;
 import nngrade.report.TaskSheet;
 import nngrade.report.worked.WorkedFormat;
 import nngrade.report.worked.WorkedSolutions;
@@ -17,7 +21,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -58,13 +61,16 @@ public final class SheetsCommand implements Callable<Integer> {
             description = "html or markdown; with --solutions also latex. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--solutions", description = "Write each student's worked solution (their own numbers, "
-            + "as solve --format worked-html, worked-md or latex writes it) to ID-solution.html, .md or .tex "
-            + "instead of a task sheet.")
+    // picocli wraps after a dot too ("ID-solution.", "tex"): the file names are where no line ends (SheetsSolutionsTest)
+    @Option(names = "--solutions", description = "Instead of a task sheet, write each student's worked solution "
+            + "(their own numbers, as solve --format worked-html, worked-md or latex writes it) to the file "
+            + "ID-solution.html, ID-solution.md or ID-solution.tex.")
     boolean solutions;
 
-    @Mixin
-    LanguageOption language;
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the worked solutions (--solutions): "
+            + "en or ro. " + LanguageOption.DEFAULT + " Task sheets are in English whatever --lang says (nngrade "
+            + "serve shows them in each student's language).")
+    Messages.Lang lang;
 
     @Mixin
     SecretOption secret;
@@ -84,8 +90,8 @@ public final class SheetsCommand implements Callable<Integer> {
                     + "latex is for --solutions");
         }
         String base = baseUrl == null ? null : Links.baseUrl(baseUrl);
-        Set<String> ids = RosterReader.read(roster).ids();
-        Files.createDirectories(out);
+        Set<String> ids = students();
+        FolderOutput.makeFolder(out);
         for (String id : ids) {
             Variants.Variant v = source.forStudent(id);
             String code = source.variantCode(id).orElse(null);
@@ -98,15 +104,28 @@ public final class SheetsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /**
+     * The roster's ids. A roster of no students (a header alone) is refused as grade refuses an empty one:
+     * "Wrote 0 sheets" would hide that the wrong file was given.
+     */
+    private Set<String> students() {
+        Set<String> ids = RosterReader.read(roster).ids();
+        if (ids.isEmpty()) {
+            throw new BadInputException(InputError.inFile(roster.toString(),
+                    "lists no students; expected a row for each student below the header"));
+        }
+        return ids;
+    }
+
     /** A worked solution per student, each of their own variant; checked before anything is written. */
     private int solutions(ProblemSource source) throws java.io.IOException {
         if (baseUrl != null) {
             throw new ParameterException(spec.commandLine(), "--base-url: a solution sheet carries no link; "
                     + "leave out --base-url with --solutions");
         }
-        Set<String> ids = RosterReader.read(roster).ids();
-        Files.createDirectories(out);
-        var m = language.messages();
+        Set<String> ids = students();
+        FolderOutput.makeFolder(out);
+        Messages m = LanguageOption.messages(lang);
         for (String id : ids) {
             var worked = WorkedSolutions.of(source.forStudent(id).key(), m.words());
             AtomicFiles.write(out.resolve(FileNames.safe(id) + "-solution." + format.worked.extension()),

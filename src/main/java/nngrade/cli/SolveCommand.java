@@ -3,6 +3,7 @@ package nngrade.cli;
 import nngrade.problem.Problem;
 import nngrade.report.Answers;
 import nngrade.report.KeyText;
+import nngrade.report.Messages;
 import nngrade.report.SubmissionWriter;
 import nngrade.report.worked.WorkedFormat;
 import nngrade.report.worked.WorkedSolutions;
@@ -87,8 +88,10 @@ public final class SolveCommand implements Callable<Integer> {
     @Mixin
     SecretOption secret;
 
-    @Mixin
-    LanguageOption language;
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the worked solutions (worked-html, "
+            + "worked-md, latex): en or ro. " + LanguageOption.DEFAULT + " The text key is in English whatever --lang "
+            + "says; json and csv have no language.")
+    Messages.Lang lang;
 
     @Override
     public Integer call() {
@@ -99,9 +102,9 @@ public final class SolveCommand implements Callable<Integer> {
         Problem p = variant.problem();
         AnswerKey key = variant.key();
         if (format.worked != null) {
-            var worked = WorkedSolutions.of(key, language.messages().words());
-            spec.commandLine().getOut().print(format.worked.render(worked, language.messages(),
-                    Optional.ofNullable(student)));
+            Messages m = LanguageOption.messages(lang);
+            var worked = WorkedSolutions.of(key, m.words());
+            spec.commandLine().getOut().print(format.worked.render(worked, m, Optional.ofNullable(student)));
             return ExitCode.OK;
         }
         if (askOnly) {

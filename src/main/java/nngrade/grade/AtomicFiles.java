@@ -1,7 +1,9 @@
 package nngrade.grade;
 
+import nngrade.input.BadInputException;
+import nngrade.input.InputError;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -22,6 +24,7 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes {@code target}; a file that cannot be written (a folder in its place, a full disk) is refused naming it. */
     public static void write(Path target, String content) {
         try {
             Path tmp = prepare(target, content);
@@ -31,8 +34,13 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw cannotWrite(target, e);
         }
+    }
+
+    /** "out/x.html: cannot write: out/x.html is a folder": the one line for every output that could not be written. */
+    static BadInputException cannotWrite(Path target, IOException e) {
+        return new BadInputException(InputError.inFile(target.toString(), "cannot write: " + whyNot(e)));
     }
 
     /**

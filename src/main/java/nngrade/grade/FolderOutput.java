@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static nngrade.grade.AtomicFiles.cannotWrite;
+
 /**
  * The class run's output folder ({@code --out}): gradebook.csv, changes.csv, summary.json, summary.html,
  * reports/ and a learning platform's grade import (moodle-grades.csv, canvas-grades.csv) inside it, JUnit XML
@@ -77,22 +79,7 @@ public final class FolderOutput implements Output {
                 throw new BadInputException(InputError.inFile(file.toString(), "cannot write: " + file + " is a folder"));
             }
         }
-        boolean madeOut; // by this run alone: of runs starting together, only the one whose mkdir succeeded
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.createDirectory(out);
-            madeOut = true;
-        } catch (FileAlreadyExistsException there) {
-            if (!Files.isDirectory(out)) {
-                throw cannotWrite(out, there);
-            }
-            madeOut = false;
-        } catch (IOException e) {
-            throw cannotWrite(out, e);
-        }
+        boolean madeOut = makeFolder(out);
         OutputLock lock;
         try {
             lock = OutputLock.take(out);
@@ -124,6 +111,31 @@ public final class FolderOutput implements Output {
                 throw cannotWrite(out, io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Creates the output folder {@code out} and its parents unless it is a folder already. A file
+     * where the folder or one of its parents should be ({@code --out notes.txt}, {@code --out
+     * /etc/passwd/x}) is refused in one line naming {@code out}, as is a folder that cannot be made.
+     *
+     * @return whether this call made it: of runs starting together, only the one whose mkdir succeeded
+     */
+    public static boolean makeFolder(Path out) {
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.createDirectory(out);
+            return true;
+        } catch (FileAlreadyExistsException there) {
+            if (!Files.isDirectory(out)) {
+                throw cannotWrite(out, there);
+            }
+            return false;
+        } catch (IOException e) {
+            throw cannotWrite(out, e);
         }
     }
 
@@ -252,9 +264,5 @@ public final class FolderOutput implements Output {
     /** After {@link #close}: the staging folder if it is still there, and why. */
     public Optional<String> leftover() {
         return Optional.ofNullable(leftover);
-    }
-
-    private static BadInputException cannotWrite(Path target, IOException e) {
-        return new BadInputException(InputError.inFile(target.toString(), "cannot write: " + AtomicFiles.whyNot(e)));
     }
 }

@@ -48,7 +48,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The pages of {@code nngrade serve}: a student signs in with their link and checks answers in a
@@ -77,6 +80,8 @@ final class Pages {
     private final Classroom classroom;
     private final ServeConfig config;
     private final SecureRandom random = new SecureRandom();
+    /** The problems whose worked solution failed to be made, each told to the teacher once. */
+    private final Set<String> workedFailed = ConcurrentHashMap.newKeySet();
 
     Pages(Classroom classroom) {
         this.classroom = classroom;
@@ -274,21 +279,45 @@ final class Pages {
 
     /**
      * The section with the student's own worked solution, null unless answers are revealed now
-     * (the key is worked out for a page only then).
+     * (the key is worked out for a page only then). Its intro speaks of the student's own variant
+     * only where the problem draws values per student.
      */
     private ServedPages.Worked worked(String student, ProblemSource s, Messages m) {
-        return classroom.worked(student, s, m).map(w -> new ServedPages.Worked(m.get("serve.worked.heading"),
-                m.get("serve.worked.intro"), WorkedHtml.article(w, m, Optional.of(student)),
-                "/p/" + classroom.idOf(s) + "/worked", m.get("serve.worked.page"))).orElse(null);
+        String pid = classroom.idOf(s);
+        return orLeftOut(pid, student, () -> classroom.worked(student, s, m).map(w -> new ServedPages.Worked(
+                m.get("serve.worked.heading"), m.get(s.perStudent() ? "serve.worked.intro" : "serve.worked.intro.shared"),
+                WorkedHtml.article(w, m, Optional.of(student)), "/p/" + pid + "/worked", m.get("serve.worked.page")))
+                .orElse(null));
+    }
+
+    /**
+     * The worked section {@code build} makes, or null when making it fails: the problem page is
+     * the student's sheet, feedback and attempts too, which are served without it rather than
+     * lost to a 500. The teacher is told once a problem (a variant problem may fail for every
+     * student), with the first student's id to reproduce it by; no token is in what is logged.
+     */
+    ServedPages.Worked orLeftOut(String pid, String student, Supplier<ServedPages.Worked> build) {
+        try {
+            return build.get();
+        } catch (RuntimeException e) {
+            if (workedFailed.add(pid)) {
+                config.log().accept("the worked solution of problem " + pid + " could not be made (for " + student + ": "
+                        + String.valueOf(e).replaceAll("\\s+", " ") + "); its problem pages are served without it. "
+                        + "Told once per problem; please report it, with the problem file");
+            }
+            return null;
+        }
     }
 
     /**
      * The student's own worked solution as a page of its own (WorkedHtml's, printable), once
-     * answers are revealed; before that, or without --reveal, a 403 page.
+     * answers are revealed; before that a 403 page saying when, and without --reveal one saying
+     * none comes (not "yet": nothing is coming).
      */
     private Reply workedPage(String student, ProblemSource s, Messages m) {
         return classroom.worked(student, s, m).map(w -> html(200, WorkedHtml.render(w, m, Optional.of(student))))
-                .orElseGet(() -> notice(403, student, m, "serve.worked.not-yet"));
+                .orElseGet(() -> notice(403, student, m,
+                        config.reveal() == Reveal.NEVER ? "serve.worked.never" : "serve.worked.not-yet"));
     }
 
     private Reply check(Request request, String student, ProblemSource s, boolean upload, Messages m) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * What a running {@link Server} needs, built by {@code cli.ServeCommand} or a test.
@@ -29,10 +30,12 @@ import java.util.OptionalInt;
  * @param reveal     when students may see expected values
  * @param secureCookies whether cookies are marked Secure (the server is reached over https, behind a proxy)
  * @param clock      the time of a check
+ * @param log        where the teacher is told of trouble the server works around (one line each; never a token)
  */
 public record ServeConfig(List<ProblemSource> problems, Roster roster, Tokens tokens, TeacherToken teacher,
                           AttemptStore store, String bind, int port, Optional<Instant> deadline, OptionalInt maxChecks,
-                          Optional<Messages.Lang> lang, Reveal reveal, boolean secureCookies, Clock clock) {
+                          Optional<Messages.Lang> lang, Reveal reveal, boolean secureCookies, Clock clock,
+                          Consumer<String> log) {
 
     public ServeConfig {
         problems = List.copyOf(problems);
@@ -46,9 +49,18 @@ public record ServeConfig(List<ProblemSource> problems, Roster roster, Tokens to
         Objects.requireNonNull(lang, "lang");
         Objects.requireNonNull(reveal, "reveal");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(log, "log");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("a port is 0 to 65535, not " + port);
         }
+    }
+
+    /** A server whose log goes nowhere (the tests' servers, which look at their pages instead). */
+    public ServeConfig(List<ProblemSource> problems, Roster roster, Tokens tokens, TeacherToken teacher,
+                       AttemptStore store, String bind, int port, Optional<Instant> deadline, OptionalInt maxChecks,
+                       Optional<Messages.Lang> lang, Reveal reveal, boolean secureCookies, Clock clock) {
+        this(problems, roster, tokens, teacher, store, bind, port, deadline, maxChecks, lang, reveal, secureCookies, clock,
+                line -> { });
     }
 
     /** A server in one language that never reveals expected values, over plain http. */

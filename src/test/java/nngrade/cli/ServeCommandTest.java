@@ -91,4 +91,13 @@ class ServeCommandTest {
         assertTrue(first.contains(named), err.toString());
         assertTrue(first.contains(expected), err.toString());
     }
+
+    @Test
+    void theHelpOfRevealSaysTheWorkedSolutionComesToo() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.run(new String[] {"serve", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter())));
+        assertTrue(out.toString().replaceAll("\\s+", " ").contains("--reveal=WHEN When students see the expected values: "
+                + "never, or after-deadline (then each check's feedback shows them, and each student's problem page their "
+                + "own worked solution; needs --deadline). Default: never."), out.toString());
+    }
 }

@@ -36,6 +36,15 @@ class SheetsSolutionsTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
+    /** {@code sheets PROBLEM --roster ROSTER --out OUT}, task sheets or solutions, of the variant problem. */
+    private GradeRuns.Run sheets(Path roster, Path out, boolean solutions) throws IOException {
+        String secret = file("secret.txt", SECRET + "\n").toString();
+        return solutions
+                ? run("sheets", PROBLEM, "--roster", roster.toString(), "--out", out.toString(), "--secret-file", secret,
+                        "--solutions")
+                : run("sheets", PROBLEM, "--roster", roster.toString(), "--out", out.toString(), "--secret-file", secret);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"html, ro, HTML, Am scris 4 rezolvări detaliate în", "markdown, en, MARKDOWN, Wrote 4 worked solutions to",
         "latex, en, LATEX, Wrote 4 worked solutions to"})
@@ -99,5 +108,56 @@ class SheetsSolutionsTest {
         assertEquals(2, link.code());
         assertTrue(link.err().contains("--base-url: a solution sheet carries no link"), link.err());
         assertFalse(Files.exists(out));
+    }
+
+    /** A file where the output folder, or a folder above it, should be: refused in one line naming --out, as grade does. */
+    @ParameterizedTest(name = "{0}, solutions {1}")
+    @CsvSource({"notes.txt, false", "notes.txt, true", "notes.txt/sheets, false", "notes.txt/sheets, true"})
+    void aFileInTheWayOfTheOutputFolderIsRefusedInOneLine(String given, boolean solutions) throws IOException {
+        Path roster = file("roster.csv", "id\nana\n");
+        Path notes = file("notes.txt", "the teacher's notes\n");
+        Path out = dir.resolve(given);
+        var r = sheets(roster, out, solutions);
+        assertEquals(2, r.code(), r.err());
+        assertEquals(out + ": cannot write: " + notes + " is in the way: it is not a folder", r.err().strip());
+        assertEquals("the teacher's notes\n", Files.readString(notes), "the file is left as it was");
+    }
+
+    /** A folder where a student's file goes: that file named in one line, not an internal error. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ana.html, false", "ana-solution.html, true"})
+    void aFolderInTheWayOfAStudentsFileIsRefusedInOneLine(String name, boolean solutions) throws IOException {
+        Path roster = file("roster.csv", "id\nana\n");
+        Path out = dir.resolve("out");
+        Path blocker = Files.createDirectories(out.resolve(name));
+        var r = sheets(roster, out, solutions);
+        assertEquals(2, r.code(), r.err());
+        assertEquals(blocker + ": cannot write: " + blocker + " is a folder", r.err().strip());
+    }
+
+    /** A roster of no students would write nothing and say so with exit 0: refused like grade's empty roster, before any folder is made. */
+    @ParameterizedTest(name = "{0}, solutions {1}")
+    @CsvSource({"id|, false", "id|, true", "'id,name||', true", "'', false"}) // | for a line break
+    void aRosterOfNoStudentsIsRefusedInOneLine(String text, boolean solutions) throws IOException {
+        Path roster = file("roster.csv", text.replace('|', '\n'));
+        Path out = dir.resolve("out");
+        var r = sheets(roster, out, solutions);
+        assertEquals(2, r.code(), r.err());
+        assertEquals(roster + (text.isEmpty() ? ": is empty; expected a header with an id column"
+                : ": lists no students; expected a row for each student below the header"), r.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** The help says what --lang sets here, and no file name is broken across lines ("ID-solution." / "tex"). */
+    @Test
+    void theHelpSaysWhatLangSetsAndKeepsTheFileNamesWhole() {
+        var help = run("sheets", "--help");
+        assertEquals(0, help.code(), help.err());
+        for (String name : List.of("ID-solution.html", "ID-solution.md", "ID-solution.tex")) {
+            assertTrue(help.out().contains(name), name + " whole on one line:\n" + help.out());
+        }
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("--lang=LANG Language of the worked solutions "
+                + "(--solutions): en or ro. Default: the system locale's (ro if Romanian, else en). Task sheets are in "
+                + "English whatever --lang says (nngrade serve shows them in each student's language)."), help.out());
     }
 }

@@ -73,4 +73,17 @@ class SolveWorkedTest {
         assertTrue(typo.err().contains("expected text, json, csv, worked-html, worked-md or latex, found 'worked-markdown'"), typo.err());
         assertEquals(0, run("solve", "problems/notes-softmax-step.json", "--format", "csv").code(), "the other formats still");
     }
+
+    /** --lang sets the worked solutions' language only: the help says so, and the text key is the same in both. */
+    @Test
+    void langSetsTheWorkedSolutionsAndTheHelpSaysSo() {
+        Run help = run("solve", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("--lang=LANG Language of the worked solutions "
+                + "(worked-html, worked-md, latex): en or ro. Default: the system locale's (ro if Romanian, else en). "
+                + "The text key is in English whatever --lang says; json and csv have no language."), help.out());
+        Run en = run("solve", "problems/notes-softmax-step.json", "--lang", "en");
+        Run ro = run("solve", "problems/notes-softmax-step.json", "--lang", "ro");
+        assertTrue(en.out().startsWith("Answer key: notes-softmax-step"), en.out());
+        assertEquals(en.out(), ro.out());
+    }
 }

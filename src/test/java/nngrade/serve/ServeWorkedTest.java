@@ -3,6 +3,7 @@ package nngrade.serve;
 import nngrade.problem.ProblemLoader;
 import nngrade.problem.Quantity;
 import nngrade.report.Messages;
+import nngrade.report.ServedPages;
 import nngrade.report.worked.WorkedHtml;
 import nngrade.report.worked.WorkedSolutions;
 import nngrade.submission.Roster;
@@ -18,13 +19,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -144,14 +148,19 @@ class ServeWorkedTest extends ServeHttpTest {
         assertFalse(ro.contains(articleOf(1, "s001", Messages.Lang.en)));
     }
 
+    /** The 403 page of /worked says when the solution comes, or, without --reveal, that none does. */
     @ParameterizedTest
     @CsvSource({
-            "AFTER_DEADLINE, true, false", // before the deadline
-            "NEVER, true, true", // after it, without --reveal
-            "NEVER, false, true", // no deadline at all
+            // before the deadline
+            "AFTER_DEADLINE, true, false, No worked solution yet, "
+                    + "'The worked solution is shown once the deadline has passed, if the teacher reveals the answers.'",
+            // after it, without --reveal
+            "NEVER, true, true, No worked solution, The teacher does not reveal worked solutions for this problem.",
+            // no deadline at all
+            "NEVER, false, true, No worked solution, The teacher does not reveal worked solutions for this problem.",
     })
-    void beforeTheDeadlineOrWithoutRevealNoWorkedSolutionIsShown(Reveal reveal, boolean deadline, boolean after)
-            throws Exception {
+    void beforeTheDeadlineOrWithoutRevealNoWorkedSolutionIsShown(Reveal reveal, boolean deadline, boolean after,
+                                                                 String heading, String text) throws Exception {
         start(deadline ? Optional.of(DEADLINE) : Optional.empty(), reveal);
         if (after) {
             clock.now = AFTER;
@@ -167,9 +176,29 @@ class ServeWorkedTest extends ServeHttpTest {
             assertFalse(get(VARIANT_PAGE, student).body().contains(yhatResult(student)));
             HttpResponse<String> alone = get(VARIANT_PAGE + "/worked", student);
             assertEquals(403, alone.statusCode(), alone.body());
-            assertTrue(alone.body().contains("No worked solution yet"), alone.body());
+            assertTrue(alone.body().contains("<h1>" + heading + "</h1>"), alone.body());
+            assertTrue(alone.body().contains("<p>" + text + "</p>"), alone.body());
             assertFalse(alone.body().contains("<math"), alone.body());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "AFTER_DEADLINE, false, Încă nu există o rezolvare detaliată, "
+                    + "'Rezolvarea detaliată apare după termen, dacă profesorul dezvăluie răspunsurile.'",
+            "NEVER, true, Nu există rezolvare detaliată, "
+                    + "Profesorul nu dezvăluie rezolvările detaliate pentru această problemă.",
+    })
+    void theRefusalOfTheWorkedPageSpeaksRomanianToo(Reveal reveal, boolean after, String heading, String text)
+            throws Exception {
+        start(Optional.of(DEADLINE), reveal);
+        if (after) {
+            clock.now = AFTER;
+        }
+        HttpResponse<String> alone = get(VARIANT_PAGE + "/worked", "s001", "Accept-Language", "ro");
+        assertEquals(403, alone.statusCode(), alone.body());
+        assertTrue(alone.body().contains("<h1>" + heading + "</h1>"), alone.body());
+        assertTrue(alone.body().contains("<p>" + text + "</p>"), alone.body());
     }
 
     @Test
@@ -204,6 +233,56 @@ class ServeWorkedTest extends ServeHttpTest {
         HttpResponse<String> alone = get("/p/graph-add-mul/worked", "s001");
         assertEquals(200, alone.statusCode());
         assertTrue(alone.body().contains("<code>dq</code>"), alone.body());
+    }
+
+    /** "Your own variant" only where there is one: a problem the same for everyone has a neutral intro. */
+    @ParameterizedTest
+    @CsvSource({
+            "/p/variant-softmax-step, en, "
+                    + "'The deadline has passed: here is the solution of your own variant, step by step, with your numbers.'",
+            "/p/notes-softmax-step, en, "
+                    + "'The deadline has passed: here is the worked solution, step by step, with the problem''s numbers.'",
+            "/p/graph-add-mul, en, "
+                    + "'The deadline has passed: here is the worked solution, step by step, with the problem''s numbers.'",
+            "/p/variant-softmax-step, ro, "
+                    + "'Termenul a trecut: iată rezolvarea variantei tale, pas cu pas, cu numerele tale.'",
+            "/p/notes-softmax-step, ro, 'Termenul a trecut: iată rezolvarea detaliată, pas cu pas, cu numerele problemei.'",
+    })
+    void theIntroSpeaksOfAVariantOnlyWhereThereIsOne(String path, String lang, String intro) throws Exception {
+        start(Optional.of(DEADLINE), Reveal.AFTER_DEADLINE);
+        clock.now = AFTER;
+        String page = get(path, "s001", "Accept-Language", lang).body();
+        // the page escapes the apostrophe
+        assertTrue(page.contains("<p class=\"muted\">" + intro.replace("'", "&#39;") + " <a href=\"" + path + "/worked\">"),
+                page);
+    }
+
+    /**
+     * A worked section that fails to be made is left out (the page's sheet, feedback and attempts
+     * are served without it) and the teacher told once per problem. The failure is forced on the
+     * seam the problem page builds its section through: no real problem fails to be worked.
+     */
+    @Test
+    void aWorkedSolutionThatFailsIsLeftOutAndToldOncePerProblem() {
+        Roster r = RosterReader.read(ROSTER);
+        List<String> log = new ArrayList<>();
+        Pages pages = new Pages(new Classroom(new ServeConfig(List.of(new ProblemSource(ProblemLoader.read(Path.of(NOTES)),
+                secret)), r, Tokens.of(secret, r.ids()), teacher, store, "127.0.0.1", 0, Optional.of(DEADLINE),
+                OptionalInt.empty(), Optional.empty(), Reveal.AFTER_DEADLINE, false, clock, log::add)));
+        Supplier<ServedPages.Worked> failing = () -> {
+            throw new IllegalStateException("no terms\nwritten");
+        };
+        assertNull(pages.orLeftOut("notes-softmax-step", "s001", failing));
+        assertNull(pages.orLeftOut("notes-softmax-step", "s002", failing));
+        assertEquals(List.of("the worked solution of problem notes-softmax-step could not be made (for s001: "
+                + "java.lang.IllegalStateException: no terms written); its problem pages are served without it. "
+                + "Told once per problem; please report it, with the problem file"), log);
+        assertNull(pages.orLeftOut("graph-add-mul", "s002", failing));
+        assertEquals(2, log.size(), "another problem is told of too");
+        assertTrue(log.get(1).startsWith("the worked solution of problem graph-add-mul could not be made (for s002: "),
+                log.get(1));
+        var made = new ServedPages.Worked("h", "i", "<article></article>", "/p/x/worked", "p");
+        assertEquals(made, pages.orLeftOut("notes-softmax-step", "s001", () -> made), "one that is made is kept");
     }
 
     private static int count(String text, String part) {

@@ -36,6 +36,6 @@ public enum WorkedFormat {
         return extension;
     }
 
-    /** The whole document, naming {@code student} under the title when the solution is a student's variant. */
+    /** The whole document, naming {@code student}, when given, after the statement (before the given values). */
     public abstract String render(WorkedSolution w, Messages m, Optional<String> student);
 }

@@ -40,7 +40,7 @@ public final class WorkedHtml extends WorkedWriter {
         this.page = page;
     }
 
-    /** The page, naming {@code student} under the title when the solution is a student's variant. */
+    /** The page, naming {@code student}, when given, after the statement (before the given values). */
     public static String render(WorkedSolution w, Messages m, Optional<String> student) {
         return new WorkedHtml(m, true).write(w, student);
     }

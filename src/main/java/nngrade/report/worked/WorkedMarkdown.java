@@ -21,7 +21,7 @@ public final class WorkedMarkdown extends WorkedWriter {
         return render(w, m, Optional.empty());
     }
 
-    /** The document, naming {@code student} under the title when the solution is a student's variant. */
+    /** The document, naming {@code student}, when given, after the statement (before the given values). */
     public static String render(WorkedSolution w, Messages m, Optional<String> student) {
         return new WorkedMarkdown(m).write(w, student);
     }
