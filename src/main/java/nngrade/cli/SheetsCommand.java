@@ -100,7 +100,7 @@ public final class SheetsCommand implements Callable<Integer> {
                     : TaskSheet.markdown(v.problem(), id, code, link);
             AtomicFiles.write(out.resolve(FileNames.safe(id) + (format == Format.html ? ".html" : ".md")), text);
         }
-        spec.commandLine().getErr().println(language.messages().get("sheets.wrote", ids.size(), out.toString()));
+        spec.commandLine().getErr().println(LanguageOption.messages(lang).get("sheets.wrote", ids.size(), out.toString()));
         return ExitCode.OK;
     }
 
