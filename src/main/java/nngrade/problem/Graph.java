@@ -168,8 +168,8 @@ public record Graph(Map<String, Double> inputs, List<Node> nodes, String output,
                         case RELU -> "relu(" + args.get(0) + ")";
                         case POW -> args.get(0) + "^" + n.number(c);
                         case SCALE -> n.number(c) + "·" + args.get(0);
-                        case MAX -> "max(" + args.get(0) + ", " + args.get(1) + ")";
-                        case MIN -> "min(" + args.get(0) + ", " + args.get(1) + ")";
+                        case MAX -> "max(" + args.get(0) + n.separator() + args.get(1) + ")";
+                        case MIN -> "min(" + args.get(0) + n.separator() + args.get(1) + ")";
                         default -> throw new IllegalStateException(label);
                     };
             return name + " = " + rhs;

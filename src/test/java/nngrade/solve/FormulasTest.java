@@ -181,6 +181,7 @@ class FormulasTest {
         "dy | dy = dm·[y > x] + dn·[y < x] + dq·(−x/y²) + dr·(-1·y^-2) | dy = dm·[y > x] + dn·[y < x] + dq·(−x/y²) + dr·(-1·y^-2)",
         "p | p = x^2.5 | p = x^2,5",
         "c | c = 3.5·x | c = 3,5·x",
+        "m | m = max(x, y) | m = max(x; y)",
         "x | x (given) | x (dat)",
         "u | du = 0 (u not used) | du = 0 (u nefolosit)",
         "x_next | x_next = x − η·dx (η = 0.25) | x_next = x − η·dx (η = 0,25)",

@@ -132,8 +132,7 @@ final class GraphWorkedSolutions {
         parts.add(new Part.Symbols(formula.substring(formula.indexOf(" = ") + 3) + " = "));
         String slotted = n.op().formula(n.name(), slots, n.parameter(), words);
         String rhs = slotted.substring(slotted.indexOf(" = ") + 3);
-        // max(0,95; −4): where the comma is the decimal separator, arguments are separated by ;
-        put(parts, words.decimalSeparator() == ',' ? rhs.replace(", ", "; ") : rhs, values, n.op() == Op.POW);
+        put(parts, rhs, values, n.op() == Op.POW);
         // −c = −1 is the value already: no "= −1" once more
         String arg = n.args().get(0);
         boolean written = n.op() == Op.NEG && ("-" + valueRounding(arg).written(value(arg))).equals(r.written(result.at(0)));

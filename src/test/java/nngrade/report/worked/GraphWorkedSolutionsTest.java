@@ -117,7 +117,7 @@ class GraphWorkedSolutionsTest {
         Messages ro = new Messages(Lang.ro);
         AnswerKey key = solve("src/test/resources/worked/graph-every-op.json");
         String md = WorkedMarkdown.render(WorkedSolutions.of(key, ro.words()), ro, Optional.empty());
-        assertTrue(md.contains("$\\max (a, q) = \\max (2{,}25; -3{,}375) = 2{,}25$"), md);
+        assertTrue(md.contains("$\\max (a; q) = \\max (2{,}25; -3{,}375) = 2{,}25$"), md);
         // a negative base of a power in parentheses, the power raised whole
         assertTrue(md.contains("$x^{3} = (-1{,}5)^{3} = -3{,}375$"), md);
         assertTrue(md.contains("$x - \\eta \\cdot dx = -1{,}5 - 0{,}1\\cdot (-0{,}69683) = -1{,}43032$"), md);
