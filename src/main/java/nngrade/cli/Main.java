@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -76,6 +78,16 @@ public final class Main implements Runnable {
         } else if (!version) {
             COMMANDS.values().forEach(c -> cmd.addSubcommand(c.get()));
         }
+        // under LANG=C the JVM decodes a non-ASCII argument lossily, and Path.of refuses it: say why and what to do
+        cmd.registerConverter(Path.class, given -> {
+            try {
+                return Path.of(given);
+            } catch (InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("'" + given + "' is not a file name this locale can read "
+                        + "(it decodes names as " + System.getProperty("sun.jnu.encoding") + "); run under a UTF-8 "
+                        + "locale (LC_ALL=C.UTF-8), or with bin/nngrade, which sets one");
+            }
+        });
         cmd.setOut(out);
         cmd.setErr(err);
         // A usage error is one line and a hint, not the whole usage text: the mistake stays on screen.

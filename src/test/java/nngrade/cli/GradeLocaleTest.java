@@ -78,4 +78,27 @@ class GradeLocaleTest {
         assertEquals(List.of("m\u00f6ller:graded:4", "m\u00fcller:graded:9"), gradebook(out).stream().skip(1)
                 .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(2)).toList());
     }
+
+    /**
+     * check of a file named on the command line with a non-ASCII name, under LANG=C: the JVM
+     * decodes the argument lossily and cannot make a path of it. One line says why and what to
+     * do, exit 2, no Java class name.
+     */
+    @Test
+    void aNameTheLocaleCannotReadOnTheCommandLineIsOneLineSayingWhatToDo() throws IOException, InterruptedException {
+        Path file = Files.copy(Path.of("submissions-sample/perfect.json"), tmp.resolve("jos\u00e9.json"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main", "check",
+                Path.of(NOTES).toAbsolutePath().toString(), file.toString());
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(tmp.resolve("output.txt").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "check finished");
+        String output = Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), output);
+        assertTrue(output.contains("is not a file name this locale can read") && output.contains("LC_ALL=C.UTF-8"), output);
+        assertTrue(!output.contains("Exception"), output);
+    }
 }
