@@ -12,7 +12,6 @@ import nngrade.solve.Formulas;
 import nngrade.solve.GraphSolver;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,15 +62,7 @@ final class GraphWorkedSolutions {
 
     /** The asked quantities and every one their computation shows on the way. */
     private Set<Quantity> needed() {
-        Set<Quantity> out = new HashSet<>();
-        List<Quantity> todo = new ArrayList<>(p.ask());
-        while (!todo.isEmpty()) {
-            Quantity q = todo.remove(todo.size() - 1);
-            if (key.values().containsKey(q) && out.add(q)) {
-                todo.addAll(dependencies(q));
-            }
-        }
-        return out;
+        return WorkedSolutions.needed(key, this::dependencies);
     }
 
     private List<Quantity> dependencies(Quantity q) {

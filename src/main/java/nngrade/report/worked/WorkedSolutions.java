@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Works out a problem's solution from its answer key, as the lecture notes write one (a graph's: {@link GraphWorkedSolutions}). */
 public final class WorkedSolutions {
@@ -91,12 +92,17 @@ public final class WorkedSolutions {
 
     /** The asked quantities and every one the chain needs on the way to them. */
     private Set<Quantity> needed() {
+        return needed(key, this::dependencies);
+    }
+
+    /** The key's asked quantities and, through {@code dependencies}, every one shown on the way to them. */
+    static Set<Quantity> needed(AnswerKey key, Function<Quantity, List<Quantity>> dependencies) {
         Set<Quantity> out = new HashSet<>();
-        List<Quantity> todo = new ArrayList<>(p.ask());
+        List<Quantity> todo = new ArrayList<>(key.problem().ask());
         while (!todo.isEmpty()) {
             Quantity q = todo.remove(todo.size() - 1);
             if (key.values().containsKey(q) && out.add(q)) {
-                todo.addAll(dependencies(q));
+                todo.addAll(dependencies.apply(q));
             }
         }
         return out;
