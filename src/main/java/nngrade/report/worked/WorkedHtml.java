@@ -3,9 +3,9 @@ package nngrade.report.worked;
 import nngrade.report.Messages;
 import nngrade.report.Statement;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A worked solution as one self-contained HTML page with MathML math: no script, no font or
@@ -116,49 +116,10 @@ public final class WorkedHtml extends WorkedWriter {
         return out.toString();
     }
 
-    /**
-     * A formula in pieces, each its own math, so that a long one (Adam's step with its m̂, v̂ and
-     * hyper-parameters) breaks its line after a comma between its parts or before a remark in
-     * parentheses instead of running off the page: a comma or a remark at the formula's top level,
-     * never inside a group.
-     */
+    /** A formula in pieces, each its own math: MathML itself never breaks a line ({@link #formulaPieces}). */
     @Override
     String formula(String plain) {
-        List<String> pieces = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            if (c == ' ' && depth == 0 && i + 1 < plain.length() && plain.charAt(i + 1) == '(' && i > 0
-                    && plain.charAt(i - 1) != ',' && "=+−-·/".indexOf(plain.charAt(i - 1)) < 0 && remark(plain, i + 1)) {
-                pieces.add(plain.substring(start, i));
-                start = i + 1;
-            }
-            depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
-            if (c == ',' && depth == 0 && i + 1 < plain.length() && plain.charAt(i + 1) == ' ') {
-                pieces.add(plain.substring(start, i + 1));
-                start = i + 2;
-                i++;
-            }
-        }
-        pieces.add(plain.substring(start));
-        StringBuilder out = new StringBuilder();
-        for (String piece : pieces) {
-            out.append(out.length() > 0 ? " " : "").append(math(n.of(piece)));
-        }
-        return out.toString();
-    }
-
-    /** Whether the parenthesis at {@code open} closes at the end of {@code plain}: a remark after the formula. */
-    private static boolean remark(String plain, int open) {
-        int depth = 0;
-        for (int i = open; i < plain.length(); i++) {
-            depth += plain.charAt(i) == '(' ? 1 : plain.charAt(i) == ')' ? -1 : 0;
-            if (depth == 0) {
-                return i == plain.length() - 1;
-            }
-        }
-        return false;
+        return formulaPieces(plain).stream().map(piece -> math(n.of(piece))).collect(Collectors.joining(" "));
     }
 
     @Override

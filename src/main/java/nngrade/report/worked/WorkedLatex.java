@@ -5,6 +5,7 @@ import nngrade.report.Messages;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -90,6 +91,26 @@ public final class WorkedLatex extends WorkedWriter {
     @Override
     String math(String written) {
         return "\\(" + written + "\\)";
+    }
+
+    /** A formula in pieces, each its own math, so that TeX may break the line between them ({@link #formulaPieces}). */
+    @Override
+    String formula(String plain) {
+        return formulaPieces(plain).stream().map(piece -> math(n.of(piece))).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * A chain with a matrix in it as a display, one = to a line (align*): a matrix is a box TeX
+     * cannot break, and a line of three of them ran past the margin. A chain of numbers and
+     * vectors stays in the line, where TeX breaks it after an = or an operator.
+     */
+    @Override
+    String chain(List<String> pieces) {
+        if (pieces.size() < 2 || pieces.stream().noneMatch(p -> p.contains("\\begin{pmatrix}"))) {
+            return super.chain(pieces);
+        }
+        return "\n\\begin{align*}\n&" + pieces.stream().map(String::strip).collect(Collectors.joining(" \\\\\n&"))
+                + "\n\\end{align*}\n";
     }
 
     @Override

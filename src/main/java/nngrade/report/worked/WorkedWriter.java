@@ -197,6 +197,46 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         return math(n.of(plain));
     }
 
+    /**
+     * A formula cut where a line may break, for a format whose math does not break there itself
+     * (Adam's step with its m̂, v̂ and hyper-parameters ran off the page): after a comma between
+     * its parts, and before a remark in parentheses; at the formula's top level, never inside
+     * a group.
+     */
+    static List<String> formulaPieces(String plain) {
+        List<String> pieces = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c == ' ' && depth == 0 && i + 1 < plain.length() && plain.charAt(i + 1) == '(' && i > 0
+                    && plain.charAt(i - 1) != ',' && "=+−-·/".indexOf(plain.charAt(i - 1)) < 0 && remark(plain, i + 1)) {
+                pieces.add(plain.substring(start, i));
+                start = i + 1;
+            }
+            depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
+            if (c == ',' && depth == 0 && i + 1 < plain.length() && plain.charAt(i + 1) == ' ') {
+                pieces.add(plain.substring(start, i + 1));
+                start = i + 2;
+                i++;
+            }
+        }
+        pieces.add(plain.substring(start));
+        return pieces;
+    }
+
+    /** Whether the parenthesis at {@code open} closes at the end of {@code plain}: a remark after the formula. */
+    private static boolean remark(String plain, int open) {
+        int depth = 0;
+        for (int i = open; i < plain.length(); i++) {
+            depth += plain.charAt(i) == '(' ? 1 : plain.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0) {
+                return i == plain.length() - 1;
+            }
+        }
+        return false;
+    }
+
     /** A chain of equalities ({@code a = b = c}), written in pieces that each begin with its = but the first: one math. */
     String chain(List<String> pieces) {
         return math(String.join("", pieces));
