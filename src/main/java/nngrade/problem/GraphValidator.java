@@ -271,6 +271,10 @@ final class GraphValidator {
             if (stepped != null && params.contains(stepped)) {
                 pass.error(e.getValue(), "the name \"" + name + "\" reads as the param \"" + stepped
                         + "\" after its step (x_next = x − η·dx); rename it");
+            } else if (stepped != null && params.contains("d" + stepped)) {
+                // w_next beside the param dw: its gradient dw_next is the param's step dw_next
+                pass.error(e.getValue(), "the name \"" + name + "\" has the gradient \"d" + name + "\", the name of the param \"d"
+                        + stepped + "\" after its step; rename it");
             }
         }
     }

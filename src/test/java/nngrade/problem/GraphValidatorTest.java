@@ -156,6 +156,10 @@ class GraphValidatorTest {
                         + "not an input; params are inputs stepped as x_next = x − η·dx; expected one of x, y"),
                 edit("\"output\": \"f\"", "\"output\": \"f\", \"params\": [\"x\", \"x\"]", FILE + ": graph.params[1]: "
                         + "\"x\" is listed twice; list each param once"),
+                // w_next beside the param dw: dw_next would be its gradient and dw's step
+                edit("\"y\": -4 }", "\"y\": -4, \"w_next\": 1, \"dw\": 2 }, \"params\": [\"dw\"]", FILE
+                        + ": graph.inputs.w_next: the name \"w_next\" has the gradient \"dw_next\", the name of the param \"dw\" "
+                        + "after its step; rename it"),
                 // x_next beside the param x would name two quantities
                 edit("\"y\": -4 }", "\"y\": -4, \"x_next\": 1 }, \"params\": [\"x\"]", FILE + ": graph.inputs.x_next: "
                         + "the name \"x_next\" reads as the param \"x\" after its step (x_next = x − η·dx); rename it"),

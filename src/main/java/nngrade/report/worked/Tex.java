@@ -103,6 +103,14 @@ public final class Tex implements Notation {
                 } else if (FUNCTIONS.contains(word)) {
                     out.append(BUILT_IN.contains(word) ? "\\" + word + " " : "\\operatorname{" + word + "}");
                     i = j;
+                } else if (j < n && identifierChar(math.charAt(j)) && asciiLetter(c)) {
+                    // a graph's name with digits in it (hid2e1, in1e5): one name, as text
+                    int k = j;
+                    while (k < n && identifierChar(math.charAt(k))) {
+                        k++;
+                    }
+                    out.append("\\text{").append(math, i, k).append('}');
+                    i = k;
                 } else {
                     // a run of words and the spaces and hyphens between them: one \text
                     int k = j;
@@ -127,7 +135,9 @@ public final class Tex implements Notation {
                 }
                 int mantissa = out.length();
                 out.append(number(math.substring(i, j).replace(',', '.')));
-                i = exponent(math, j, out, mantissa);
+                // the digits of a name (hid2e1, a graph's) are no number in E notation
+                boolean ofName = i > 0 && identifierChar(math.charAt(i - 1));
+                i = ofName ? j : exponent(math, j, out, mantissa);
             } else if (c == '_' && i + 1 < n && isLatin(math.charAt(i + 1))) {
                 int j = i + 1;
                 while (j < n && isLatin(math.charAt(j))) {
@@ -173,7 +183,8 @@ public final class Tex implements Notation {
                 if (c == 'ℓ' || c == 'δ' || c == 'β' || c == 'ŷ' || c == 'η' || c == 'λ' || c == 'σ' || c == 'ε') {
                     i = indices(math, i, out);
                 }
-            } else if (c == ' ' && i + 1 < n && math.charAt(i + 1) == '(' && i > 0 && remarked(math.charAt(i - 1))) {
+            } else if (c == ' ' && i + 1 < n && math.charAt(i + 1) == '(' && i > 0 && remarked(math.charAt(i - 1))
+                    && remark(math, i + 1)) {
                 // dW1 (η = 1), ŷ − y (softmax with cross-entropy): a remark set apart, not an argument
                 out.append("\\quad ");
                 i++;
@@ -288,11 +299,41 @@ public final class Tex implements Notation {
         if (k == digits || (k < n && isLatin(math.charAt(k)))) {
             return j; // a word after the number, not an exponent
         }
-        String power = "10^{" + (negative ? "-" : "") + Integer.parseInt(math.substring(digits, k)) + "}";
+        String power = "10^{" + (negative ? "-" : "") + math.substring(digits, k).replaceFirst("^0+(?=\\d)", "") + "}";
         String m = out.substring(mantissa);
         out.setLength(mantissa);
         out.append(m.equals("1") ? power : m + "\\cdot " + power);
         return k;
+    }
+
+    /**
+     * Whether the group opening at {@code open} is a remark: settings ({@code (η = 1)}) or words
+     * ({@code (softmax with cross-entropy)}, {@code (of step 2)}), not a factor such as the
+     * {@code (Σᵢ ℓᵢ + …)} of {@code (1/m) (Σᵢ ℓᵢ + …)}.
+     */
+    private static boolean remark(String math, int open) {
+        int depth = 0;
+        for (int k = open; k < math.length(); k++) {
+            char c = math.charAt(k);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0) {
+                String inner = math.substring(open + 1, k);
+                return topLevelEquals(inner) || inner.matches("\\p{IsLatin}{2,} .*");
+            }
+        }
+        return false;
+    }
+
+    private static boolean topLevelEquals(String s) {
+        int depth = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0 && s.startsWith(" = ", k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWord(String s, int i) {

@@ -29,6 +29,7 @@ class TexTest {
                 en.of("ŷ − y (softmax with cross-entropy)"));
         assertEquals("W_{1} - \\eta \\cdot dW_{1}\\quad (\\eta  = 1)", en.of("W1 − η·dW1 (η = 1)"));
         assertEquals("C = (1/m) \\sum_{k} (\\hat{y}_{k} - y_{k})^{2}", en.of("C = (1/m) Σₖ (ŷₖ − yₖ)²"));
+        assertEquals("C = (1/m) (\\sum_{i} \\ell_{i} + 1)\\quad (\\lambda  = 0.1)", en.of("C = (1/m) (Σᵢ ℓᵢ + 1) (λ = 0.1)"));
         assertEquals("(\\eta  = 0{,}1)", ro.of("(η = 0,1)"));
         assertEquals("(\\eta  = 0.1)", en.of("(η = 0.1)"));
         assertEquals("\\text{dacă } z > 0", ro.of("dacă z > 0"));
@@ -49,6 +50,8 @@ class TexTest {
         assertEquals("(\\varepsilon  = 10^{-8})", ro.of("(ε = 1e-8)"));
         assertEquals("2e", en.of("2e"));
         assertEquals("x^{10^{-5}}", en.of("x^1e-05"));
+        // a name with digits is one name, never a number in E notation; an exponent of any length stays digits
+        assertEquals("\\text{hid2e1} + \\text{in1e5} + 10^{99999999999}", en.of("hid2e1 + in1e5 + 1e99999999999"));
     }
 
     @Test
