@@ -165,6 +165,8 @@ public final class WorkedLatex extends WorkedWriter {
                         t.appendCodePoint(c);
                     } else if (SYMBOL.of(Character.toString(c)).startsWith("\\")) { // δ, ∂, η: as math
                         t.append("\\(").append(SYMBOL.of(Character.toString(c))).append("\\)");
+                    } else if (SYMBOL.of(Character.toString(c)).matches("[_^]\\{.*")) { // ᵢ, ᵀ: a script on nothing
+                        t.append("\\({}").append(SYMBOL.of(Character.toString(c))).append("\\)");
                     } else {
                         t.append(String.format(java.util.Locale.ROOT, "[U+%04X]", c));
                     }

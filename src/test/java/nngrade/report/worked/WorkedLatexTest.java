@@ -135,6 +135,8 @@ class WorkedLatexTest {
         assertEquals("\\textless{}\\textgreater{}\\textbar{}\\textquotedbl{} -{}-{}- !\\textasciigrave{} ?\\textasciigrave{} it\\textquotesingle{}s",
                 WorkedLatex.escape("<>|\" --- !` ?` it's"));
         assertEquals("[U+2603] \\(\\eta \\) ă â î ș ț [U+0126]", WorkedLatex.escape("☃ η ă â î ș ț Ħ"));
+        // a statement's Σᵢ ℓᵢ and Wᵀ: the subscript and the transpose as scripts, not [U+1D62]
+        assertEquals("\\(\\ell \\)\\({}_{i}\\) W\\({}^{\\top}\\)", WorkedLatex.escape("ℓᵢ Wᵀ"));
         assertEquals("\\^{m} = m/(1 \\textminus{} b) [U+0302]", WorkedLatex.escape("m\u0302 = m/(1 − b) \u0302"));
     }
 
