@@ -56,6 +56,17 @@ class WorkedHtmlBrowserTest {
         }
     }
 
+    /** Opens {@code page} in session {@code s} at an A4 page's width; returns the event mark from before it loaded. */
+    private static int openAtA4Width(String s, Path page) throws Exception {
+        cdp.send(s, "Emulation.setDeviceMetricsOverride",
+                Map.of("width", A4_WIDTH, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
+        int from = cdp.mark();
+        JsonNode nav = cdp.send(s, "Page.navigate", Map.of("url", page.toUri().toString()));
+        assertTrue(nav.path("errorText").asText().isEmpty(), nav.toString());
+        cdp.awaitEvent(s, "Page.loadEventFired", from);
+        return from;
+    }
+
     /** Every problem's page at an A4 page's width, in each language: nothing runs off the right edge. */
     @ParameterizedTest
     @EnumSource(Lang.class)
@@ -69,11 +80,7 @@ class WorkedHtmlBrowserTest {
             Cdp.Page tab = cdp.newPage();
             String s = tab.session();
             try {
-                cdp.send(s, "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", A4_WIDTH, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
-                int from = cdp.mark();
-                cdp.send(s, "Page.navigate", Map.of("url", page.toUri().toString()));
-                cdp.awaitEvent(s, "Page.loadEventFired", from);
+                openAtA4Width(s, page);
                 int width = cdp.eval(s, "document.documentElement.scrollWidth").asInt();
                 if (width > A4_WIDTH) {
                     wide.add(name + " " + width + " px: " + cdp.eval(s, "[...document.querySelectorAll('math')]"
@@ -98,12 +105,7 @@ class WorkedHtmlBrowserTest {
         Cdp.Page tab = cdp.newPage();
         String s = tab.session();
         try {
-            cdp.send(s, "Emulation.setDeviceMetricsOverride",
-                    Map.of("width", A4_WIDTH, "height", 1123, "deviceScaleFactor", 1, "mobile", false));
-            int from = cdp.mark();
-            JsonNode nav = cdp.send(s, "Page.navigate", Map.of("url", page.toUri().toString()));
-            assertTrue(nav.path("errorText").asText().isEmpty(), nav.toString());
-            cdp.awaitEvent(s, "Page.loadEventFired", from);
+            int from = openAtA4Width(s, page);
             List<String> requested = new ArrayList<>();
             for (JsonNode e : cdp.events(s, "Network.requestWillBeSent", from)) {
                 requested.add(e.get("params").get("request").get("url").asText());
