@@ -33,18 +33,26 @@ class GradeLocaleTest {
 
     /** grade of {@code in} into {@code out} in a JVM under LANG=C, which must exit 0. */
     private void gradeUnderLangC(Path in, Path out, String... more) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("grade", Path.of(NOTES).toAbsolutePath().toString(), in.toString(),
+                "--out", out.toString()));
+        args.addAll(List.of(more));
+        Process p = underLangC(args);
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** nngrade with {@code args} in a JVM under LANG=C, finished; its output (both streams) in output.txt. */
+    private Process underLangC(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main",
-                "grade", Path.of(NOTES).toAbsolutePath().toString(), in.toString(), "--out", out.toString()));
-        command.addAll(List.of(more));
+                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main"));
+        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("LANG", "C");
         pb.environment().put("LC_ALL", "C");
         pb.redirectErrorStream(true);
         pb.redirectOutput(tmp.resolve("output.txt").toFile());
         Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "grade finished");
-        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), args.get(0) + " finished");
+        return p;
     }
 
     @Test
@@ -87,15 +95,7 @@ class GradeLocaleTest {
     @Test
     void aNameTheLocaleCannotReadOnTheCommandLineIsOneLineSayingWhatToDo() throws IOException, InterruptedException {
         Path file = Files.copy(Path.of("submissions-sample/perfect.json"), tmp.resolve("jos\u00e9.json"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "nngrade.cli.Main", "check",
-                Path.of(NOTES).toAbsolutePath().toString(), file.toString());
-        pb.environment().put("LANG", "C");
-        pb.environment().put("LC_ALL", "C");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(tmp.resolve("output.txt").toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "check finished");
+        Process p = underLangC(List.of("check", Path.of(NOTES).toAbsolutePath().toString(), file.toString()));
         String output = Files.readString(tmp.resolve("output.txt"), StandardCharsets.UTF_8);
         assertEquals(2, p.exitValue(), output);
         assertTrue(output.contains("is not a file name this locale can read") && output.contains("LC_ALL=C.UTF-8"), output);

@@ -183,8 +183,7 @@ public final class Tex implements Notation {
                 if (c == 'ℓ' || c == 'δ' || c == 'β' || c == 'ŷ' || c == 'η' || c == 'λ' || c == 'σ' || c == 'ε') {
                     i = indices(math, i, out);
                 }
-            } else if (c == ' ' && i + 1 < n && math.charAt(i + 1) == '(' && i > 0 && remarked(math.charAt(i - 1))
-                    && remark(math, i + 1)) {
+            } else if (remarkAt(math, i)) {
                 // dW1 (η = 1), ŷ − y (softmax with cross-entropy): a remark set apart, not an argument
                 out.append("\\quad ");
                 i++;
@@ -269,6 +268,16 @@ public final class Tex implements Notation {
     }
 
     /**
+     * Whether {@code math} has at {@code space} a space and a parenthesised remark after an operand:
+     * {@code dW1 (η = 1)}, {@code ŷ − y (softmax with cross-entropy)}; set apart from the formula,
+     * and where a formula may break its line.
+     */
+    static boolean remarkAt(String math, int space) {
+        return space > 0 && space + 1 < math.length() && math.charAt(space) == ' ' && math.charAt(space + 1) == '('
+                && remarked(math.charAt(space - 1)) && remark(math, space + 1);
+    }
+
+    /**
      * Whether a space and a parenthesis after {@code c} open a remark: after an operand, not after
      * an operator or a sum's index (Σₖ (ŷₖ − yₖ)², what the sum runs over).
      */
@@ -312,16 +321,22 @@ public final class Tex implements Notation {
      * {@code (Σᵢ ℓᵢ + …)} of {@code (1/m) (Σᵢ ℓᵢ + …)}.
      */
     private static boolean remark(String math, int open) {
+        int close = closing(math, open);
+        String inner = close < 0 ? "" : math.substring(open + 1, close);
+        return topLevelEquals(inner) || inner.matches("\\p{IsLatin}{2,} .*");
+    }
+
+    /** Where the parenthesis opening at {@code open} closes, or −1 when it does not. */
+    static int closing(String math, int open) {
         int depth = 0;
         for (int k = open; k < math.length(); k++) {
             char c = math.charAt(k);
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             if (depth == 0) {
-                String inner = math.substring(open + 1, k);
-                return topLevelEquals(inner) || inner.matches("\\p{IsLatin}{2,} .*");
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean topLevelEquals(String s) {

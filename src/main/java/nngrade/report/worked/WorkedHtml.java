@@ -5,7 +5,6 @@ import nngrade.report.Statement;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A worked solution as one self-contained HTML page with MathML math: no script, no font or
@@ -114,12 +113,6 @@ public final class WorkedHtml extends WorkedWriter {
             out.append(out.length() > 0 ? " " : "").append(math(piece));
         }
         return out.toString();
-    }
-
-    /** A formula in pieces, each its own math: MathML itself never breaks a line ({@link #formulaPieces}). */
-    @Override
-    String formula(String plain) {
-        return formulaPieces(plain).stream().map(piece -> math(n.of(piece))).collect(Collectors.joining(" "));
     }
 
     @Override

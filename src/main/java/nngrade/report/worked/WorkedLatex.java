@@ -93,12 +93,6 @@ public final class WorkedLatex extends WorkedWriter {
         return "\\(" + written + "\\)";
     }
 
-    /** A formula in pieces, each its own math, so that TeX may break the line between them ({@link #formulaPieces}). */
-    @Override
-    String formula(String plain) {
-        return formulaPieces(plain).stream().map(piece -> math(n.of(piece))).collect(Collectors.joining(" "));
-    }
-
     /**
      * A chain with a matrix in it as a display, one = to a line (align*): a matrix is a box TeX
      * cannot break, and a line of three of them ran past the margin. A chain of numbers and

@@ -59,6 +59,12 @@ public final class WorkedMarkdown extends WorkedWriter {
         return out.toString();
     }
 
+    /** A formula as one $…$: a wiki or notebook breaks its lines itself. */
+    @Override
+    String formula(String plain) {
+        return math(n.of(plain));
+    }
+
     @Override
     String math(String written) {
         return "$" + written + "$";

@@ -10,6 +10,7 @@ import nngrade.report.worked.Part.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the formats of a worked solution share: the walk through it (the header, then a section
@@ -192,9 +193,13 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         return t.toString();
     }
 
-    /** A formula ({@link nngrade.solve.Formulas}' text) as math: one, where the format breaks its lines itself. */
+    /**
+     * A formula ({@link nngrade.solve.Formulas}' text) as math, in {@link #formulaPieces} each its own
+     * math so that the line may break between them: neither MathML nor TeX's inline math breaks
+     * a line there itself.
+     */
     String formula(String plain) {
-        return math(n.of(plain));
+        return formulaPieces(plain).stream().map(piece -> math(n.of(piece))).collect(Collectors.joining(" "));
     }
 
     /**
@@ -209,8 +214,8 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         int start = 0;
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);
-            if (c == ' ' && depth == 0 && i + 1 < plain.length() && plain.charAt(i + 1) == '(' && i > 0
-                    && plain.charAt(i - 1) != ',' && "=+−-·/".indexOf(plain.charAt(i - 1)) < 0 && remark(plain, i + 1)) {
+            // a remark that ends the formula; one inside it (weight decay's (λ = 0.1), ℓ = …) is set apart in place
+            if (depth == 0 && Tex.remarkAt(plain, i) && Tex.closing(plain, i + 1) == plain.length() - 1) {
                 pieces.add(plain.substring(start, i));
                 start = i + 1;
             }
@@ -223,18 +228,6 @@ abstract sealed class WorkedWriter permits WorkedMarkdown, WorkedLatex, WorkedHt
         }
         pieces.add(plain.substring(start));
         return pieces;
-    }
-
-    /** Whether the parenthesis at {@code open} closes at the end of {@code plain}: a remark after the formula. */
-    private static boolean remark(String plain, int open) {
-        int depth = 0;
-        for (int i = open; i < plain.length(); i++) {
-            depth += plain.charAt(i) == '(' ? 1 : plain.charAt(i) == ')' ? -1 : 0;
-            if (depth == 0) {
-                return i == plain.length() - 1;
-            }
-        }
-        return false;
     }
 
     /** A chain of equalities ({@code a = b = c}), written in pieces that each begin with its = but the first: one math. */
